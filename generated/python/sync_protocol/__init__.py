@@ -4,7 +4,7 @@
 
 Having a single source of truth prevents type drift (e.g. json.RawMessage vs []byte) and makes the wire format an explicit, versioned contract."""
 
-from sync_protocol._runtime import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, DecodeError, EncodeError, RawJSON
+from sync_protocol._runtime import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, DecodeError, EncodeError, RawJSON, wire_fields
 from sync_protocol.models import (
     CreateKeyRequest,
     CreateKeyResponse,
@@ -38,4 +38,5 @@ __all__ = [
     "FrameType",
     "lint",
     "validate",
+    "wire_fields",
 ]

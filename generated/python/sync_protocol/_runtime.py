@@ -278,6 +278,12 @@ def _compact_token(m: re.Match[bytes]) -> bytes:
 # ---- decoding into generated structs --------------------------------------------------
 
 STR, BOOL, INT, RAW, ENUM, LIST = range(6)
+_SPECS: dict[type, StructSpec] = {}
+
+
+def wire_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, wire name) of every field of a generated struct, in wire order."""
+    return tuple((spec[0], wire) for wire, spec in _SPECS[cls].fields.items())
 
 
 class StructSpec:
@@ -290,6 +296,7 @@ class StructSpec:
 
     def define(self, fields: dict[str, tuple[str, int, Any]]) -> None:
         """Set the fields after every spec exists, so a struct can list itself (Frame.items)."""
+        _SPECS[self.cls] = self
         self.fields = fields
         self.by_bytes = {wire.encode(): spec for wire, spec in fields.items()}
         self.folded = {go_fold(wire): spec for wire, spec in fields.items()}

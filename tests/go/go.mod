@@ -1,0 +1,7 @@
+module github.com/framegen/framegen/tests/go
+
+go 1.22
+
+require github.com/framegen/framegen/generated/go v0.0.0
+
+replace github.com/framegen/framegen/generated/go => ../../generated/go

@@ -1,0 +1,124 @@
+"""Shared test helpers: paths, the generated package, the Go harness, and the value form both sides print."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import fields as dataclass_fields
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = ROOT / "schema" / "sync-protocol.schema.json"
+EXAMPLES = ROOT / "schema" / "examples"
+GO_TESTS = ROOT / "tests" / "go"
+
+sys.path.insert(0, str(ROOT / "generated" / "python"))
+
+import sync_protocol  # noqa: E402
+
+
+def example_files() -> list[Path]:
+    return sorted(p for p in EXAMPLES.glob("*/*.json"))
+
+
+def expectations() -> dict[str, dict[str, list[list[str]]]]:
+    data = json.loads((EXAMPLES / "expectations.json").read_text())
+    data.pop("description")
+    return data
+
+
+def expected_findings(path: Path) -> dict[str, list[tuple[str, str]]]:
+    rel = path.relative_to(EXAMPLES).as_posix()
+    entry = expectations().get(rel, {"errors": [], "lint": []})
+    if path.parent.name != "valid":
+        assert rel in expectations(), f"{rel} has no entry in expectations.json"
+    return {level: [tuple(f) for f in entry[level]] for level in ("errors", "lint")}
+
+
+def findings(items: list[Any]) -> list[tuple[str, str]]:
+    return [(f.rule, f.pointer) for f in items]
+
+
+def value_of(obj: Any) -> Any:
+    """The decoded value keyed by wire names, zero values included: the form the Go harness prints."""
+    if isinstance(obj, sync_protocol.RawJSON):
+        return {"b64": base64.b64encode(obj.data).decode()}
+    if obj is None:
+        return None
+    if isinstance(obj, list):
+        return [value_of(x) for x in obj]
+    if hasattr(obj, "__dataclass_fields__"):
+        names = dict(sync_protocol.wire_fields(type(obj)))
+        return {names[f.name]: value_of(getattr(obj, f.name)) for f in dataclass_fields(obj)}
+    if isinstance(obj, str):
+        return str(obj)
+    return obj
+
+
+def go_available() -> bool:
+    return shutil.which("go") is not None
+
+
+class GoHarness:
+    """One long-lived Go process answering JSON-lines requests (see tests/go/harness/main.go)."""
+
+    def __init__(self, binary: Path) -> None:
+        self.process = subprocess.Popen(
+            [str(binary)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=1 << 20
+        )
+        self.lock = threading.Lock()
+
+    def run(self, inputs: list[bytes], struct: str = "Frame") -> list[dict[str, Any]]:
+        """Send a batch and read as many answers; a writer thread keeps large batches from deadlocking."""
+        lines = [
+            json.dumps({"struct": struct, "input": base64.b64encode(data).decode()}).encode() + b"\n"
+            for data in inputs
+        ]
+
+        def write() -> None:
+            for line in lines:
+                self.process.stdin.write(line)
+            self.process.stdin.flush()
+
+        with self.lock:
+            writer = threading.Thread(target=write)
+            writer.start()
+            answers = [json.loads(self.process.stdout.readline()) for _ in lines]
+            writer.join()
+        for answer in answers:
+            if answer.get("canonical"):
+                answer["canonical"] = base64.b64decode(answer["canonical"])
+            answer["errors"] = [tuple(f) for f in answer["errors"]]
+            answer["lint"] = [tuple(f) for f in answer["lint"]]
+        return answers
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+
+
+def build_harness(out_dir: Path) -> Path:
+    binary = out_dir / "framegen-harness"
+    env = {**os.environ, "GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local"}
+    subprocess.run(["go", "build", "-o", str(binary), "./harness"], cwd=GO_TESTS, check=True, env=env)
+    return binary
+
+
+def python_answer(data: bytes, struct: type | None = None) -> dict[str, Any]:
+    """What the Python side says about an input, in the harness's shape."""
+    struct = struct or sync_protocol.Frame
+    try:
+        value = struct.from_json(data)
+    except sync_protocol.DecodeError as exc:
+        return {"accepted": False, "error": str(exc)}
+    answer: dict[str, Any] = {"accepted": True, "canonical": value.to_json(), "value": value_of(value)}
+    if struct is sync_protocol.Frame:
+        answer["errors"] = findings(sync_protocol.validate(value))
+        answer["lint"] = findings(sync_protocol.lint(value))
+    return answer

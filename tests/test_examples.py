@@ -1,0 +1,97 @@
+"""Every example frame: the generated validator gives the expected findings, and agrees with jsonschema."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from referencing import Registry, Resource
+from support import EXAMPLES, SCHEMA, example_files, expected_findings, findings
+
+import sync_protocol
+
+DOCUMENT = json.loads(SCHEMA.read_text())
+ERRORS = jsonschema.Draft202012Validator(DOCUMENT)
+STRICT = jsonschema.Draft202012Validator(
+    {"$ref": DOCUMENT["$id"] + "#/$defs/StrictFrame"},
+    registry=Registry().with_resource(DOCUMENT["$id"], Resource.from_contents(DOCUMENT)),
+)
+
+
+def _rule_index(node: Any, rule: str | None = None, index: dict[int, str] | None = None) -> dict[int, str]:
+    """id() of every subschema -> the x-framegen-rule of the innermost rule around it."""
+    index = {} if index is None else index
+    if isinstance(node, dict):
+        rule = node.get("x-framegen-rule", rule)
+        if rule:
+            index[id(node)] = rule
+        for value in node.values():
+            _rule_index(value, rule, index)
+    elif isinstance(node, list):
+        for value in node:
+            _rule_index(value, rule, index)
+    return index
+
+
+RULES = _rule_index(DOCUMENT)
+
+
+def _rule_of(error: jsonschema.ValidationError, root: Any) -> str | None:
+    return RULES.get(id(error.schema))
+
+
+def jsonschema_findings(validator: jsonschema.Draft202012Validator, instance: Any, root: Any) -> list[tuple[str, str]]:
+    """(rule, pointer) of every standard-validator error, pointing at the member at fault as framegen does."""
+    out = []
+    for error in validator.iter_errors(instance):
+        pointer = "".join(f"/{p}" for p in error.absolute_path)
+        if error.validator == "required":  # one error per missing name, named in the message
+            pointer += "/" + ast.literal_eval(error.message.removesuffix(" is a required property"))
+        elif error.validator == "not" and "required" in error.validator_value:
+            pointer += "/" + error.validator_value["required"][0]
+        out.append((_rule_of(error, root), pointer))
+    return out
+
+
+def standard(frame: sync_protocol.Frame) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """jsonschema's findings on the frame's canonical encoding: (errors, lint)."""
+    instance = frame.to_dict()
+    errors = jsonschema_findings(ERRORS, instance, DOCUMENT)
+    strict = jsonschema_findings(STRICT, instance, STRICT.schema)
+    return errors, [f for f in strict if f not in errors]
+
+
+@pytest.mark.parametrize("path", example_files(), ids=lambda p: p.relative_to(EXAMPLES).as_posix())
+def test_example_findings(path: Path) -> None:
+    frame = sync_protocol.Frame.from_json(path.read_bytes())
+    expected = expected_findings(path)
+    assert findings(sync_protocol.validate(frame)) == expected["errors"]
+    assert findings(sync_protocol.lint(frame)) == expected["lint"]
+
+
+@pytest.mark.parametrize("path", example_files(), ids=lambda p: p.relative_to(EXAMPLES).as_posix())
+def test_example_agrees_with_jsonschema(path: Path) -> None:
+    frame = sync_protocol.Frame.from_json(path.read_bytes())
+    errors, lint = standard(frame)
+    assert sorted(errors) == sorted(findings(sync_protocol.validate(frame)))
+    assert sorted(lint) == sorted(findings(sync_protocol.lint(frame)))
+
+
+def test_every_expectation_names_an_existing_example() -> None:
+    data = json.loads((EXAMPLES / "expectations.json").read_text())
+    for rel in data:
+        if rel != "description":
+            assert (EXAMPLES / rel).exists(), rel
+
+
+@pytest.mark.parametrize("path", example_files(), ids=lambda p: p.relative_to(EXAMPLES).as_posix())
+def test_example_round_trips(path: Path) -> None:
+    frame = sync_protocol.Frame.from_json(path.read_bytes())
+    encoded = frame.to_json()
+    again = sync_protocol.Frame.from_json(encoded)
+    assert again.to_json() == encoded
+    assert again == sync_protocol.Frame.from_json(encoded)
