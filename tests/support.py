@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -11,7 +12,7 @@ import sys
 import threading
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "sync-protocol.schema.json"
@@ -46,23 +47,49 @@ def findings(items: list[Any]) -> list[tuple[str, str]]:
 
 
 def value_of(obj: Any) -> Any:
-    """The decoded value keyed by wire names, zero values included: the form the Go harness prints."""
-    if isinstance(obj, sync_protocol.RawJSON):
-        return {"b64": base64.b64encode(obj.data).decode()}
-    if obj is None:
-        return None
-    if isinstance(obj, list):
-        return [value_of(x) for x in obj]
-    if hasattr(obj, "__dataclass_fields__"):
-        names = dict(sync_protocol.wire_fields(type(obj)))
-        return {names[f.name]: value_of(getattr(obj, f.name)) for f in dataclass_fields(obj)}
-    if isinstance(obj, str):
-        return str(obj)
-    return obj
+    """The decoded value keyed by wire names, zero values included: the form the Go harness prints.
+
+    Iterative, so frames nested thousands deep (which the decoder accepts, as Go does) work too.
+    """
+    holder: list[Any] = [None]
+    stack: list[tuple[Any, Any, Any]] = [(obj, holder, 0)]
+    while stack:
+        item, parent, key = stack.pop()
+        if isinstance(item, sync_protocol.RawJSON):
+            parent[key] = {"b64": base64.b64encode(item.data).decode()}
+        elif isinstance(item, list):
+            parent[key] = out = [None] * len(item)
+            stack.extend((x, out, i) for i, x in enumerate(item))
+        elif hasattr(item, "__dataclass_fields__"):
+            parent[key] = out = {}
+            names = dict(sync_protocol.wire_fields(type(item)))
+            stack.extend((getattr(item, f.name), out, names[f.name]) for f in dataclass_fields(item))
+        else:
+            parent[key] = str(item) if isinstance(item, str) else item
+    return holder[0]
 
 
 def go_available() -> bool:
     return shutil.which("go") is not None
+
+
+@contextlib.contextmanager
+def deep_recursion(limit: int = 30_000) -> Iterator[None]:
+    """Raise the recursion limit for test-side work on deeply nested values (json.loads, ==).
+
+    The generated decoder, encoder and validator are iterative and never need this.
+    """
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, limit))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
+
+
+def _loads_deep(line: bytes) -> Any:
+    with deep_recursion():
+        return json.loads(line)
 
 
 class GoHarness:
@@ -89,7 +116,7 @@ class GoHarness:
         with self.lock:
             writer = threading.Thread(target=write)
             writer.start()
-            answers = [json.loads(self.process.stdout.readline()) for _ in lines]
+            answers = [_loads_deep(self.process.stdout.readline()) for _ in lines]
             writer.join()
         for answer in answers:
             if answer.get("canonical"):

@@ -224,14 +224,12 @@ class PythonTarget:
                 ir.Kind.STRING: f"encode_str({value})", ir.Kind.ENUM: f"encode_str({value})",
                 ir.Kind.INT: f'b"%d" % {value}', ir.Kind.RAW: f"{value}.compact()",
                 ir.Kind.BOOL: f'(b"true" if {value} else b"false")',
-            }.get(kind) or (
-                f'b"[" + b",".join([_encode_{snake_case(f.type.item.ref)}(x) for x in {value}]) + b"]"'
-            )
+            }.get(kind, "")
             fields.append({
                 "attr": attr, "wire": repr(f.wire_name), "hint": type_hint(f.type, schema), "default": default(f.type),
                 "doc": comment(f.doc or f.wire_name), "kind": KIND_CODES[kind], "extra": extra,
                 "omit_empty": f.omit_empty, "key": go_json_key(f.wire_name), "encode": encode,
-                "constant_true": kind == ir.Kind.BOOL and not f.omit_empty,
+                "nested": kind == ir.Kind.LIST,
             })
         children = [attr_name(f) for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
         return {

@@ -228,12 +228,15 @@ def unquote(body: bytes) -> str:
     return "".join(parts)
 
 
-_GO_FOLD_SPECIAL = {"\u0130": "I", "\u0131": "I", "\u017f": "S", "\u212a": "K"}
-"""The non-ASCII runes r with unicode.ToUpper(unicode.ToLower(r)) in ASCII: Go matches them to ASCII keys."""
+_GO_FOLD_SPECIAL = {"\u017f": "S", "\u212a": "K"}
+"""The only non-ASCII runes whose Go fold (the smallest rune of its unicode.SimpleFold orbit) is ASCII."""
 
 
 def go_fold(key: str) -> str:
-    """Go's foldName for matching keys to ASCII field names: ASCII upper-cased, four special runes mapped."""
+    """Go's foldName, exact for matching against ASCII field names: ASCII letters upper-cased, two runes mapped.
+
+    Any other non-ASCII rune folds to a non-ASCII rune in Go, so it is kept as is: it can never match.
+    """
     if key.isascii():
         return key.upper()
     return "".join(_GO_FOLD_SPECIAL.get(ch, ch.upper() if ch.isascii() else ch) for ch in key)
@@ -273,6 +276,28 @@ def _compact_token(m: re.Match[bytes]) -> bytes:
     if token[0] != 0x22:
         return b""
     return _RAW_UNSAFE.sub(lambda e: _RAW_ESCAPES[e.group()], token)
+
+
+def encode_tree(value: Any, parts_of: dict[type, Any]) -> bytes:
+    """Encode a struct whose members may nest structs, without recursion.
+
+    parts_of[type](value, parts) appends the value's encoding to parts: bytes, or nested
+    struct values still to be encoded; it returns True when it appended any of the latter.
+    """
+    parts: list[Any] = []
+    if not parts_of[value.__class__](value, parts):
+        return b"".join(parts)
+    out: list[bytes] = []
+    stack = parts[::-1]
+    while stack:
+        item = stack.pop()
+        if item.__class__ is bytes:
+            out.append(item)
+            continue
+        parts = []
+        parts_of[item.__class__](item, parts)
+        stack.extend(reversed(parts))
+    return b"".join(out)
 
 
 # ---- decoding into generated structs --------------------------------------------------

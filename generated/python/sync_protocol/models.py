@@ -22,6 +22,7 @@ from sync_protocol._runtime import (
     StructSpec,
     decode_struct,
     encode_str,
+    encode_tree,
 )
 
 SCHEMA_VERSION = "1.0.0"
@@ -165,7 +166,7 @@ class CreateKeyRequest:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        return _encode_create_key_request(self)
+        return encode_tree(self, _ENCODERS)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CreateKeyRequest:
@@ -201,7 +202,7 @@ class CreateKeyResponse:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        return _encode_create_key_response(self)
+        return encode_tree(self, _ENCODERS)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CreateKeyResponse:
@@ -273,7 +274,7 @@ class Frame:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        return _encode_frame(self)
+        return encode_tree(self, _ENCODERS)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Frame:
@@ -343,79 +344,138 @@ _FRAME_SPEC.define(
 )
 
 
-def _encode_create_key_request(f: CreateKeyRequest) -> bytes:
-    m: list[bytes] = []
-    m.append(b'"namespace":' + encode_str(f.namespace))
-    m.append(b'"user":' + encode_str(f.user))
-    m.append(b'"team":' + encode_str(f.team))
-    m.append(b'"role":' + encode_str(f.role))
-    m.append(b'"description":' + encode_str(f.description))
+def _encode_create_key_request(f: CreateKeyRequest, parts: list[Any]) -> bool:
+    """Append f's Go encoding to parts; nested structs are appended as values. True if any was."""
+    nested = False
+    sep = b"{"
+    parts.append(sep + b'"namespace":' + encode_str(f.namespace))
+    sep = b","
+    parts.append(sep + b'"user":' + encode_str(f.user))
+    sep = b","
+    parts.append(sep + b'"team":' + encode_str(f.team))
+    sep = b","
+    parts.append(sep + b'"role":' + encode_str(f.role))
+    sep = b","
+    parts.append(sep + b'"description":' + encode_str(f.description))
+    sep = b","
     if f.expires_at:
-        m.append(b'"expiresAt":' + encode_str(f.expires_at))
+        parts.append(sep + b'"expiresAt":' + encode_str(f.expires_at))
+        sep = b","
     if f.token_hash:
-        m.append(b'"tokenHash":' + encode_str(f.token_hash))
+        parts.append(sep + b'"tokenHash":' + encode_str(f.token_hash))
+        sep = b","
     if f.hash_prefix:
-        m.append(b'"hashPrefix":' + encode_str(f.hash_prefix))
+        parts.append(sep + b'"hashPrefix":' + encode_str(f.hash_prefix))
+        sep = b","
     if f.issued_at:
-        m.append(b'"issuedAt":' + encode_str(f.issued_at))
+        parts.append(sep + b'"issuedAt":' + encode_str(f.issued_at))
+        sep = b","
     if f.quota_url:
-        m.append(b'"quotaURL":' + encode_str(f.quota_url))
+        parts.append(sep + b'"quotaURL":' + encode_str(f.quota_url))
+        sep = b","
     if f.raw_token:
-        m.append(b'"rawToken":' + encode_str(f.raw_token))
-    return b"{" + b",".join(m) + b"}"
+        parts.append(sep + b'"rawToken":' + encode_str(f.raw_token))
+        sep = b","
+    parts.append(b"}" if sep == b"," else b"{}")
+    return nested
 
 
-def _encode_create_key_response(f: CreateKeyResponse) -> bytes:
-    m: list[bytes] = []
-    m.append(b'"RawToken":' + encode_str(f.raw_token))
-    m.append(b'"KeyID":' + encode_str(f.key_id))
-    m.append(b'"TokenHash":' + encode_str(f.token_hash))
-    m.append(b'"HashPrefix":' + encode_str(f.hash_prefix))
-    m.append(b'"IssuedAt":' + encode_str(f.issued_at))
-    return b"{" + b",".join(m) + b"}"
+def _encode_create_key_response(f: CreateKeyResponse, parts: list[Any]) -> bool:
+    """Append f's Go encoding to parts; nested structs are appended as values. True if any was."""
+    nested = False
+    sep = b"{"
+    parts.append(sep + b'"RawToken":' + encode_str(f.raw_token))
+    sep = b","
+    parts.append(sep + b'"KeyID":' + encode_str(f.key_id))
+    sep = b","
+    parts.append(sep + b'"TokenHash":' + encode_str(f.token_hash))
+    sep = b","
+    parts.append(sep + b'"HashPrefix":' + encode_str(f.hash_prefix))
+    sep = b","
+    parts.append(sep + b'"IssuedAt":' + encode_str(f.issued_at))
+    sep = b","
+    parts.append(b"}" if sep == b"," else b"{}")
+    return nested
 
 
-def _encode_frame(f: Frame) -> bytes:
-    m: list[bytes] = []
+def _encode_frame(f: Frame, parts: list[Any]) -> bool:
+    """Append f's Go encoding to parts; nested structs are appended as values. True if any was."""
+    nested = False
+    sep = b"{"
     if f.id:
-        m.append(b'"id":' + encode_str(f.id))
-    m.append(b'"type":' + encode_str(f.type))
+        parts.append(sep + b'"id":' + encode_str(f.id))
+        sep = b","
+    parts.append(sep + b'"type":' + encode_str(f.type))
+    sep = b","
     if f.token_hash:
-        m.append(b'"tokenHash":' + encode_str(f.token_hash))
+        parts.append(sep + b'"tokenHash":' + encode_str(f.token_hash))
+        sep = b","
     if f.hash_prefix:
-        m.append(b'"hashPrefix":' + encode_str(f.hash_prefix))
+        parts.append(sep + b'"hashPrefix":' + encode_str(f.hash_prefix))
+        sep = b","
     if f.name:
-        m.append(b'"name":' + encode_str(f.name))
+        parts.append(sep + b'"name":' + encode_str(f.name))
+        sep = b","
     if f.namespace:
-        m.append(b'"namespace":' + encode_str(f.namespace))
+        parts.append(sep + b'"namespace":' + encode_str(f.namespace))
+        sep = b","
     if f.role:
-        m.append(b'"role":' + encode_str(f.role))
+        parts.append(sep + b'"role":' + encode_str(f.role))
+        sep = b","
     if f.user:
-        m.append(b'"user":' + encode_str(f.user))
+        parts.append(sep + b'"user":' + encode_str(f.user))
+        sep = b","
     if f.team:
-        m.append(b'"team":' + encode_str(f.team))
+        parts.append(sep + b'"team":' + encode_str(f.team))
+        sep = b","
     if f.quota_url:
-        m.append(b'"quotaURL":' + encode_str(f.quota_url))
+        parts.append(sep + b'"quotaURL":' + encode_str(f.quota_url))
+        sep = b","
     if f.description:
-        m.append(b'"description":' + encode_str(f.description))
+        parts.append(sep + b'"description":' + encode_str(f.description))
+        sep = b","
     if f.issued_at:
-        m.append(b'"issuedAt":' + encode_str(f.issued_at))
+        parts.append(sep + b'"issuedAt":' + encode_str(f.issued_at))
+        sep = b","
     if f.expires_at:
-        m.append(b'"expiresAt":' + encode_str(f.expires_at))
+        parts.append(sep + b'"expiresAt":' + encode_str(f.expires_at))
+        sep = b","
     if f.items:
-        m.append(b'"items":' + b"[" + b",".join([_encode_frame(x) for x in f.items]) + b"]")
+        parts.append(sep + b'"items":' + b"[")
+        for i, x in enumerate(f.items):
+            if i:
+                parts.append(b",")
+            parts.append(x)
+        parts.append(b"]")
+        nested = True
+        sep = b","
     if f.ok:
-        m.append(b'"ok":' + (b"true" if f.ok else b"false"))
+        parts.append(sep + b'"ok":' + (b"true" if f.ok else b"false"))
+        sep = b","
     if f.raw_token:
-        m.append(b'"rawToken":' + encode_str(f.raw_token))
+        parts.append(sep + b'"rawToken":' + encode_str(f.raw_token))
+        sep = b","
     if f.key_id:
-        m.append(b'"keyId":' + encode_str(f.key_id))
+        parts.append(sep + b'"keyId":' + encode_str(f.key_id))
+        sep = b","
     if f.error:
-        m.append(b'"error":' + encode_str(f.error))
+        parts.append(sep + b'"error":' + encode_str(f.error))
+        sep = b","
     if f.http_status:
-        m.append(b'"httpStatus":' + b"%d" % f.http_status)
+        parts.append(sep + b'"httpStatus":' + b"%d" % f.http_status)
+        sep = b","
     if f.template_full:
-        m.append(b'"templateFull":' + f.template_full.compact())
+        parts.append(sep + b'"templateFull":' + f.template_full.compact())
+        sep = b","
     if f.config_snapshot:
-        m.append(b'"configSnapshot":' + f.config_snapshot.compact())
-    return b"{" + b",".join(m) + b"}"
+        parts.append(sep + b'"configSnapshot":' + f.config_snapshot.compact())
+        sep = b","
+    parts.append(b"}" if sep == b"," else b"{}")
+    return nested
+
+
+_ENCODERS: dict[type, Any] = {
+    CreateKeyRequest: _encode_create_key_request,
+    CreateKeyResponse: _encode_create_key_response,
+    Frame: _encode_frame,
+}
