@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import ir
 from generator.errors import RenderError
 from generator.naming import pascal_case
-from generator.render import environment, format_go, header_lines
+from generator.render import environment, format_go, header_lines, wrap_text
 from generator.settings import Settings
 from generator.targets.base import GeneratedFile
 
@@ -44,16 +43,12 @@ def go_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-_LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x85]")
-
-
 def comment_lines(text: str, width: int = 90) -> list[str]:
     """`//` lines for text, wrapped; every line break starts a new line; control characters are spelled out."""
     lines = []
-    for line in _LINE_BREAKS.split(text):
+    for line in wrap_text(text, width):
         safe = "".join(ch if ch.isprintable() or ch == "\t" else f"\\u{ord(ch):04x}" for ch in line)
-        wrapped = textwrap.wrap(safe, width, break_long_words=False, break_on_hyphens=False) or [""]
-        lines.extend(("// " + part).rstrip() for part in wrapped)
+        lines.append(("// " + safe).rstrip())
     return lines
 
 
@@ -109,28 +104,48 @@ class _Expressions:
             return "true" if value else "false"
         return str(value) if isinstance(value, int) else go_string(value)
 
-    def predicate(self, p: ir.Predicate, var: str) -> str:
-        if isinstance(p, ir.Present):
-            return self.present(p.field, var)
-        if isinstance(p, ir.Absent):
-            return f"!({self.present(p.field, var)})"
-        if isinstance(p, ir.AnyOf):
-            return "(" + " || ".join(self.conjunction(a, var) for a in p.alternatives) + ")"
+    def checks(self, p: ir.Predicate, var: str) -> tuple[str, str]:
+        """(holds, fails) for a predicate on a present field's value."""
         if isinstance(p, ir.Each):
             raise RenderError("the Go target supports 'items' conditions only at the top of a rule's 'then'")
         f = self.field(p.field)
         value = f"{var}.{field_name(f)}"
-        if isinstance(p, ir.In):
-            check = "(" + " || ".join(f"{value} == {self.literal(v)}" for v in p.values) + ")"
-        elif isinstance(p, ir.NotIn):
-            check = "(" + " && ".join(f"{value} != {self.literal(v)}" for v in p.values) + ")"
-        elif isinstance(p, ir.Matches):
+        if isinstance(p, ir.In | ir.NotIn):
+            equal = " || ".join(f"{value} == {self.literal(v)}" for v in p.values)
+            unequal = " && ".join(f"{value} != {self.literal(v)}" for v in p.values)
+            return (equal, unequal) if isinstance(p, ir.In) else (unequal, equal)
+        if isinstance(p, ir.Matches):
             name = self.patterns.setdefault(p.pattern, f"pattern{len(self.patterns)}")
-            check = f"{name}.MatchString({value})"
-        else:  # IsObject
-            check = f"isJSONObject({value})"
+            return f"{name}.MatchString({value})", f"!{name}.MatchString({value})"
+        return f"isJSONObject({value})", f"!isJSONObject({value})"  # IsObject
+
+    def predicate(self, p: ir.Predicate, var: str) -> str:
+        """A Go expression that is true when p holds."""
+        if isinstance(p, ir.Present | ir.Absent):
+            return self.present(p.field, var) if isinstance(p, ir.Present) else self.absent(p.field, var)
+        if isinstance(p, ir.AnyOf):
+            return "(" + " || ".join(self.conjunction(a, var) for a in p.alternatives) + ")"
+        holds, _ = self.checks(p, var)
         present = self.present(p.field, var)
-        return check if present == "true" else f"(!({present}) || {check})"
+        return f"({holds})" if present == "true" else f"({self.absent(p.field, var)} || {holds})"
+
+    def failure(self, p: ir.Predicate, var: str) -> str:
+        """A Go expression that is true when p fails, written without double negation."""
+        if isinstance(p, ir.Present | ir.Absent):
+            return self.absent(p.field, var) if isinstance(p, ir.Present) else self.present(p.field, var)
+        if isinstance(p, ir.AnyOf):
+            return "!(" + " || ".join(self.conjunction(a, var) for a in p.alternatives) + ")"
+        _, fails = self.checks(p, var)
+        present = self.present(p.field, var)
+        return fails if present == "true" else f"{present} && ({fails})"
+
+    def absent(self, wire: str, var: str) -> str:
+        f = self.field(wire)
+        value = f"{var}.{field_name(f)}"
+        if not f.omit_empty:
+            return "false"
+        return {ir.Kind.BOOL: f"!{value}", ir.Kind.INT: f"{value} == 0", ir.Kind.RAW: f"len({value}) == 0",
+                ir.Kind.LIST: f"len({value}) == 0"}.get(f.type.kind, f'{value} == ""')
 
     def conjunction(self, predicates: tuple[ir.Predicate, ...], var: str) -> str:
         return "(" + " && ".join(self.predicate(p, var) for p in predicates) + ")" if predicates else "true"
@@ -150,15 +165,15 @@ def rule_lines(rule: ir.Rule, struct: ir.Struct, schema: ir.Schema, patterns: di
             for q in p.predicates:
                 parts = [go_string(p.field), "strconv.Itoa(i)"] + ([go_string(q.field)] if hasattr(q, "field") else [])
                 where = f"p.join({', '.join(parts)})"
-                body += [f"if !({item.predicate(q, 'x')}) {{", finding % (rid, where, doc, level), "}"]
+                body += [f"if {item.failure(q, 'x')} {{", finding % (rid, where, doc, level), "}"]
             body.append("}")
         else:
             where = f"p.join({go_string(p.field)})" if hasattr(p, "field") else "p.join()"
-            body += [f"if !({ex.predicate(p, 'f')}) {{", finding % (rid, where, doc, level), "}"]
-    lines = [f"// {rule.id}: " + comment_lines(rule.doc)[0][3:]]
+            body += [f"if {ex.failure(p, 'f')} {{", finding % (rid, where, doc, level), "}"]
+    lines = [f"// {rule.id}: " + comment_lines(rule.doc, 200)[0][3:]]
     if not rule.when:
         return lines + body
-    return lines + [f"if {ex.conjunction(rule.when, 'f')} {{"] + body + ["}"]
+    return lines + [f"if {' && '.join(ex.predicate(p, 'f') for p in rule.when)} {{"] + body + ["}"]
 
 
 class GoTarget:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from generator import ir
 from generator.errors import pointer_join
 from generator.naming import pascal_case, snake_case, upper_snake_case
-from generator.render import environment, format_python, header_lines
+from generator.render import environment, format_python, header_lines, wrap_text
 from generator.settings import Settings
 from generator.targets.base import GeneratedFile
 
@@ -17,6 +17,15 @@ KIND_CODES = {
     ir.Kind.RAW: "RAW", ir.Kind.ENUM: "ENUM", ir.Kind.LIST: "LIST",
 }
 RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"self", "cls"}
+
+
+RUNTIME_EXPORTS = ("DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "DecodeError", "EncodeError", "RawJSON", "wire_fields")
+VALIDATE_EXPORTS = ("ValidationError", "lint", "validate")
+
+
+def isort_order(names: list[str]) -> list[str]:
+    """isort's order-by-type, as ruff checks it: CONSTANTS, then Classes, then functions."""
+    return sorted(names, key=lambda n: (0 if n.isupper() else 1 if n[:1].isupper() else 2, n))
 
 
 def identifier(name: str) -> str:
@@ -42,18 +51,25 @@ def member_name(v: ir.EnumValue) -> str:
     return annotation(v.annotations, "python.name") or identifier(upper_snake_case(v.value) or "EMPTY")
 
 
-def docstring(text: str) -> str:
-    """A triple-quoted literal holding `text` exactly: backslashes and quotes cannot end it early."""
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def docstring(text: str, indent: int = 4, width: int = 100) -> str:
+    """A triple-quoted literal holding `text` (wrapped): backslashes and quotes cannot end it early."""
     body = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    body = "".join(ch if ch == "\n" or ch.isprintable() else ascii(ch)[1:-1] for ch in body)
-    if body.endswith('"'):
-        body = body[:-1] + '\\"'
-    return f'"""{body}"""'
+    lines = [_printable(line) for line in wrap_text(body, width - indent)]
+    if lines[-1].endswith('"'):
+        lines[-1] = lines[-1][:-1] + '\\"'
+    if len(lines) == 1:
+        return f'"""{lines[0]}"""'
+    pad = "\n" + " " * indent
+    return '"""' + pad.join(lines) + pad + '"""'
 
 
-def comment(text: str) -> list[str]:
-    """Comment lines for `text`: every line break in the text starts a new comment line."""
-    return [("# " + line).rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+def comment(text: str, width: int = 96) -> list[str]:
+    """Comment lines for `text`, wrapped; every line break in the text starts a new comment line."""
+    return [("# " + _printable(line)).rstrip() for line in wrap_text(text, width)]
 
 
 def go_json_key(wire: str) -> str:
@@ -90,32 +106,49 @@ class _Expressions:
 
     def present(self, wire: str, var: str) -> str:
         f = self.field(wire)
-        return f"bool({var}.{attr_name(f)})" if f.omit_empty else "True"
+        return f"{var}.{attr_name(f)}" if f.omit_empty else "True"
 
-    def predicate(self, p: ir.Predicate, var: str) -> str:
-        if isinstance(p, ir.Present):
-            return self.present(p.field, var)
-        if isinstance(p, ir.Absent):
-            return f"not {self.present(p.field, var)}"
-        if isinstance(p, ir.AnyOf):
-            return "(" + " or ".join(self.conjunction(a, var) for a in p.alternatives) + ")"
+    def checks(self, p: ir.Predicate, var: str) -> tuple[str, str]:
+        """(holds, fails) for a predicate on a present field's value."""
         f = self.field(p.field)
         value = f"{var}.{attr_name(f)}"
         if isinstance(p, ir.In | ir.NotIn):
-            op = "in" if isinstance(p, ir.In) else "not in"
-            check = f"{value} {op} {{{', '.join(repr(v) for v in p.values)}}}"
-        elif isinstance(p, ir.Matches):
-            check = f"_re.search({p.pattern!r}, {value}) is not None"
-        elif isinstance(p, ir.IsObject):
-            check = f"{value}.is_object()"
-        else:  # Each
-            item = _Expressions(self.schema.struct(f.type.item.ref), self.schema)
-            check = f"all({item.conjunction(p.predicates, 'x')} for x in {value})"
+            values = "{" + ", ".join(repr(v) for v in p.values) + "}"
+            inside, outside = f"{value} in {values}", f"{value} not in {values}"
+            return (inside, outside) if isinstance(p, ir.In) else (outside, inside)
+        if isinstance(p, ir.Matches):
+            search = f"_re.search({p.pattern!r}, {value})"
+            return f"{search} is not None", f"{search} is None"
+        if isinstance(p, ir.IsObject):
+            return f"{value}.is_object()", f"not {value}.is_object()"
+        item = _Expressions(self.schema.struct(f.type.item.ref), self.schema)  # Each
+        every = f"all({item.conjunction(p.predicates, 'x')} for x in {value})"
+        return every, f"not {every}"
+
+    def predicate(self, p: ir.Predicate, var: str) -> str:
+        """An expression that is true when p holds."""
+        if isinstance(p, ir.Present | ir.Absent):
+            present = self.present(p.field, var)
+            return present if isinstance(p, ir.Present) else f"not {present}"
+        if isinstance(p, ir.AnyOf):
+            return "(" + " or ".join(self.conjunction(a, var) for a in p.alternatives) + ")"
+        holds, _ = self.checks(p, var)
         present = self.present(p.field, var)
-        return check if present == "True" else f"(not {value} or {check})"
+        return holds if present == "True" else f"(not {present} or {holds})"
+
+    def failure(self, p: ir.Predicate, var: str) -> str:
+        """An expression that is true when p fails, written without double negation."""
+        if isinstance(p, ir.Present | ir.Absent):
+            present = self.present(p.field, var)
+            return f"not {present}" if isinstance(p, ir.Present) else present
+        if isinstance(p, ir.AnyOf):
+            return "not (" + " or ".join(self.conjunction(a, var) for a in p.alternatives) + ")"
+        _, fails = self.checks(p, var)
+        present = self.present(p.field, var)
+        return fails if present == "True" else f"{present} and {fails}"
 
     def conjunction(self, predicates: tuple[ir.Predicate, ...], var: str) -> str:
-        return "(" + " and ".join(self.predicate(p, var) for p in predicates) + ")" if predicates else "True"
+        return " and ".join(self.predicate(p, var) for p in predicates) if predicates else "True"
 
 
 def _where(prefix: str, *parts: str) -> str:
@@ -128,22 +161,28 @@ def rule_lines(rule: ir.Rule, struct: ir.Struct, schema: ir.Schema) -> list[str]
     """Statements appending one ValidationError per failing predicate of the rule, with its JSON pointer."""
     ex = _Expressions(struct, schema)
     finding = f"ValidationError({rule.id!r}, {{}}, {rule.doc!r}, {rule.level!r})"
-    body: list[str] = []
+    when = ex.conjunction(rule.when, "f") if rule.when else ""
+    checks: list[tuple[str, list[str]]] = []  # (failure condition, statements); "" = a loop
     for p in rule.then:
         if isinstance(p, ir.Each):
             f = ex.field(p.field)
             item = _Expressions(schema.struct(f.type.item.ref), schema)
-            body.append(f"for i, x in enumerate(f.{attr_name(f)}):")
             base = f"{_where('p', p.field)} + '/' + str(i)"
+            loop = [f"for i, x in enumerate(f.{attr_name(f)}):"]
             for q in p.predicates:
                 where = _where(base, q.field) if hasattr(q, "field") else base
-                body += [f"    if not {item.predicate(q, 'x')}:", "        out.append(" + finding.format(where) + ")"]
+                loop += [f"    if {item.failure(q, 'x')}:", "        out.append(" + finding.format(where) + ")"]
+            checks.append(("", loop))
         else:
             where = _where("p", p.field) if hasattr(p, "field") else "p"
-            body += [f"if not {ex.predicate(p, 'f')}:", "    out.append(" + finding.format(where) + ")"]
-    if not rule.when:
-        return body
-    return [f"if {ex.conjunction(rule.when, 'f')}:"] + ["    " + line for line in body]
+            checks.append((ex.failure(p, "f"), ["out.append(" + finding.format(where) + ")"]))
+    lines = [f"# {rule.id}: {rule.doc}"[:96]]
+    if when and len(checks) == 1 and checks[0][0]:  # one check: fold the condition into a single `if`
+        return [*lines, f"if ({when}) and ({checks[0][0]}):", *("    " + s for s in checks[0][1])]
+    body: list[str] = []
+    for condition, statements in checks:
+        body += [f"if {condition}:", *("    " + s for s in statements)] if condition else statements
+    return lines + ([f"if {when}:", *("    " + s for s in body)] if when else body)
 
 
 class PythonTarget:
@@ -184,8 +223,19 @@ class PythonTarget:
             "messages": self.message_view(discriminant) if discriminant else None,
             "root_rules": [rule_lines(r, root, schema) for r in schema.root_rules],
             "checks": [self.checks_view(s, schema) for s in schema.structs if s.rules],
-            "exports": sorted([e["name"] for e in enums] + [s["name"] for s in structs]),
+            "runtime_exports": isort_order(list(RUNTIME_EXPORTS)),
+            "validate_exports": isort_order(list(VALIDATE_EXPORTS)),
+            "model_imports": isort_order(self.model_names(enums, structs, discriminant is not None)),
+            "all_names": isort_order(
+                self.model_names(enums, structs, discriminant is not None) + list(RUNTIME_EXPORTS) + list(VALIDATE_EXPORTS)
+            ),
         }
+
+    @staticmethod
+    def model_names(enums: list[dict[str, object]], structs: list[dict[str, object]], messages: bool) -> list[str]:
+        names = [str(e["name"]) for e in enums] + [str(s["name"]) for s in structs]
+        names += ["SCHEMA_DIGEST", "SCHEMA_ID", "SCHEMA_VERSION"]
+        return names + (["MESSAGE_INFO", "RESPONSE_FOR", "MessageInfo"] if messages else [])
 
     def enum_view(self, e: ir.Enum) -> dict[str, object]:
         return {

@@ -86,7 +86,7 @@ func (f *Frame) Lint() []ValidationError {
 
 func (f *Frame) checkRoot(p *pointer, out *[]ValidationError) {
 	// type-required: a top-level frame names its type; only snapshot items may carry an empty type
-	if !(f.Type != "") {
+	if f.Type == "" {
 		*out = append(*out, ValidationError{Rule: "type-required", Pointer: p.join("type"), Message: "a top-level frame names its type; only snapshot items may carry an empty type", Level: "error"})
 	}
 }
@@ -101,37 +101,37 @@ func (f *Frame) walkError(p *pointer, out *[]ValidationError) {
 
 func (f *Frame) checkError(p *pointer, out *[]ValidationError) {
 	// type-known: type is a FrameType value
-	if !(f.Type == "key_sync" || f.Type == "key_delete_sync" || f.Type == "key_snapshot" || f.Type == "key_create_resp" || f.Type == "key_delete_resp" || f.Type == "key_create" || f.Type == "key_delete" || f.Type == "template_snapshot" || f.Type == "template_sync" || f.Type == "template_delete_sync" || f.Type == "template_create_resp" || f.Type == "template_update_resp" || f.Type == "template_delete_resp" || f.Type == "template_create" || f.Type == "template_update" || f.Type == "template_delete" || f.Type == "cluster_config_snapshot" || f.Type == "cluster_config_sync" || f.Type == "") {
+	if f.Type != "key_sync" && f.Type != "key_delete_sync" && f.Type != "key_snapshot" && f.Type != "key_create_resp" && f.Type != "key_delete_resp" && f.Type != "key_create" && f.Type != "key_delete" && f.Type != "template_snapshot" && f.Type != "template_sync" && f.Type != "template_delete_sync" && f.Type != "template_create_resp" && f.Type != "template_update_resp" && f.Type != "template_delete_resp" && f.Type != "template_create" && f.Type != "template_update" && f.Type != "template_delete" && f.Type != "cluster_config_snapshot" && f.Type != "cluster_config_sync" && f.Type != "" {
 		*out = append(*out, ValidationError{Rule: "type-known", Pointer: p.join("type"), Message: "type is a FrameType value", Level: "error"})
 	}
 	// raw-object: templateFull is a JSON object; configSnapshot is a JSON object
-	if !(!(len(f.TemplateFull) != 0) || isJSONObject(f.TemplateFull)) {
+	if len(f.TemplateFull) != 0 && (!isJSONObject(f.TemplateFull)) {
 		*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("templateFull"), Message: "templateFull is a JSON object; configSnapshot is a JSON object", Level: "error"})
 	}
-	if !(!(len(f.ConfigSnapshot) != 0) || isJSONObject(f.ConfigSnapshot)) {
+	if len(f.ConfigSnapshot) != 0 && (!isJSONObject(f.ConfigSnapshot)) {
 		*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("configSnapshot"), Message: "templateFull is a JSON object; configSnapshot is a JSON object", Level: "error"})
 	}
 	// request-id: a request carries the id its response will echo
 	if f.Type == "key_create" || f.Type == "key_delete" || f.Type == "template_create" || f.Type == "template_update" || f.Type == "template_delete" {
-		if !(f.ID != "") {
+		if f.ID == "" {
 			*out = append(*out, ValidationError{Rule: "request-id", Pointer: p.join("id"), Message: "a request carries the id its response will echo", Level: "error"})
 		}
 	}
 	// response-id: a response echoes the id of its request
 	if f.Type == "key_create_resp" || f.Type == "key_delete_resp" || f.Type == "template_create_resp" || f.Type == "template_update_resp" || f.Type == "template_delete_resp" {
-		if !(f.ID != "") {
+		if f.ID == "" {
 			*out = append(*out, ValidationError{Rule: "response-id", Pointer: p.join("id"), Message: "a response echoes the id of its request", Level: "error"})
 		}
 	}
 	// name-required: a delete names the key secret or template it deletes
 	if f.Type == "key_delete" || f.Type == "template_delete" || f.Type == "key_delete_sync" || f.Type == "template_delete_sync" {
-		if !(f.Name != "") {
+		if f.Name == "" {
 			*out = append(*out, ValidationError{Rule: "name-required", Pointer: p.join("name"), Message: "a delete names the key secret or template it deletes", Level: "error"})
 		}
 	}
 	// template-full-required: a template create, update or sync carries the full template object
 	if f.Type == "template_create" || f.Type == "template_update" || f.Type == "template_sync" {
-		if !(len(f.TemplateFull) != 0) {
+		if len(f.TemplateFull) == 0 {
 			*out = append(*out, ValidationError{Rule: "template-full-required", Pointer: p.join("templateFull"), Message: "a template create, update or sync carries the full template object", Level: "error"})
 		}
 	}
@@ -143,13 +143,13 @@ func (f *Frame) checkError(p *pointer, out *[]ValidationError) {
 	}
 	// response-success-no-error: a successful response (ok: true) carries no error
 	if f.OK && (f.Type == "key_create_resp" || f.Type == "key_delete_resp" || f.Type == "template_create_resp" || f.Type == "template_update_resp" || f.Type == "template_delete_resp") {
-		if !(!(f.Error != "")) {
+		if f.Error != "" {
 			*out = append(*out, ValidationError{Rule: "response-success-no-error", Pointer: p.join("error"), Message: "a successful response (ok: true) carries no error", Level: "error"})
 		}
 	}
 	// response-error-status: an error response carries the HTTP status of the failure
 	if f.Error != "" && (f.Type == "key_create_resp" || f.Type == "key_delete_resp" || f.Type == "template_create_resp" || f.Type == "template_update_resp" || f.Type == "template_delete_resp") {
-		if !(f.HTTPStatus != 0) {
+		if f.HTTPStatus == 0 {
 			*out = append(*out, ValidationError{Rule: "response-error-status", Pointer: p.join("httpStatus"), Message: "an error response carries the HTTP status of the failure", Level: "error"})
 		}
 	}
@@ -157,7 +157,7 @@ func (f *Frame) checkError(p *pointer, out *[]ValidationError) {
 	if f.Type == "template_snapshot" {
 		for i := range f.Items {
 			x := &f.Items[i]
-			if !(x.Type == "template_sync") {
+			if x.Type != "template_sync" {
 				*out = append(*out, ValidationError{Rule: "template-snapshot-item-type", Pointer: p.join("items", strconv.Itoa(i), "type"), Message: "every item of a template_snapshot is a template_sync frame", Level: "error"})
 			}
 		}
@@ -175,13 +175,13 @@ func (f *Frame) walkLint(p *pointer, out *[]ValidationError) {
 func (f *Frame) checkLint(p *pointer, out *[]ValidationError) {
 	// push-no-id: a push is not a response and carries no id
 	if f.Type == "key_sync" || f.Type == "key_delete_sync" || f.Type == "key_snapshot" || f.Type == "template_snapshot" || f.Type == "template_sync" || f.Type == "template_delete_sync" || f.Type == "cluster_config_snapshot" || f.Type == "cluster_config_sync" {
-		if !(!(f.ID != "")) {
+		if f.ID != "" {
 			*out = append(*out, ValidationError{Rule: "push-no-id", Pointer: p.join("id"), Message: "a push is not a response and carries no id", Level: "lint"})
 		}
 	}
 	// key-sync-token-hash: a key_sync without tokenHash is skipped by the receiver
 	if f.Type == "key_sync" {
-		if !(f.TokenHash != "") {
+		if f.TokenHash == "" {
 			*out = append(*out, ValidationError{Rule: "key-sync-token-hash", Pointer: p.join("tokenHash"), Message: "a key_sync without tokenHash is skipped by the receiver", Level: "lint"})
 		}
 	}
@@ -189,7 +189,7 @@ func (f *Frame) checkLint(p *pointer, out *[]ValidationError) {
 	if f.Type == "key_snapshot" {
 		for i := range f.Items {
 			x := &f.Items[i]
-			if !(x.TokenHash != "") {
+			if x.TokenHash == "" {
 				*out = append(*out, ValidationError{Rule: "key-snapshot-item-token-hash", Pointer: p.join("items", strconv.Itoa(i), "tokenHash"), Message: "a key_snapshot item without tokenHash is skipped by the receiver", Level: "lint"})
 			}
 		}
@@ -198,40 +198,40 @@ func (f *Frame) checkLint(p *pointer, out *[]ValidationError) {
 	if f.Type == "key_snapshot" {
 		for i := range f.Items {
 			x := &f.Items[i]
-			if !(x.Type == "") {
+			if x.Type != "" {
 				*out = append(*out, ValidationError{Rule: "key-snapshot-item-type", Pointer: p.join("items", strconv.Itoa(i), "type"), Message: "items of a key_snapshot are emitted with an empty type", Level: "lint"})
 			}
 		}
 	}
 	// config-snapshot-missing: a cluster_config frame without configSnapshot is a no-op for the Worker
 	if f.Type == "cluster_config_snapshot" || f.Type == "cluster_config_sync" {
-		if !(len(f.ConfigSnapshot) != 0) {
+		if len(f.ConfigSnapshot) == 0 {
 			*out = append(*out, ValidationError{Rule: "config-snapshot-missing", Pointer: p.join("configSnapshot"), Message: "a cluster_config frame without configSnapshot is a no-op for the Worker", Level: "lint"})
 		}
 	}
 	// key-create-resp-fields: a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix
 	if f.OK && (f.Type == "key_create_resp") {
-		if !(f.KeyID != "") {
+		if f.KeyID == "" {
 			*out = append(*out, ValidationError{Rule: "key-create-resp-fields", Pointer: p.join("keyId"), Message: "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix", Level: "lint"})
 		}
-		if !(f.TokenHash != "") {
+		if f.TokenHash == "" {
 			*out = append(*out, ValidationError{Rule: "key-create-resp-fields", Pointer: p.join("tokenHash"), Message: "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix", Level: "lint"})
 		}
-		if !(f.HashPrefix != "") {
+		if f.HashPrefix == "" {
 			*out = append(*out, ValidationError{Rule: "key-create-resp-fields", Pointer: p.join("hashPrefix"), Message: "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix", Level: "lint"})
 		}
 	}
 	// items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them
 	if f.Type != "key_snapshot" && f.Type != "template_snapshot" {
-		if !(!(len(f.Items) != 0)) {
+		if len(f.Items) != 0 {
 			*out = append(*out, ValidationError{Rule: "items-only-in-snapshots", Pointer: p.join("items"), Message: "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them", Level: "lint"})
 		}
 	}
 	// rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
-	if !(!(f.IssuedAt != "") || pattern0.MatchString(f.IssuedAt)) {
+	if f.IssuedAt != "" && (!pattern0.MatchString(f.IssuedAt)) {
 		*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("issuedAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
 	}
-	if !(!(f.ExpiresAt != "") || pattern0.MatchString(f.ExpiresAt)) {
+	if f.ExpiresAt != "" && (!pattern0.MatchString(f.ExpiresAt)) {
 		*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("expiresAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
 	}
 }

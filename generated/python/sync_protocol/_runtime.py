@@ -131,7 +131,7 @@ def _bad_string(data: bytes, i: int, error: type[Exception]) -> Exception:
 
 
 def _scan_value(data: bytes, i: int, depth: int, max_depth: int, error: type[Exception] = DecodeError) -> int:
-    """Return the end of the JSON value at i (already past whitespace); iterative, so depth is bounded by max_depth only."""
+    """Return the end of the JSON value at i (past whitespace); iterative, so only max_depth bounds nesting."""
     stack: list[int] = []  # 0x7b '{' or 0x5b '['
     n = len(data)
     while True:
@@ -314,7 +314,7 @@ def wire_fields(cls: type) -> tuple[tuple[str, str], ...]:
 class StructSpec:
     """How to decode one generated struct: its class and, per wire name, (attribute, kind, extra)."""
 
-    __slots__ = ("cls", "fields", "by_bytes", "folded", "attrs")
+    __slots__ = ("attrs", "by_bytes", "cls", "fields", "folded")
 
     def __init__(self, cls: type) -> None:
         self.cls = cls
@@ -486,7 +486,7 @@ def _decode_member(
     if c == 0x6E and data.startswith(b"null", i):  # null leaves a scalar or a list at its zero value
         values[attr] = [] if kind == LIST else _ZERO[kind]
         return i + 4
-    if kind == STR or kind == ENUM:
+    if kind in (STR, ENUM):
         if c == 0x22:
             m = _STRING.match(data, i)
             if m is None:

@@ -43,10 +43,14 @@ class FrameType(StrEnum):
     """One API key deleted on the ws-proxy, pushed to every Worker; Name names the key's secret."""
 
     KEY_SNAPSHOT = "key_snapshot"
-    """Every API key, sent once on each new connection; Items holds one frame per key with an empty type."""
+    """Every API key, sent once on each new connection; Items holds one frame per key with an empty
+    type.
+    """
 
     KEY_CREATE_RESP = "key_create_resp"
-    """Result of a key_create request: ok with the new key's RawToken, KeyID, TokenHash and HashPrefix, or Error and HTTPStatus."""
+    """Result of a key_create request: ok with the new key's RawToken, KeyID, TokenHash and HashPrefix,
+    or Error and HTTPStatus.
+    """
 
     KEY_DELETE_RESP = "key_delete_resp"
     """Result of a key_delete request: ok, or Error and HTTPStatus."""
@@ -58,10 +62,14 @@ class FrameType(StrEnum):
     """Worker asks the ws-proxy to delete the API key whose secret is Name."""
 
     TEMPLATE_SNAPSHOT = "template_snapshot"
-    """Every SandboxTemplate, sent once on each new connection; Items holds one template_sync frame per template."""
+    """Every SandboxTemplate, sent once on each new connection; Items holds one template_sync frame per
+    template.
+    """
 
     TEMPLATE_SYNC = "template_sync"
-    """One SandboxTemplate created or changed, pushed to every Worker with the full object in TemplateFull."""
+    """One SandboxTemplate created or changed, pushed to every Worker with the full object in
+    TemplateFull.
+    """
 
     TEMPLATE_DELETE_SYNC = "template_delete_sync"
     """One SandboxTemplate deleted, pushed to every Worker; Name names the template."""
@@ -85,10 +93,14 @@ class FrameType(StrEnum):
     """Worker asks the ws-proxy to delete the SandboxTemplate named Name."""
 
     CLUSTER_CONFIG_SNAPSHOT = "cluster_config_snapshot"
-    """FrameClusterConfigSnapshot is sent once on every new WS connection to deliver the full current cluster list."""
+    """FrameClusterConfigSnapshot is sent once on every new WS connection to deliver the full current
+    cluster list.
+    """
 
     CLUSTER_CONFIG_SYNC = "cluster_config_sync"
-    """FrameClusterConfigSync is broadcast whenever the manager cluster's clusters.yaml changes (e.g. after a 30-second reload tick)."""
+    """FrameClusterConfigSync is broadcast whenever the manager cluster's clusters.yaml changes (e.g.
+    after a 30-second reload tick).
+    """
 
 
 class MessageInfo(NamedTuple):
@@ -146,7 +158,8 @@ class CreateKeyRequest:
     description: str = ""
     # RFC3339 expiry of the key
     expires_at: str = ""
-    # Import/promote mode: when TokenHash + HashPrefix are set, the ws-proxy stores the existing hash instead of generating a new token.
+    # Import/promote mode: when TokenHash + HashPrefix are set, the ws-proxy stores the existing hash
+    # instead of generating a new token.
     token_hash: str = ""
     # prefix of the imported token hash (import/promote mode)
     hash_prefix: str = ""
@@ -154,7 +167,8 @@ class CreateKeyRequest:
     issued_at: str = ""
     # URL of the key's quota endpoint
     quota_url: str = ""
-    # RawToken carries the plaintext token for promote operations so that other Workers can also store the recoverable key value.
+    # RawToken carries the plaintext token for promote operations so that other Workers can also store
+    # the recoverable key value.
     raw_token: str = ""
 
     @classmethod
@@ -216,7 +230,10 @@ class CreateKeyResponse:
 
 @dataclass(slots=True)
 class Frame:
-    """Frame is the single wire-format envelope used for all bidirectional sync messages between Worker and ws-proxy. Both sides marshal/unmarshal this same struct, eliminating the previous json.RawMessage vs []byte drift."""
+    """Frame is the single wire-format envelope used for all bidirectional sync messages between Worker
+    and ws-proxy. Both sides marshal/unmarshal this same struct, eliminating the previous
+    json.RawMessage vs []byte drift.
+    """
 
     # correlation ID for request/response pairing
     id: str = ""
@@ -256,13 +273,19 @@ class Frame:
     error: str = ""
     # HTTP status of a failed response
     http_status: int = 0
-    # TemplateFull carries the complete serialised SandboxTemplate object (ObjectMeta + Spec). It is used in all directions: create/update requests (Worker → ws-proxy), sync push (ws-proxy → Worker), and snapshots. Delete frames reuse the top-level Name field for the template name.
+    # TemplateFull carries the complete serialised SandboxTemplate object (ObjectMeta + Spec). It is
+    # used in all directions: create/update requests (Worker → ws-proxy), sync push (ws-proxy →
+    # Worker), and snapshots. Delete frames reuse the top-level Name field for the template name.
     template_full: RawJSON | None = None
-    # ConfigSnapshot carries the full serialised ClusterConfig snapshot (clusters + hostAliases + any future top-level fields) for cluster_config_sync and cluster_config_snapshot frames.
+    # ConfigSnapshot carries the full serialised ClusterConfig snapshot (clusters + hostAliases + any
+    # future top-level fields) for cluster_config_sync and cluster_config_snapshot frames.
     #
-    # Using an opaque json.RawMessage here keeps the protocol layer free from importing the cluster package and lets the Manager add new top-level fields without bumping this struct. The Worker unmarshals it into cluster.ClusterConfig on receipt.
+    # Using an opaque json.RawMessage here keeps the protocol layer free from importing the cluster
+    # package and lets the Manager add new top-level fields without bumping this struct. The Worker
+    # unmarshals it into cluster.ClusterConfig on receipt.
     #
-    # Workers MUST treat a zero-length ConfigSnapshot as a no-op (do not clear config) so a transient empty push cannot erase a populated ConfigMap on disk.
+    # Workers MUST treat a zero-length ConfigSnapshot as a no-op (do not clear config) so a transient
+    # empty push cannot erase a populated ConfigMap on disk.
     config_snapshot: RawJSON | None = None
 
     @classmethod

@@ -57,7 +57,8 @@ def _walk(frame: Frame, check, out: list[ValidationError]) -> None:
 
 def _root_rules(f: Frame, out: list[ValidationError]) -> None:
     p = ""
-    if not f.type not in {""}:
+    # type-required: a top-level frame names its type; only snapshot items may carry an empty type
+    if f.type in {""}:
         out.append(
             ValidationError(
                 "type-required",
@@ -69,7 +70,8 @@ def _root_rules(f: Frame, out: list[ValidationError]) -> None:
 
 
 def _check_frame_error(f: Frame, p: str, out: list[ValidationError]) -> None:
-    if not f.type in {
+    # type-known: type is a FrameType value
+    if f.type not in {
         "key_sync",
         "key_delete_sync",
         "key_snapshot",
@@ -91,7 +93,8 @@ def _check_frame_error(f: Frame, p: str, out: list[ValidationError]) -> None:
         "",
     }:
         out.append(ValidationError("type-known", p + "/type", "type is a FrameType value", "error"))
-    if not (not f.template_full or f.template_full.is_object()):
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
         out.append(
             ValidationError(
                 "raw-object",
@@ -100,7 +103,7 @@ def _check_frame_error(f: Frame, p: str, out: list[ValidationError]) -> None:
                 "error",
             )
         )
-    if not (not f.config_snapshot or f.config_snapshot.is_object()):
+    if f.config_snapshot and not f.config_snapshot.is_object():
         out.append(
             ValidationError(
                 "raw-object",
@@ -109,88 +112,98 @@ def _check_frame_error(f: Frame, p: str, out: list[ValidationError]) -> None:
                 "error",
             )
         )
-    if f.type in {"key_create", "key_delete", "template_create", "template_update", "template_delete"}:
-        if not bool(f.id):
-            out.append(
-                ValidationError("request-id", p + "/id", "a request carries the id its response will echo", "error")
+    # request-id: a request carries the id its response will echo
+    if (f.type in {"key_create", "key_delete", "template_create", "template_update", "template_delete"}) and (not f.id):
+        out.append(ValidationError("request-id", p + "/id", "a request carries the id its response will echo", "error"))
+    # response-id: a response echoes the id of its request
+    if (
+        f.type
+        in {
+            "key_create_resp",
+            "key_delete_resp",
+            "template_create_resp",
+            "template_update_resp",
+            "template_delete_resp",
+        }
+    ) and (not f.id):
+        out.append(ValidationError("response-id", p + "/id", "a response echoes the id of its request", "error"))
+    # name-required: a delete names the key secret or template it deletes
+    if (f.type in {"key_delete", "template_delete", "key_delete_sync", "template_delete_sync"}) and (not f.name):
+        out.append(
+            ValidationError(
+                "name-required", p + "/name", "a delete names the key secret or template it deletes", "error"
             )
-    if f.type in {
-        "key_create_resp",
-        "key_delete_resp",
-        "template_create_resp",
-        "template_update_resp",
-        "template_delete_resp",
-    }:
-        if not bool(f.id):
-            out.append(ValidationError("response-id", p + "/id", "a response echoes the id of its request", "error"))
-    if f.type in {"key_delete", "template_delete", "key_delete_sync", "template_delete_sync"}:
-        if not bool(f.name):
-            out.append(
-                ValidationError(
-                    "name-required", p + "/name", "a delete names the key secret or template it deletes", "error"
-                )
+        )
+    # template-full-required: a template create, update or sync carries the full template object
+    if (f.type in {"template_create", "template_update", "template_sync"}) and (not f.template_full):
+        out.append(
+            ValidationError(
+                "template-full-required",
+                p + "/templateFull",
+                "a template create, update or sync carries the full template object",
+                "error",
             )
-    if f.type in {"template_create", "template_update", "template_sync"}:
-        if not bool(f.template_full):
-            out.append(
-                ValidationError(
-                    "template-full-required",
-                    p + "/templateFull",
-                    "a template create, update or sync carries the full template object",
-                    "error",
-                )
+        )
+    # response-outcome: a response is either a success (ok: true) or an error (a non-empty error)
+    if (
+        f.type
+        in {
+            "key_create_resp",
+            "key_delete_resp",
+            "template_create_resp",
+            "template_update_resp",
+            "template_delete_resp",
+        }
+    ) and (not (f.ok or f.error)):
+        out.append(
+            ValidationError(
+                "response-outcome",
+                p,
+                "a response is either a success (ok: true) or an error (a non-empty error)",
+                "error",
             )
-    if f.type in {
-        "key_create_resp",
-        "key_delete_resp",
-        "template_create_resp",
-        "template_update_resp",
-        "template_delete_resp",
-    }:
-        if not ((bool(f.ok)) or (bool(f.error))):
-            out.append(
-                ValidationError(
-                    "response-outcome",
-                    p,
-                    "a response is either a success (ok: true) or an error (a non-empty error)",
-                    "error",
-                )
+        )
+    # response-success-no-error: a successful response (ok: true) carries no error
+    if (
+        f.ok
+        and f.type
+        in {
+            "key_create_resp",
+            "key_delete_resp",
+            "template_create_resp",
+            "template_update_resp",
+            "template_delete_resp",
+        }
+    ) and (f.error):
+        out.append(
+            ValidationError(
+                "response-success-no-error", p + "/error", "a successful response (ok: true) carries no error", "error"
             )
-    if bool(f.ok) and f.type in {
-        "key_create_resp",
-        "key_delete_resp",
-        "template_create_resp",
-        "template_update_resp",
-        "template_delete_resp",
-    }:
-        if not not bool(f.error):
-            out.append(
-                ValidationError(
-                    "response-success-no-error",
-                    p + "/error",
-                    "a successful response (ok: true) carries no error",
-                    "error",
-                )
+        )
+    # response-error-status: an error response carries the HTTP status of the failure
+    if (
+        f.error
+        and f.type
+        in {
+            "key_create_resp",
+            "key_delete_resp",
+            "template_create_resp",
+            "template_update_resp",
+            "template_delete_resp",
+        }
+    ) and (not f.http_status):
+        out.append(
+            ValidationError(
+                "response-error-status",
+                p + "/httpStatus",
+                "an error response carries the HTTP status of the failure",
+                "error",
             )
-    if bool(f.error) and f.type in {
-        "key_create_resp",
-        "key_delete_resp",
-        "template_create_resp",
-        "template_update_resp",
-        "template_delete_resp",
-    }:
-        if not bool(f.http_status):
-            out.append(
-                ValidationError(
-                    "response-error-status",
-                    p + "/httpStatus",
-                    "an error response carries the HTTP status of the failure",
-                    "error",
-                )
-            )
+        )
+    # template-snapshot-item-type: every item of a template_snapshot is a template_sync frame
     if f.type in {"template_snapshot"}:
         for i, x in enumerate(f.items):
-            if not x.type in {"template_sync"}:
+            if x.type not in {"template_sync"}:
                 out.append(
                     ValidationError(
                         "template-snapshot-item-type",
@@ -203,31 +216,35 @@ def _check_frame_error(f: Frame, p: str, out: list[ValidationError]) -> None:
 
 
 def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
-    if f.type in {
-        "key_sync",
-        "key_delete_sync",
-        "key_snapshot",
-        "template_snapshot",
-        "template_sync",
-        "template_delete_sync",
-        "cluster_config_snapshot",
-        "cluster_config_sync",
-    }:
-        if not not bool(f.id):
-            out.append(ValidationError("push-no-id", p + "/id", "a push is not a response and carries no id", "lint"))
-    if f.type in {"key_sync"}:
-        if not bool(f.token_hash):
-            out.append(
-                ValidationError(
-                    "key-sync-token-hash",
-                    p + "/tokenHash",
-                    "a key_sync without tokenHash is skipped by the receiver",
-                    "lint",
-                )
+    # push-no-id: a push is not a response and carries no id
+    if (
+        f.type
+        in {
+            "key_sync",
+            "key_delete_sync",
+            "key_snapshot",
+            "template_snapshot",
+            "template_sync",
+            "template_delete_sync",
+            "cluster_config_snapshot",
+            "cluster_config_sync",
+        }
+    ) and (f.id):
+        out.append(ValidationError("push-no-id", p + "/id", "a push is not a response and carries no id", "lint"))
+    # key-sync-token-hash: a key_sync without tokenHash is skipped by the receiver
+    if (f.type in {"key_sync"}) and (not f.token_hash):
+        out.append(
+            ValidationError(
+                "key-sync-token-hash",
+                p + "/tokenHash",
+                "a key_sync without tokenHash is skipped by the receiver",
+                "lint",
             )
+        )
+    # key-snapshot-item-token-hash: a key_snapshot item without tokenHash is skipped by the receiver
     if f.type in {"key_snapshot"}:
         for i, x in enumerate(f.items):
-            if not bool(x.token_hash):
+            if not x.token_hash:
                 out.append(
                     ValidationError(
                         "key-snapshot-item-token-hash",
@@ -236,9 +253,10 @@ def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
                         "lint",
                     )
                 )
+    # key-snapshot-item-type: items of a key_snapshot are emitted with an empty type
     if f.type in {"key_snapshot"}:
         for i, x in enumerate(f.items):
-            if not x.type in {""}:
+            if x.type not in {""}:
                 out.append(
                     ValidationError(
                         "key-snapshot-item-type",
@@ -247,18 +265,19 @@ def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
                         "lint",
                     )
                 )
-    if f.type in {"cluster_config_snapshot", "cluster_config_sync"}:
-        if not bool(f.config_snapshot):
-            out.append(
-                ValidationError(
-                    "config-snapshot-missing",
-                    p + "/configSnapshot",
-                    "a cluster_config frame without configSnapshot is a no-op for the Worker",
-                    "lint",
-                )
+    # config-snapshot-missing: a cluster_config frame without configSnapshot is a no-op for the Work
+    if (f.type in {"cluster_config_snapshot", "cluster_config_sync"}) and (not f.config_snapshot):
+        out.append(
+            ValidationError(
+                "config-snapshot-missing",
+                p + "/configSnapshot",
+                "a cluster_config frame without configSnapshot is a no-op for the Worker",
+                "lint",
             )
-    if bool(f.ok) and f.type in {"key_create_resp"}:
-        if not bool(f.key_id):
+        )
+    # key-create-resp-fields: a successful key_create_resp carries the created key's keyId, tokenHas
+    if f.ok and f.type in {"key_create_resp"}:
+        if not f.key_id:
             out.append(
                 ValidationError(
                     "key-create-resp-fields",
@@ -267,7 +286,7 @@ def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
                     "lint",
                 )
             )
-        if not bool(f.token_hash):
+        if not f.token_hash:
             out.append(
                 ValidationError(
                     "key-create-resp-fields",
@@ -276,7 +295,7 @@ def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
                     "lint",
                 )
             )
-        if not bool(f.hash_prefix):
+        if not f.hash_prefix:
             out.append(
                 ValidationError(
                     "key-create-resp-fields",
@@ -285,22 +304,23 @@ def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
                     "lint",
                 )
             )
-    if f.type not in {"key_snapshot", "template_snapshot"}:
-        if not not bool(f.items):
-            out.append(
-                ValidationError(
-                    "items-only-in-snapshots",
-                    p + "/items",
-                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
-                    "lint",
-                )
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the re
+    if (f.type not in {"key_snapshot", "template_snapshot"}) and (f.items):
+        out.append(
+            ValidationError(
+                "items-only-in-snapshots",
+                p + "/items",
+                "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                "lint",
             )
-    if not (
-        not f.issued_at
-        or _re.search(
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if (
+        f.issued_at
+        and _re.search(
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
         )
-        is not None
+        is None
     ):
         out.append(
             ValidationError(
@@ -310,12 +330,12 @@ def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
                 "lint",
             )
         )
-    if not (
-        not f.expires_at
-        or _re.search(
+    if (
+        f.expires_at
+        and _re.search(
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
         )
-        is not None
+        is None
     ):
         out.append(
             ValidationError(
