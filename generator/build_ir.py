@@ -211,27 +211,12 @@ class _Builder:
 
     def build_struct(self, name: str, node: dict[str, Any], pointer: str, rule_sets: list[ir.Rule]) -> ir.Struct:
         _check_keys(node, STRUCT_KEYS, pointer, "a struct")
+        shell = self.struct_shell(name)
         properties = node.get("properties", {})
-        order = node.get("x-framegen-order", list(properties))
-        if sorted(order) != sorted(properties):
-            raise _error(
-                pointer_join(pointer, "x-framegen-order"),
-                "x-framegen-order must list every property exactly once",
-                f"properties: {', '.join(properties)}",
-            )
-        required = node.get("required", [])
-        for wire in required:
-            if wire not in properties:
-                raise _error(pointer_join(pointer, "required"), f"required names unknown property {wire!r}", "fix the name")
-        fields = tuple(
-            self.build_field(w, properties[w], w in required, pointer_join(pointer, "properties", w)) for w in order
-        )
-        self.check_case_collisions(fields, pointer)
-        shell = ir.Struct(name=name, doc=_doc(node), fields=fields)
         rules = self.property_rules(shell, properties, pointer)
         rules += self.rules(node.get("allOf", []), shell, pointer_join(pointer, "allOf"), "error")
         return ir.Struct(
-            name=name, doc=shell.doc, fields=fields, rules=tuple(rules) + tuple(rule_sets),
+            name=name, doc=shell.doc, fields=shell.fields, rules=tuple(rules) + tuple(rule_sets),
             annotations=_annotations(node),
         )
 
@@ -389,15 +374,26 @@ class _Builder:
             f.wire_name for f in struct.fields))
 
     def struct_shell(self, name: str) -> ir.Struct:
-        """The struct's fields without its rules (enough to type-check a nested condition)."""
+        """The struct's fields without its rules: enough to type-check rules that refer to it."""
         node = self.defs[name]
         pointer = pointer_join("", "$defs", name)
         properties = node.get("properties", {})
         order = node.get("x-framegen-order", list(properties))
+        if sorted(order) != sorted(properties):
+            raise _error(
+                pointer_join(pointer, "x-framegen-order"),
+                "x-framegen-order must list every property exactly once",
+                f"properties: {', '.join(properties)}",
+            )
         required = node.get("required", [])
-        fields = tuple(self.build_field(w, properties[w], w in required, pointer_join(pointer, "properties", w))
-                       for w in order if w in properties)
-        return ir.Struct(name=name, doc="", fields=fields)
+        for wire in required:
+            if wire not in properties:
+                raise _error(pointer_join(pointer, "required"), f"required names unknown property {wire!r}", "fix the name")
+        fields = tuple(
+            self.build_field(w, properties[w], w in required, pointer_join(pointer, "properties", w)) for w in order
+        )
+        self.check_case_collisions(fields, pointer)
+        return ir.Struct(name=name, doc=_doc(node), fields=fields)
 
     def rule_set(self, name: str, node: dict[str, Any], pointer: str) -> tuple[str, list[ir.Rule]]:
         """A definition of lint rules for a struct, recursing into its list fields like the struct does."""
@@ -419,13 +415,16 @@ class _Builder:
 def _vacuous(p: ir.Predicate, struct: ir.Struct) -> bool:
     """Predicates that hold for every canonical encoding: drop them so generated checks stay readable.
 
-    A field without omitempty is always present; an omitempty boolean is present only when true.
+    A field without omitempty is always present; an omitempty field is present only when it is
+    not its zero value (so an omitempty boolean that is present is true, a string non-empty).
     """
-    if not isinstance(p, ir.Present | ir.In):
+    if not isinstance(p, ir.Present | ir.In | ir.NotIn):
         return False
     f = next(f for f in struct.fields if f.wire_name == p.field)
     if isinstance(p, ir.Present):
         return not f.omit_empty
+    if isinstance(p, ir.NotIn):  # "not empty" of a field that is only present when not empty
+        return f.omit_empty and p.values == ("",)
     return f.omit_empty and f.type.kind == ir.Kind.BOOL and True in p.values
 
 

@@ -23,3 +23,9 @@ class Target(Protocol):
     def files(self, schema: ir.Schema) -> list[GeneratedFile]:
         """Render, format and parse every file of this target; raise RenderError on a bad result."""
         ...
+
+
+def checked_structs(schema: ir.Schema) -> list[ir.Struct]:
+    """The structs a validator walks: the root first (even without rules), then every other struct with rules."""
+    root = schema.struct(schema.root)
+    return [root] + [s for s in schema.structs if s.rules and s is not root]

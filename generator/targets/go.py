@@ -11,7 +11,7 @@ from generator.errors import RenderError
 from generator.naming import pascal_case
 from generator.render import environment, format_go, header_lines, wrap_text
 from generator.settings import Settings
-from generator.targets.base import GeneratedFile
+from generator.targets.base import GeneratedFile, checked_structs
 
 INITIALISMS = frozenset(
     line.strip() for line in (Path(__file__).parent / "go_initialisms.txt").read_text().splitlines()
@@ -196,7 +196,7 @@ class GoTarget:
     def context(self, schema: ir.Schema) -> dict[str, object]:
         patterns: dict[str, str] = {}
         root = schema.struct(schema.root)
-        checks = [self.checks_view(s, schema, patterns) for s in schema.structs if s.rules]
+        checks = [self.checks_view(s, schema, patterns) for s in checked_structs(schema)]
         return {
             "header": header_lines(schema, self.settings.version_markers),
             "module": self.settings.go_module,

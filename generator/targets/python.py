@@ -10,7 +10,7 @@ from generator.errors import pointer_join
 from generator.naming import pascal_case, snake_case, upper_snake_case
 from generator.render import environment, format_python, header_lines, wrap_text
 from generator.settings import Settings
-from generator.targets.base import GeneratedFile
+from generator.targets.base import GeneratedFile, checked_structs
 
 KIND_CODES = {
     ir.Kind.STRING: "STR", ir.Kind.BOOL: "BOOL", ir.Kind.INT: "INT",
@@ -222,7 +222,7 @@ class PythonTarget:
             "root": class_name(root.name, root.annotations),
             "messages": self.message_view(discriminant) if discriminant else None,
             "root_rules": [rule_lines(r, root, schema) for r in schema.root_rules],
-            "checks": [self.checks_view(s, schema) for s in schema.structs if s.rules],
+            "checks": [self.checks_view(s, schema) for s in checked_structs(schema)],
             "runtime_exports": isort_order(list(RUNTIME_EXPORTS)),
             "validate_exports": isort_order(list(VALIDATE_EXPORTS)),
             "model_imports": isort_order(self.model_names(enums, structs, discriminant is not None)),
@@ -242,7 +242,8 @@ class PythonTarget:
             "name": class_name(e.name, e.annotations),
             "table": f"_{upper_snake_case(e.name)}_VALUES",
             "doc": docstring(e.doc),
-            "members": [{"name": member_name(v), "value": repr(v.value), "doc": docstring(v.doc)} for v in e.values],
+            "members": [{"name": member_name(v), "value": repr(v.value), "doc": docstring(v.doc) if v.doc else ""}
+                        for v in e.values],
         }
 
     def message_view(self, e: ir.Enum) -> dict[str, object]:
