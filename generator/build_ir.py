@@ -28,8 +28,8 @@ STRUCT_KEYS = DOC_KEYS | {"type", "properties", "required", "allOf", "x-framegen
 ENUM_KEYS = DOC_KEYS | {"type", "enum", "x-framegen-values"} | set(ANNOTATION_KEYS)
 RULE_SET_KEYS = DOC_KEYS | {"properties", "allOf", "x-framegen-rules-for"}
 ENTRY_KEYS = DOC_KEYS | {"allOf"}
-PROPERTY_KEYS = DOC_KEYS | {"type", "format", "$ref", "items", "anyOf", "x-framegen-raw", "x-framegen-rule"} | set(
-    ANNOTATION_KEYS
+PROPERTY_KEYS = (
+    DOC_KEYS | {"type", "format", "$ref", "items", "anyOf", "x-framegen-raw", "x-framegen-rule"} | set(ANNOTATION_KEYS)
 )
 RULE_KEYS = DOC_KEYS | {"x-framegen-rule", "x-framegen-level", "if", "then", "required", "properties", "not", "anyOf"}
 ASSERTION_KEYS = {"required", "properties", "not", "anyOf"}
@@ -132,7 +132,9 @@ class _Builder:
             if info.get("kind") == "request" and not response:
                 raise _error(where, "a request names the response it expects", "add 'response'")
             if info and info["from"] == info["to"]:
-                raise _error(where, "'from' and 'to' name the same service", "a frame goes from one service to the other")
+                raise _error(
+                    where, "'from' and 'to' name the same service", "a frame goes from one service to the other"
+                )
             enum_values.append(
                 ir.EnumValue(
                     value=value,
@@ -151,7 +153,9 @@ class _Builder:
             name, target = self.resolve(node["$ref"], pointer_join(pointer, "$ref"))
             kind = self.classify(name, target, pointer_join("", "$defs", name))
             if kind not in ("enum", "struct"):
-                raise _error(pointer, f"a field cannot be of definition {name!r} ({kind})", "refer to an enum or a struct")
+                raise _error(
+                    pointer, f"a field cannot be of definition {name!r} ({kind})", "refer to an enum or a struct"
+                )
             return ir.TypeRef(ir.Kind.ENUM if kind == "enum" else ir.Kind.STRUCT, ref=name)
         if "anyOf" in node:
             return self.enum_or_empty(node["anyOf"], pointer_join(pointer, "anyOf"))
@@ -166,7 +170,9 @@ class _Builder:
                 raise _error(pointer, "an array needs an 'items' schema", "add 'items': {'$ref': '#/$defs/Name'}")
             item = self.field_type(items, pointer_join(pointer, "items"))
             if item.kind != ir.Kind.STRUCT:
-                raise _error(pointer_join(pointer, "items"), "only arrays of structs are supported", "use a $ref to an object")
+                raise _error(
+                    pointer_join(pointer, "items"), "only arrays of structs are supported", "use a $ref to an object"
+                )
             return ir.TypeRef(ir.Kind.LIST, item=item)
         raise _error(
             pointer,
@@ -216,7 +222,10 @@ class _Builder:
         rules = self.property_rules(shell, properties, pointer)
         rules += self.rules(node.get("allOf", []), shell, pointer_join(pointer, "allOf"), "error")
         return ir.Struct(
-            name=name, doc=shell.doc, fields=shell.fields, rules=tuple(rules) + tuple(rule_sets),
+            name=name,
+            doc=shell.doc,
+            fields=shell.fields,
+            rules=tuple(rules) + tuple(rule_sets),
             annotations=_annotations(node),
         )
 
@@ -250,12 +259,18 @@ class _Builder:
                 predicate, text = ir.IsObject(f.wire_name), f"{f.wire_name} is a JSON object"
             if predicate is None:
                 if rule_id:
-                    raise _error(pointer_join(pointer, "properties", f.wire_name, "x-framegen-rule"),
-                                 "this property has no constraint to name", "remove x-framegen-rule")
+                    raise _error(
+                        pointer_join(pointer, "properties", f.wire_name, "x-framegen-rule"),
+                        "this property has no constraint to name",
+                        "remove x-framegen-rule",
+                    )
                 continue
             if not rule_id:
-                raise _error(pointer_join(pointer, "properties", f.wire_name),
-                             "a constrained property needs an x-framegen-rule ID", "add 'x-framegen-rule': 'some-id'")
+                raise _error(
+                    pointer_join(pointer, "properties", f.wire_name),
+                    "a constrained property needs an x-framegen-rule ID",
+                    "add 'x-framegen-rule': 'some-id'",
+                )
             grouped.setdefault(rule_id, []).append(predicate)
             docs.setdefault(rule_id, []).append(text)
         return [ir.Rule(rid, "error", "; ".join(docs[rid]), (), tuple(preds)) for rid, preds in grouped.items()]
@@ -272,20 +287,30 @@ class _Builder:
 
     def rule(self, node: Any, struct: ir.Struct, pointer: str, level: str) -> ir.Rule:
         if not isinstance(node, dict) or "x-framegen-rule" not in node or "x-framegen-level" not in node:
-            raise _error(pointer, "a rule needs x-framegen-rule and x-framegen-level",
-                         "name every allOf entry: 'x-framegen-rule': 'id', 'x-framegen-level': 'error'")
+            raise _error(
+                pointer,
+                "a rule needs x-framegen-rule and x-framegen-level",
+                "name every allOf entry: 'x-framegen-rule': 'id', 'x-framegen-level': 'error'",
+            )
         _check_keys(node, RULE_KEYS, pointer, "a rule")
         if node["x-framegen-level"] != level:
-            raise _error(pointer_join(pointer, "x-framegen-level"),
-                         f"a rule here is enforced by standard validators at level {level!r}",
-                         "move lint rules to the definition named by x-framegen-rules-for, error rules to the struct")
+            raise _error(
+                pointer_join(pointer, "x-framegen-level"),
+                f"a rule here is enforced by standard validators at level {level!r}",
+                "move lint rules to the definition named by x-framegen-rules-for, error rules to the struct",
+            )
         if "if" in node:
             when = self.conjunction(node["if"], struct, pointer_join(pointer, "if"))
             if any(isinstance(p, ir.Each) for p in when):
-                raise _error(pointer_join(pointer, "if"), "'items' conditions in 'if' are not supported",
-                             "condition on the frame's own fields")
+                raise _error(
+                    pointer_join(pointer, "if"),
+                    "'items' conditions in 'if' are not supported",
+                    "condition on the frame's own fields",
+                )
             if "then" not in node or set(node) & ASSERTION_KEYS:
-                raise _error(pointer, "a conditional rule has 'if' and 'then' and nothing else", "move checks into 'then'")
+                raise _error(
+                    pointer, "a conditional rule has 'if' and 'then' and nothing else", "move checks into 'then'"
+                )
             then = self.conjunction(node["then"], struct, pointer_join(pointer, "then"))
         else:
             when, then = (), self.conjunction({k: v for k, v in node.items() if k in ASSERTION_KEYS}, struct, pointer)
@@ -297,23 +322,32 @@ class _Builder:
         if not isinstance(node, dict):
             raise _error(pointer, "a condition must be a schema object", "write {'required': [...]} or similar")
         _check_keys(node, ASSERTION_KEYS | DOC_KEYS, pointer, "a rule condition")
-        out: list[ir.Predicate] = [ir.Present(self.field(struct, n, pointer_join(pointer, "required")).wire_name)
-                                   for n in node.get("required", [])]
+        out: list[ir.Predicate] = [
+            ir.Present(self.field(struct, n, pointer_join(pointer, "required")).wire_name)
+            for n in node.get("required", [])
+        ]
         for wire, sub in node.get("properties", {}).items():
             f = self.field(struct, wire, pointer_join(pointer, "properties"))
             out += self.value_predicates(f, sub, pointer_join(pointer, "properties", wire))
         if "not" in node:
             negated = node["not"]
             if set(negated) != {"required"} or len(negated["required"]) != 1:
-                raise _error(pointer_join(pointer, "not"), "only 'not': {'required': [one field]} is supported",
-                             "it says the field is absent (its zero value)")
+                raise _error(
+                    pointer_join(pointer, "not"),
+                    "only 'not': {'required': [one field]} is supported",
+                    "it says the field is absent (its zero value)",
+                )
             out.append(ir.Absent(self.field(struct, negated["required"][0], pointer_join(pointer, "not")).wire_name))
         if "anyOf" in node:
-            alternatives = tuple(self.conjunction(a, struct, pointer_join(pointer, "anyOf", i))
-                                 for i, a in enumerate(node["anyOf"]))
+            alternatives = tuple(
+                self.conjunction(a, struct, pointer_join(pointer, "anyOf", i)) for i, a in enumerate(node["anyOf"])
+            )
             if any(isinstance(p, ir.Each) for a in alternatives for p in a):
-                raise _error(pointer_join(pointer, "anyOf"), "'items' conditions inside anyOf are not supported",
-                             "write the items condition at the top of the rule's 'then'")
+                raise _error(
+                    pointer_join(pointer, "anyOf"),
+                    "'items' conditions inside anyOf are not supported",
+                    "write the items condition at the top of the rule's 'then'",
+                )
             if all(alternatives):  # an empty alternative always holds, and so does the anyOf
                 out.append(ir.AnyOf(alternatives))
         return tuple(p for p in out if not _vacuous(p, struct))
@@ -336,8 +370,11 @@ class _Builder:
             out.append(ir.NotIn(f.wire_name, tuple(self.scalar(f, v, pointer) for v in values)))
         if "minLength" in node:
             if node["minLength"] != 1 or kind not in (ir.Kind.STRING, ir.Kind.ENUM):
-                raise _error(pointer_join(pointer, "minLength"), "only 'minLength': 1 on a string is supported",
-                             "it says the string is not empty")
+                raise _error(
+                    pointer_join(pointer, "minLength"),
+                    "only 'minLength': 1 on a string is supported",
+                    "it says the string is not empty",
+                )
             out.append(ir.NotIn(f.wire_name, ("",)))
         if "pattern" in node:
             if kind != ir.Kind.STRING:
@@ -355,7 +392,9 @@ class _Builder:
             if kind != ir.Kind.LIST:
                 raise _error(pointer_join(pointer, "items"), "'items' applies to list fields only", "")
             item_struct = self.struct_shell(f.type.item.ref)
-            out.append(ir.Each(f.wire_name, self.conjunction(node["items"], item_struct, pointer_join(pointer, "items"))))
+            out.append(
+                ir.Each(f.wire_name, self.conjunction(node["items"], item_struct, pointer_join(pointer, "items")))
+            )
         return out
 
     def scalar(self, f: ir.Field, value: Any, pointer: str) -> str | bool | int:
@@ -370,8 +409,11 @@ class _Builder:
         for f in struct.fields:
             if f.wire_name == wire:
                 return f
-        raise _error(pointer, f"{struct.name} has no property {wire!r}", "fields: " + ", ".join(
-            f.wire_name for f in struct.fields))
+        raise _error(
+            pointer,
+            f"{struct.name} has no property {wire!r}",
+            "fields: " + ", ".join(f.wire_name for f in struct.fields),
+        )
 
     def struct_shell(self, name: str) -> ir.Struct:
         """The struct's fields without its rules: enough to type-check rules that refer to it."""
@@ -388,7 +430,9 @@ class _Builder:
         required = node.get("required", [])
         for wire in required:
             if wire not in properties:
-                raise _error(pointer_join(pointer, "required"), f"required names unknown property {wire!r}", "fix the name")
+                raise _error(
+                    pointer_join(pointer, "required"), f"required names unknown property {wire!r}", "fix the name"
+                )
         fields = tuple(
             self.build_field(w, properties[w], w in required, pointer_join(pointer, "properties", w)) for w in order
         )
@@ -405,10 +449,12 @@ class _Builder:
             if f.type.kind == ir.Kind.LIST and f.type.item.ref == target:
                 got = node.get("properties", {}).get(f.wire_name, {}).get("items", {}).get("$ref")
                 if got != own_ref:
-                    raise _error(pointer_join(pointer, "properties"),
-                                 f"the rule set does not recurse into {f.wire_name!r}",
-                                 f"add \"properties\": {{\"{f.wire_name}\": {{\"items\": {{\"$ref\": \"{own_ref}\"}}}}}}"
-                                 " so standard validators apply it to nested frames too")
+                    raise _error(
+                        pointer_join(pointer, "properties"),
+                        f"the rule set does not recurse into {f.wire_name!r}",
+                        f'add "properties": {{"{f.wire_name}": {{"items": {{"$ref": "{own_ref}"}}}}}}'
+                        " so standard validators apply it to nested frames too",
+                    )
         return target, self.rules(node.get("allOf", []), struct, pointer_join(pointer, "allOf"), "lint")
 
 
@@ -432,13 +478,14 @@ def _version(document: dict[str, Any]) -> tuple[str, str]:
     version = document.get("x-schema-version")
     schema_id = document.get("$id")
     if not version:
-        raise _error("", "the schema has no x-schema-version", "add \"x-schema-version\": \"1.0.0\"")
+        raise _error("", "the schema has no x-schema-version", 'add "x-schema-version": "1.0.0"')
     if not schema_id:
         raise _error("", "the schema has no $id", "add an $id that carries the major version, e.g. .../v1/...")
     major = version.split(".")[0]
     if f"/v{major}/" not in schema_id:
-        raise _error("/$id", f"$id {schema_id!r} does not carry major version v{major}",
-                     f"put '/v{major}/' in the $id path")
+        raise _error(
+            "/$id", f"$id {schema_id!r} does not carry major version v{major}", f"put '/v{major}/' in the $id path"
+        )
     return schema_id, version
 
 
@@ -461,12 +508,18 @@ def _build(loaded: LoadedSchema) -> ir.Schema:
     for name in sorted(n for n, k in kinds.items() if k == "rules"):
         target, rules = builder.rule_set(name, builder.defs[name], pointer_join("", "$defs", name))
         extra_rules.setdefault(target, []).extend(rules)
-    enums = tuple(builder.build_enum(n, builder.defs[n], pointer_join("", "$defs", n))
-                  for n in sorted(kinds) if kinds[n] == "enum")
-    structs = tuple(builder.build_struct(n, builder.defs[n], pointer_join("", "$defs", n), extra_rules.get(n, []))
-                    for n in sorted(kinds) if kinds[n] == "struct")
+    enums = tuple(
+        builder.build_enum(n, builder.defs[n], pointer_join("", "$defs", n))
+        for n in sorted(kinds)
+        if kinds[n] == "enum"
+    )
+    structs = tuple(
+        builder.build_struct(n, builder.defs[n], pointer_join("", "$defs", n), extra_rules.get(n, []))
+        for n in sorted(kinds)
+        if kinds[n] == "struct"
+    )
     if "$ref" not in document:
-        raise _error("", "the root names the top-level message with $ref", "add \"$ref\": \"#/$defs/Frame\"")
+        raise _error("", "the root names the top-level message with $ref", 'add "$ref": "#/$defs/Frame"')
     root, _ = builder.resolve(document["$ref"], "/$ref")
     if kinds.get(root) != "struct":
         raise _error("/$ref", "the root must refer to a struct", "")

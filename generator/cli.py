@@ -25,23 +25,30 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"framegen {__version__}")
     parser.add_argument(
-        "--config", type=Path, default=Path("pyproject.toml"),
+        "--config",
+        type=Path,
+        default=Path("pyproject.toml"),
         help="pyproject.toml holding [tool.framegen] (default: ./pyproject.toml)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     generate = commands.add_parser(
-        "generate", help="write generated/ from the schema",
+        "generate",
+        help="write generated/ from the schema",
         description="Render every target into the output directory; write nothing if any step fails.",
         epilog="Examples: framegen generate; framegen generate --check",
     )
-    generate.add_argument("--check", action="store_true",
-                          help="write nothing; print a unified diff of stale files and exit 1 if any")
+    generate.add_argument(
+        "--check", action="store_true", help="write nothing; print a unified diff of stale files and exit 1 if any"
+    )
     validate = commands.add_parser(
-        "validate", help="check frame files (JSON, or JSON Lines with .jsonl) against the schema",
+        "validate",
+        help="check frame files (JSON, or JSON Lines with .jsonl) against the schema",
         description="Decode each frame as Go would and report every finding with file, line and JSON pointer.",
         epilog="Example: framegen validate --lint schema/examples/valid/*.json",
     )
-    validate.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a .json frame or a .jsonl file of frames")
+    validate.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="a .json frame or a .jsonl file of frames"
+    )
     validate.add_argument("--lint", action="store_true", help="also report lint-level findings (they fail too)")
     return parser
 

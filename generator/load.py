@@ -38,8 +38,10 @@ def parse_json(text: str, source: str) -> Any:
         return json.loads(text, object_pairs_hook=_reject_duplicates)
     except json.JSONDecodeError as exc:
         raise SchemaError(
-            "", f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-            "fix the JSON syntax (a trailing comma or a missing quote is the usual cause)", source,
+            "",
+            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+            "fix the JSON syntax (a trailing comma or a missing quote is the usual cause)",
+            source,
         ) from None
     except ValueError as exc:
         raise SchemaError("", f"not valid JSON: {exc}", "an object may name each key once", source) from None

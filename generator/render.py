@@ -44,7 +44,17 @@ def wrap_text(text: str, width: int) -> list[str]:
     """Lines of at most `width` characters (long words excepted); every line break in text starts a new line."""
     lines: list[str] = []
     for paragraph in _LINE_BREAKS.split(text):
-        lines.extend(textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [""])
+        lines.extend(
+            textwrap.wrap(
+                paragraph,
+                width,
+                break_long_words=False,
+                break_on_hyphens=False,
+                expand_tabs=False,
+                replace_whitespace=False,
+            )
+            or [""]
+        )
     return lines
 
 

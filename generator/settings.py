@@ -34,6 +34,8 @@ def load_settings(pyproject: Path) -> Settings:
     known = {"schema", "output", "targets", "python_package", "go_module", "go_package"}
     unknown = set(table) - known
     if unknown:
-        raise ValueError(f"unknown [tool.framegen] settings: {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+        raise ValueError(
+            f"unknown [tool.framegen] settings: {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
+        )
     values = {k: tuple(v) if k == "targets" else v for k, v in table.items()}
     return Settings(root=pyproject.parent.resolve(), **values)

@@ -28,7 +28,7 @@ def _frames(path: Path) -> list[tuple[int, bytes]]:
 def validate_files(settings: Settings, files: list[Path], lint: bool) -> int:
     """Print `file:line: pointer: rule: message` per finding; exit 1 if any frame fails."""
     package = generated_package(settings)
-    root = getattr(package, "Frame")
+    root = package.Frame
     failed = checked = 0
     for path in files:
         for line, data in _frames(path):

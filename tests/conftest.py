@@ -9,11 +9,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from support import GoHarness, build_harness, go_available  # noqa: E402
+from support import GoHarness, build_harness, go_available
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/cases/*/expected from the generator")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/cases/*/expected from the generator"
+    )
 
 
 @pytest.fixture(scope="session")

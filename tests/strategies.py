@@ -8,12 +8,15 @@ from hypothesis import strategies as st
 
 import sync_protocol
 
-SPECIAL = "<>&\u2028\u2029\x00\x01\x08\x0c\x1f\x7f\"\\/é東🚀\ufffd"
+SPECIAL = '<>&\u2028\u2029\x00\x01\x08\x0c\x1f\x7f"\\/é東🚀\ufffd'
 text = st.text(alphabet=st.characters(exclude_categories=("Cs",)) | st.sampled_from(SPECIAL), max_size=12)
 short_text = st.one_of(st.just(""), text, st.sampled_from(["2026-11-01T10:00:00Z", "req-1", "sk-live", "x"]))
 frame_types = st.sampled_from([*(t.value for t in sync_protocol.FrameType), "", "key_rotate"])
 json_scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-(10**20), 10**20), text,
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    text,
     st.sampled_from(["1.50", "1E+2", "-0", "0.0e-0"]).map(lambda s: _Spelling(s)),
 )
 
@@ -26,8 +29,13 @@ def _dump(value: object, ws: str) -> str:
     if isinstance(value, _Spelling):
         return str(value)
     if isinstance(value, dict):
-        return "{" + ws + ("," + ws).join(f"{json.dumps(k, ensure_ascii=False)}{ws}:{ws}{_dump(v, ws)}"
-                                           for k, v in value.items()) + ws + "}"
+        return (
+            "{"
+            + ws
+            + ("," + ws).join(f"{json.dumps(k, ensure_ascii=False)}{ws}:{ws}{_dump(v, ws)}" for k, v in value.items())
+            + ws
+            + "}"
+        )
     if isinstance(value, list):
         return "[" + ws + ("," + ws).join(_dump(v, ws) for v in value) + ws + "]"
     return json.dumps(value, ensure_ascii=False)
@@ -40,8 +48,11 @@ json_values = st.recursive(
 )
 raw_json = st.one_of(
     st.none(),
-    st.builds(lambda d, ws: sync_protocol.RawJSON(_dump(d, ws)),
-              st.dictionaries(text, json_values, max_size=4), st.sampled_from(["", " ", "\n  ", "\t"])),
+    st.builds(
+        lambda d, ws: sync_protocol.RawJSON(_dump(d, ws)),
+        st.dictionaries(text, json_values, max_size=4),
+        st.sampled_from(["", " ", "\n  ", "\t"]),
+    ),
     st.sampled_from(["null", "[]", "1", '"s"', "{}"]).map(sync_protocol.RawJSON),
 )
 
@@ -50,12 +61,27 @@ def frames(max_depth: int = 2) -> st.SearchStrategy[sync_protocol.Frame]:
     items = st.just([]) if max_depth == 0 else st.lists(frames(max_depth - 1), max_size=3)
     return st.builds(
         sync_protocol.Frame,
-        id=short_text, type=frame_types, token_hash=short_text, hash_prefix=short_text, name=short_text,
-        namespace=short_text, role=short_text, user=short_text, team=short_text, quota_url=short_text,
-        description=short_text, issued_at=short_text, expires_at=short_text, items=items,
-        ok=st.booleans(), raw_token=short_text, key_id=short_text, error=short_text,
+        id=short_text,
+        type=frame_types,
+        token_hash=short_text,
+        hash_prefix=short_text,
+        name=short_text,
+        namespace=short_text,
+        role=short_text,
+        user=short_text,
+        team=short_text,
+        quota_url=short_text,
+        description=short_text,
+        issued_at=short_text,
+        expires_at=short_text,
+        items=items,
+        ok=st.booleans(),
+        raw_token=short_text,
+        key_id=short_text,
+        error=short_text,
         http_status=st.one_of(st.just(0), st.integers(100, 599), st.integers(-(2**63), 2**63 - 1)),
-        template_full=raw_json, config_snapshot=raw_json,
+        template_full=raw_json,
+        config_snapshot=raw_json,
     )
 
 

@@ -10,9 +10,10 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "sync-protocol.schema.json"
@@ -96,16 +97,13 @@ class GoHarness:
     """One long-lived Go process answering JSON-lines requests (see tests/go/harness/main.go)."""
 
     def __init__(self, binary: Path) -> None:
-        self.process = subprocess.Popen(
-            [str(binary)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=1 << 20
-        )
+        self.process = subprocess.Popen([str(binary)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=1 << 20)
         self.lock = threading.Lock()
 
     def run(self, inputs: list[bytes], struct: str = "Frame") -> list[dict[str, Any]]:
         """Send a batch and read as many answers; a writer thread keeps large batches from deadlocking."""
         lines = [
-            json.dumps({"struct": struct, "input": base64.b64encode(data).decode()}).encode() + b"\n"
-            for data in inputs
+            json.dumps({"struct": struct, "input": base64.b64encode(data).decode()}).encode() + b"\n" for data in inputs
         ]
 
         def write() -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import EXAMPLES, ROOT, SCHEMA
 
 from generator import __version__
 from generator.cli import main
+from support import EXAMPLES, ROOT, SCHEMA
 
 
 @pytest.fixture
@@ -76,63 +76,81 @@ def test_generate_is_idempotent(project: Path, capsys) -> None:
 BAD_SCHEMAS: dict[str, tuple[Any, str, str]] = {
     "unsupported keyword": (
         lambda d: d["$defs"]["Frame"]["properties"]["name"].update({"maxLength": 10}),
-        "/$defs/Frame/properties/name/maxLength", "not supported",
+        "/$defs/Frame/properties/name/maxLength",
+        "not supported",
     ),
     "annotation typo": (
         lambda d: d["$defs"]["Frame"]["properties"]["ok"].update({"x-go-nmae": "OK"}),
-        "/$defs/Frame/properties/ok", "x-go-nmae",
+        "/$defs/Frame/properties/ok",
+        "x-go-nmae",
     ),
     "bad annotation value": (
         lambda d: d["$defs"]["Frame"]["properties"]["ok"].update({"x-go-name": "ok"}),
-        "/$defs/Frame/properties/ok/x-go-name", "does not match",
+        "/$defs/Frame/properties/ok/x-go-name",
+        "does not match",
     ),
     "ref points nowhere": (
         lambda d: d["$defs"]["Frame"]["properties"]["items"]["items"].update({"$ref": "#/$defs/Frames"}),
-        "/$defs/Frame/properties/items/items/$ref", "points nowhere",
+        "/$defs/Frame/properties/items/items/$ref",
+        "points nowhere",
     ),
     "remote ref": (
         lambda d: d["$defs"]["Frame"]["properties"]["items"]["items"].update({"$ref": "https://x/y.json"}),
-        "/$defs/Frame/properties/items/items/$ref", "not supported",
+        "/$defs/Frame/properties/items/items/$ref",
+        "not supported",
     ),
     "version and id disagree": (
-        lambda d: d.update({"x-schema-version": "2.0.0"}), "/$id", "v2",
+        lambda d: d.update({"x-schema-version": "2.0.0"}),
+        "/$id",
+        "v2",
     ),
     "unknown field in a rule": (
         lambda d: d["$defs"]["Frame"]["allOf"][0]["then"].update({"required": ["identifier"]}),
-        "/$defs/Frame/allOf/0/then/required", "no property 'identifier'",
+        "/$defs/Frame/allOf/0/then/required",
+        "no property 'identifier'",
     ),
     "rule without a level": (
         lambda d: d["$defs"]["Frame"]["allOf"][0].pop("x-framegen-level"),
-        "/$defs/Frame/allOf/0", "x-framegen-level",
+        "/$defs/Frame/allOf/0",
+        "x-framegen-level",
     ),
     "lint rule at error level": (
         lambda d: d["$defs"]["FrameLint"]["allOf"][0].update({"x-framegen-level": "error"}),
-        "/$defs/FrameLint/allOf/0/x-framegen-level", "level 'lint'",
+        "/$defs/FrameLint/allOf/0/x-framegen-level",
+        "level 'lint'",
     ),
     "unknown enum value in a rule": (
         lambda d: d["$defs"]["Frame"]["allOf"][2]["if"]["properties"]["type"]["enum"].append("key_rotate"),
-        "/$defs/Frame/allOf/2/if/properties/type", "not a FrameType value",
+        "/$defs/Frame/allOf/2/if/properties/type",
+        "not a FrameType value",
     ),
     "field order incomplete": (
         lambda d: d["$defs"]["Frame"]["x-framegen-order"].pop(),
-        "/$defs/Frame/x-framegen-order", "every property",
+        "/$defs/Frame/x-framegen-order",
+        "every property",
     ),
     "wire names differ only in case": (
-        lambda d: d["$defs"]["Frame"]["properties"].update({"Name": {"type": "string"}})
-        or d["$defs"]["Frame"]["x-framegen-order"].append("Name"),
-        "/$defs/Frame/properties/Name", "differ only in case",
+        lambda d: (
+            d["$defs"]["Frame"]["properties"].update({"Name": {"type": "string"}})
+            or d["$defs"]["Frame"]["x-framegen-order"].append("Name")
+        ),
+        "/$defs/Frame/properties/Name",
+        "differ only in case",
     ),
     "lint set does not recurse": (
         lambda d: d["$defs"]["FrameLint"].pop("properties"),
-        "/$defs/FrameLint/properties", "does not recurse",
+        "/$defs/FrameLint/properties",
+        "does not recurse",
     ),
     "fails the meta-schema": (
         lambda d: d["$defs"]["Frame"].update({"required": "type"}),
-        "/$defs/Frame/required", "is not of type 'array'",
+        "/$defs/Frame/required",
+        "is not of type 'array'",
     ),
     "undocumented enum value": (
         lambda d: d["$defs"]["FrameType"]["enum"].append("key_rotate"),
-        "/$defs/FrameType/x-framegen-values", "key_rotate",
+        "/$defs/FrameType/x-framegen-values",
+        "key_rotate",
     ),
 }
 
@@ -142,7 +160,7 @@ def test_bad_schema_is_one_message_exit_2_nothing_written(project: Path, capsys,
     change, pointer, phrase = BAD_SCHEMAS[name]
     edit_schema(project, change)
     before = snapshot(project / "generated")
-    code, out, err = run_cli(project, "generate", capsys=capsys)
+    code, _, err = run_cli(project, "generate", capsys=capsys)
     assert code == 2
     assert f"#{pointer}:" in err, err
     assert phrase in err, err
@@ -184,6 +202,7 @@ def test_version_and_help() -> None:
     result = subprocess.run([sys.executable, "-m", "generator", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == f"framegen {__version__}"
     for args in ([], ["generate"], ["validate"]):
-        help_text = subprocess.run([sys.executable, "-m", "generator", *args, "--help"], capture_output=True,
-                                   text=True, cwd=ROOT).stdout
+        help_text = subprocess.run(
+            [sys.executable, "-m", "generator", *args, "--help"], capture_output=True, text=True, cwd=ROOT
+        ).stdout
         assert "Example" in help_text

@@ -10,9 +10,9 @@ from typing import Any
 import jsonschema
 import pytest
 from referencing import Registry, Resource
-from support import EXAMPLES, SCHEMA, example_files, expected_findings, findings
 
 import sync_protocol
+from support import EXAMPLES, SCHEMA, example_files, expected_findings, findings
 
 DOCUMENT = json.loads(SCHEMA.read_text())
 ERRORS = jsonschema.Draft202012Validator(DOCUMENT)

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from support import GO_TESTS, ROOT
-
 from sync_protocol import _runtime
 
 GENERATED = ROOT / "generated"

@@ -8,9 +8,9 @@ rejects it with DecodeError by policy; those inputs are listed in POLICY_REJECTS
 from __future__ import annotations
 
 import pytest
-from support import EXAMPLES, deep_recursion, example_files, python_answer
 
 import sync_protocol
+from support import EXAMPLES, deep_recursion, example_files, python_answer
 
 EDGE_CASES: dict[str, bytes] = {
     "html escapes in strings": b'{"type":"key_sync","name":"<a href=\\"x\\">&</a>","tokenHash":"a>b"}',

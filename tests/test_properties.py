@@ -10,15 +10,19 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import sync_protocol
 from strategies import frames, mutated
 from support import deep_recursion, findings, python_answer
 from test_examples import standard
 
-import sync_protocol
-
 EXAMPLES = int(os.environ.get("FRAMEGEN_EXAMPLES", "500"))
-SETTINGS = settings(max_examples=EXAMPLES, derandomize=True, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @SETTINGS

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from support import ROOT, SCHEMA
 
 from generator.build_ir import build_ir
 from generator.load import check_dialect, load_schema
+from support import ROOT, SCHEMA
 
 SEED = ROOT.parent / "shared" / "seed" / "000_79431967bfa67796.txt"
 GO_TYPES = ROOT / "generated" / "go" / "protocol" / "protocol.go"
@@ -78,10 +78,18 @@ def test_directions_and_pairs() -> None:
     for v in values.values():
         expected = ("worker", "ws-proxy") if v.kind == "request" else ("ws-proxy", "worker")
         assert (v.sender, v.receiver) == expected, v.value
-    assert sorted(v.value for v in values.values() if v.kind == "push") == sorted([
-        "key_sync", "key_delete_sync", "key_snapshot", "template_snapshot", "template_sync",
-        "template_delete_sync", "cluster_config_snapshot", "cluster_config_sync",
-    ])
+    assert sorted(v.value for v in values.values() if v.kind == "push") == sorted(
+        [
+            "key_sync",
+            "key_delete_sync",
+            "key_snapshot",
+            "template_snapshot",
+            "template_sync",
+            "template_delete_sync",
+            "cluster_config_snapshot",
+            "cluster_config_sync",
+        ]
+    )
 
 
 def test_version_and_id_agree() -> None:
@@ -94,9 +102,11 @@ def test_generated_code_exposes_version_id_and_digest() -> None:
     import sync_protocol
 
     ir = build_ir(load_schema(SCHEMA, "schema"))
-    assert (sync_protocol.SCHEMA_VERSION, sync_protocol.SCHEMA_ID, sync_protocol.SCHEMA_DIGEST) == (
-        ir.version, ir.id, ir.digest
-    )
+    assert (
+        ir.version,
+        ir.id,
+        ir.digest,
+    ) == (sync_protocol.SCHEMA_VERSION, sync_protocol.SCHEMA_ID, sync_protocol.SCHEMA_DIGEST)
     go = GO_TYPES.read_text()
     for value in (ir.version, ir.id, ir.digest):
         assert f'"{value}"' in go

@@ -14,7 +14,8 @@ from generator.settings import Settings
 from generator.targets.base import GeneratedFile, checked_structs
 
 INITIALISMS = frozenset(
-    line.strip() for line in (Path(__file__).parent / "go_initialisms.txt").read_text().splitlines()
+    line.strip()
+    for line in (Path(__file__).parent / "go_initialisms.txt").read_text().splitlines()
     if line.strip() and not line.startswith("#")
 )
 GO_SCALARS = {ir.Kind.STRING: "string", ir.Kind.BOOL: "bool", ir.Kind.INT: "int", ir.Kind.RAW: "json.RawMessage"}
@@ -96,8 +97,12 @@ class _Expressions:
         value = f"{var}.{field_name(f)}"
         if not f.omit_empty:
             return "true"
-        return {ir.Kind.BOOL: value, ir.Kind.INT: f"{value} != 0", ir.Kind.RAW: f"len({value}) != 0",
-                ir.Kind.LIST: f"len({value}) != 0"}.get(f.type.kind, f'{value} != ""')
+        return {
+            ir.Kind.BOOL: value,
+            ir.Kind.INT: f"{value} != 0",
+            ir.Kind.RAW: f"len({value}) != 0",
+            ir.Kind.LIST: f"len({value}) != 0",
+        }.get(f.type.kind, f'{value} != ""')
 
     def literal(self, value: str | bool | int) -> str:
         if isinstance(value, bool):
@@ -144,8 +149,12 @@ class _Expressions:
         value = f"{var}.{field_name(f)}"
         if not f.omit_empty:
             return "false"
-        return {ir.Kind.BOOL: f"!{value}", ir.Kind.INT: f"{value} == 0", ir.Kind.RAW: f"len({value}) == 0",
-                ir.Kind.LIST: f"len({value}) == 0"}.get(f.type.kind, f'{value} == ""')
+        return {
+            ir.Kind.BOOL: f"!{value}",
+            ir.Kind.INT: f"{value} == 0",
+            ir.Kind.RAW: f"len({value}) == 0",
+            ir.Kind.LIST: f"len({value}) == 0",
+        }.get(f.type.kind, f'{value} == ""')
 
     def conjunction(self, predicates: tuple[ir.Predicate, ...], var: str) -> str:
         return "(" + " && ".join(self.predicate(p, var) for p in predicates) + ")" if predicates else "true"
@@ -173,7 +182,7 @@ def rule_lines(rule: ir.Rule, struct: ir.Struct, schema: ir.Schema, patterns: di
     lines = [f"// {rule.id}: " + comment_lines(rule.doc, 200)[0][3:]]
     if not rule.when:
         return lines + body
-    return lines + [f"if {' && '.join(ex.predicate(p, 'f') for p in rule.when)} {{"] + body + ["}"]
+    return [*lines, f"if {' && '.join(ex.predicate(p, 'f') for p in rule.when)} {{", *body, "}"]
 
 
 class GoTarget:
@@ -219,9 +228,16 @@ class GoTarget:
         name = type_name(e.name, e.annotations)
         prefix = annotation(e.annotations, "go.const_prefix") or name
         return {
-            "name": name, "doc": comment_lines(e.doc),
-            "consts": [{"name": annotation(v.annotations, "go.name") or prefix + pascal_case(v.value, INITIALISMS),
-                        "value": go_string(v.value), "doc": comment_lines(v.doc) if v.doc else []} for v in e.values],
+            "name": name,
+            "doc": comment_lines(e.doc),
+            "consts": [
+                {
+                    "name": annotation(v.annotations, "go.name") or prefix + pascal_case(v.value, INITIALISMS),
+                    "value": go_string(v.value),
+                    "doc": comment_lines(v.doc) if v.doc else [],
+                }
+                for v in e.values
+            ],
         }
 
     def message_view(self, schema: ir.Schema) -> dict[str, object] | None:
@@ -232,8 +248,16 @@ class GoTarget:
         names = {v.value: c["name"] for v, c in zip(e.values, view["consts"], strict=True)}
         return {
             "enum": view["name"],
-            "rows": [{"name": names[v.value], "kind": go_string(v.kind), "from": go_string(v.sender),
-                      "to": go_string(v.receiver), "response": names.get(v.response, "")} for v in e.values],
+            "rows": [
+                {
+                    "name": names[v.value],
+                    "kind": go_string(v.kind),
+                    "from": go_string(v.sender),
+                    "to": go_string(v.receiver),
+                    "response": names.get(v.response, ""),
+                }
+                for v in e.values
+            ],
         }
 
     def struct_view(self, s: ir.Struct, schema: ir.Schema) -> dict[str, object]:
@@ -242,10 +266,20 @@ class GoTarget:
             name = field_name(f)
             doc = comment_lines(f.doc) if f.doc else []
             inline = len(doc) == 1 and len(doc[0]) <= 72
-            fields.append({"name": name, "type": go_type(f, schema), "tag": json_tag(f, name),
-                           "doc": [] if inline else doc, "trailing": " " + doc[0] if inline else ""})
-        return {"name": type_name(s.name, s.annotations), "doc": comment_lines(s.doc) if s.doc else [],
-                "fields": fields}
+            fields.append(
+                {
+                    "name": name,
+                    "type": go_type(f, schema),
+                    "tag": json_tag(f, name),
+                    "doc": [] if inline else doc,
+                    "trailing": " " + doc[0] if inline else "",
+                }
+            )
+        return {
+            "name": type_name(s.name, s.annotations),
+            "doc": comment_lines(s.doc) if s.doc else [],
+            "fields": fields,
+        }
 
     def checks_view(self, s: ir.Struct, schema: ir.Schema, patterns: dict[str, str]) -> dict[str, object]:
         children = [field_name(f) for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
@@ -253,6 +287,8 @@ class GoTarget:
         return {
             "name": type_name(s.name, s.annotations),
             "children": [{"name": n, "wire": go_string(w)} for n, w in zip(children, wires, strict=True)],
-            "levels": {level: [rule_lines(r, s, schema, patterns) for r in s.rules if r.level == level]
-                       for level in ("error", "lint")},
+            "levels": {
+                level: [rule_lines(r, s, schema, patterns) for r in s.rules if r.level == level]
+                for level in ("error", "lint")
+            },
         }

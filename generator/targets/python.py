@@ -13,8 +13,12 @@ from generator.settings import Settings
 from generator.targets.base import GeneratedFile, checked_structs
 
 KIND_CODES = {
-    ir.Kind.STRING: "STR", ir.Kind.BOOL: "BOOL", ir.Kind.INT: "INT",
-    ir.Kind.RAW: "RAW", ir.Kind.ENUM: "ENUM", ir.Kind.LIST: "LIST",
+    ir.Kind.STRING: "STR",
+    ir.Kind.BOOL: "BOOL",
+    ir.Kind.INT: "INT",
+    ir.Kind.RAW: "RAW",
+    ir.Kind.ENUM: "ENUM",
+    ir.Kind.LIST: "LIST",
 }
 RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"self", "cls"}
 
@@ -82,16 +86,26 @@ def go_json_key(wire: str) -> str:
 
 def type_hint(t: ir.TypeRef, schema: ir.Schema) -> str:
     return {
-        ir.Kind.STRING: "str", ir.Kind.BOOL: "bool", ir.Kind.INT: "int", ir.Kind.RAW: "RawJSON | None",
+        ir.Kind.STRING: "str",
+        ir.Kind.BOOL: "bool",
+        ir.Kind.INT: "int",
+        ir.Kind.RAW: "RawJSON | None",
     }.get(t.kind) or (
-        f"{class_name(t.ref, schema.enum(t.ref).annotations)} | str" if t.kind == ir.Kind.ENUM
+        f"{class_name(t.ref, schema.enum(t.ref).annotations)} | str"
+        if t.kind == ir.Kind.ENUM
         else f"list[{class_name(t.item.ref, schema.struct(t.item.ref).annotations)}]"
     )
 
 
 def default(t: ir.TypeRef) -> str:
-    return {ir.Kind.STRING: '""', ir.Kind.ENUM: '""', ir.Kind.BOOL: "False", ir.Kind.INT: "0",
-            ir.Kind.RAW: "None", ir.Kind.LIST: "field(default_factory=list)"}[t.kind]
+    return {
+        ir.Kind.STRING: '""',
+        ir.Kind.ENUM: '""',
+        ir.Kind.BOOL: "False",
+        ir.Kind.INT: "0",
+        ir.Kind.RAW: "None",
+        ir.Kind.LIST: "field(default_factory=list)",
+    }[t.kind]
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +223,7 @@ class PythonTarget:
 
     def context(self, schema: ir.Schema) -> dict[str, object]:
         enums = [self.enum_view(e) for e in schema.enums]
+        checks = [self.checks_view(s, schema) for s in checked_structs(schema)]
         structs = [self.struct_view(s, schema) for s in schema.structs]
         root = schema.struct(schema.root)
         discriminant = next((e for e in schema.enums if any(v.kind for v in e.values)), None)
@@ -222,14 +237,30 @@ class PythonTarget:
             "root": class_name(root.name, root.annotations),
             "messages": self.message_view(discriminant) if discriminant else None,
             "root_rules": [rule_lines(r, root, schema) for r in schema.root_rules],
-            "checks": [self.checks_view(s, schema) for s in checked_structs(schema)],
+            "checks": checks,
+            "runtime_imports": isort_order(self.runtime_imports(schema)),
+            "uses_lists": any(f.type.kind == ir.Kind.LIST for st in schema.structs for f in st.fields),
+            "uses_patterns": any(
+                "_re." in line for c in checks for lines in c["levels"].values() for rule in lines for line in rule
+            ),
             "runtime_exports": isort_order(list(RUNTIME_EXPORTS)),
             "validate_exports": isort_order(list(VALIDATE_EXPORTS)),
             "model_imports": isort_order(self.model_names(enums, structs, discriminant is not None)),
             "all_names": isort_order(
-                self.model_names(enums, structs, discriminant is not None) + list(RUNTIME_EXPORTS) + list(VALIDATE_EXPORTS)
+                self.model_names(enums, structs, discriminant is not None)
+                + list(RUNTIME_EXPORTS)
+                + list(VALIDATE_EXPORTS)
             ),
         }
+
+    @staticmethod
+    def runtime_imports(schema: ir.Schema) -> list[str]:
+        """What models.py takes from the runtime: only what this schema's fields use."""
+        kinds = {f.type.kind for s in schema.structs for f in s.fields}
+        names = ["DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "StructSpec", "decode_struct", "encode_tree"]
+        names += [KIND_CODES[k] for k in kinds]
+        names += ["encode_str"] if kinds & {ir.Kind.STRING, ir.Kind.ENUM} else []
+        return names + (["RawJSON"] if ir.Kind.RAW in kinds else [])
 
     @staticmethod
     def model_names(enums: list[dict[str, object]], structs: list[dict[str, object]], messages: bool) -> list[str]:
@@ -242,8 +273,10 @@ class PythonTarget:
             "name": class_name(e.name, e.annotations),
             "table": f"_{upper_snake_case(e.name)}_VALUES",
             "doc": docstring(e.doc),
-            "members": [{"name": member_name(v), "value": repr(v.value), "doc": docstring(v.doc) if v.doc else ""}
-                        for v in e.values],
+            "members": [
+                {"name": member_name(v), "value": repr(v.value), "doc": docstring(v.doc) if v.doc else ""}
+                for v in e.values
+            ],
         }
 
     def message_view(self, e: ir.Enum) -> dict[str, object]:
@@ -252,9 +285,13 @@ class PythonTarget:
         return {
             "enum": enum,
             "rows": [
-                {"member": f"{enum}.{member_name(v)}", "kind": repr(v.kind), "sender": repr(v.sender),
-                 "receiver": repr(v.receiver),
-                 "response": f"{enum}.{by_value[v.response]}" if v.response else "None"}
+                {
+                    "member": f"{enum}.{member_name(v)}",
+                    "kind": repr(v.kind),
+                    "sender": repr(v.sender),
+                    "receiver": repr(v.receiver),
+                    "response": f"{enum}.{by_value[v.response]}" if v.response else "None",
+                }
                 for v in e.values
             ],
         }
@@ -272,20 +309,34 @@ class PythonTarget:
                 extra = f"_{upper_snake_case(f.type.item.ref)}_SPEC"
             value = f"f.{attr}"
             encode = {
-                ir.Kind.STRING: f"encode_str({value})", ir.Kind.ENUM: f"encode_str({value})",
-                ir.Kind.INT: f'b"%d" % {value}', ir.Kind.RAW: f"{value}.compact()",
+                ir.Kind.STRING: f"encode_str({value})",
+                ir.Kind.ENUM: f"encode_str({value})",
+                ir.Kind.INT: f'b"%d" % {value}',
+                ir.Kind.RAW: f"{value}.compact()",
                 ir.Kind.BOOL: f'(b"true" if {value} else b"false")',
             }.get(kind, "")
-            fields.append({
-                "attr": attr, "wire": repr(f.wire_name), "hint": type_hint(f.type, schema), "default": default(f.type),
-                "doc": comment(f.doc or f.wire_name), "kind": KIND_CODES[kind], "extra": extra,
-                "omit_empty": f.omit_empty, "key": go_json_key(f.wire_name), "encode": encode,
-                "nested": kind == ir.Kind.LIST,
-            })
+            fields.append(
+                {
+                    "attr": attr,
+                    "wire": repr(f.wire_name),
+                    "hint": type_hint(f.type, schema),
+                    "default": default(f.type),
+                    "doc": comment(f.doc or f.wire_name),
+                    "kind": KIND_CODES[kind],
+                    "extra": extra,
+                    "omit_empty": f.omit_empty,
+                    "key": go_json_key(f.wire_name),
+                    "encode": encode,
+                    "nested": kind == ir.Kind.LIST,
+                }
+            )
         children = [attr_name(f) for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
         return {
-            "name": name, "doc": docstring(s.doc or s.name), "fields": fields,
-            "spec": f"_{upper_snake_case(s.name)}_SPEC", "encoder": f"_encode_{snake_case(s.name)}",
+            "name": name,
+            "doc": docstring(s.doc or s.name),
+            "fields": fields,
+            "spec": f"_{upper_snake_case(s.name)}_SPEC",
+            "encoder": f"_encode_{snake_case(s.name)}",
             "children": children,
         }
 
@@ -294,5 +345,9 @@ class PythonTarget:
         for level in ("error", "lint"):
             levels[level] = [rule_lines(r, s, schema) for r in s.rules if r.level == level]
         children = [attr_name(f) for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
-        return {"name": class_name(s.name, s.annotations), "function": snake_case(s.name), "levels": levels,
-                "children": children}
+        return {
+            "name": class_name(s.name, s.annotations),
+            "function": snake_case(s.name),
+            "levels": levels,
+            "children": children,
+        }

@@ -18,8 +18,9 @@ CASES = Path(__file__).parent / "cases"
 
 
 def settings_for(case: Path) -> Settings:
-    return Settings(root=case, schema="schema.json", go_module=f"example.invalid/golden/{case.name}",
-                    version_markers=False)
+    return Settings(
+        root=case, schema="schema.json", go_module=f"example.invalid/golden/{case.name}", version_markers=False
+    )
 
 
 @pytest.mark.parametrize("case", sorted(p for p in CASES.iterdir() if p.is_dir()), ids=lambda p: p.name)

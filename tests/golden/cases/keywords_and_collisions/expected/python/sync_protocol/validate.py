@@ -10,7 +10,6 @@ of the schema, applied to the canonical encoding of the value.
 
 from __future__ import annotations
 
-import re as _re
 from dataclasses import dataclass
 
 from sync_protocol.models import Message
@@ -32,7 +31,6 @@ class ValidationError:
 def validate(frame: Message) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    _root_rules(frame, out)
     _walk(frame, _check_message_error, out)
     return out
 
@@ -53,10 +51,6 @@ def _walk(frame: Message, check, out: list[ValidationError]) -> None:
         children = f.children
         for i in range(len(children) - 1, -1, -1):
             stack.append((children[i], p + "/children" + "/" + str(i)))
-
-
-def _root_rules(f: Message, out: list[ValidationError]) -> None:
-    p = ""
 
 
 def _check_message_error(f: Message, p: str, out: list[ValidationError]) -> None:

@@ -25,22 +25,44 @@ func (e ValidationError) Error() string {
 	return pointer + ": " + e.Rule + ": " + e.Message
 }
 
-// pointer is a JSON pointer built lazily: a valid value costs no allocation.
+// pointer is the JSON pointer of the value being checked, kept as a stack of (member, index)
+// tokens and rendered only for a finding: checking a valid value allocates nothing.
 type pointer struct {
-	parent *pointer
-	name   string
-	index  int
+	n     int
+	fixed [16]token
+	more  []token
+}
+
+type token struct {
+	name  string
+	index int
+}
+
+func (p *pointer) push(name string, index int) {
+	if p.n < len(p.fixed) {
+		p.fixed[p.n] = token{name, index}
+	} else {
+		p.more = append(p.more, token{name, index})
+	}
+	p.n++
+}
+
+func (p *pointer) pop() {
+	p.n--
+	if p.n >= len(p.fixed) {
+		p.more = p.more[:len(p.more)-1]
+	}
 }
 
 // join renders the pointer with extra reference tokens appended.
 func (p *pointer) join(tokens ...string) string {
-	var parts []string
-	for q := p; q != nil; q = q.parent {
-		parts = append(parts, strconv.Itoa(q.index), q.name)
-	}
 	var b strings.Builder
-	for i := len(parts) - 1; i >= 0; i-- {
-		b.WriteString("/" + escapeToken(parts[i]))
+	for i := 0; i < p.n; i++ {
+		t := p.more[max(i-len(p.fixed), 0):]
+		if i < len(p.fixed) {
+			t = p.fixed[i : i+1]
+		}
+		b.WriteString("/" + escapeToken(t[0].name) + "/" + strconv.Itoa(t[0].index))
 	}
 	for _, t := range tokens {
 		b.WriteString("/" + escapeToken(t))
@@ -67,15 +89,17 @@ func isJSONObject(raw []byte) bool {
 // Validate returns every error-level finding for a top-level Ping, its nested frames included.
 func (f *Ping) Validate() []ValidationError {
 	var out []ValidationError
-	f.checkRoot(nil, &out)
-	f.walkError(nil, &out)
+	var p pointer
+	f.checkRoot(&p, &out)
+	f.walkError(&p, &out)
 	return out
 }
 
 // Lint returns every lint-level finding for a top-level Ping, its nested frames included.
 func (f *Ping) Lint() []ValidationError {
 	var out []ValidationError
-	f.walkLint(nil, &out)
+	var p pointer
+	f.walkLint(&p, &out)
 	return out
 }
 

@@ -5,20 +5,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 from sync_protocol._runtime import (
-    BOOL,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
-    ENUM,
-    INT,
-    LIST,
-    RAW,
     STR,
-    RawJSON,
     StructSpec,
     decode_struct,
     encode_str,

@@ -10,7 +10,6 @@ of the schema, applied to the canonical encoding of the value.
 
 from __future__ import annotations
 
-import re as _re
 from dataclasses import dataclass
 
 from sync_protocol.models import Ping
@@ -32,7 +31,6 @@ class ValidationError:
 def validate(frame: Ping) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    _root_rules(frame, out)
     _walk(frame, _check_ping_error, out)
     return out
 
@@ -50,10 +48,6 @@ def _walk(frame: Ping, check, out: list[ValidationError]) -> None:
     while stack:
         f, p = stack.pop()
         check(f, p, out)
-
-
-def _root_rules(f: Ping, out: list[ValidationError]) -> None:
-    p = ""
 
 
 def _check_ping_error(f: Ping, p: str, out: list[ValidationError]) -> None:

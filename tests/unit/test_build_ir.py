@@ -1,0 +1,98 @@
+"""JSON Schema -> IR, asserted on IR objects (no templates involved)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator import ir
+from generator.build_ir import build_ir
+from generator.errors import SchemaError
+from generator.load import LoadedSchema, load_schema
+from support import SCHEMA
+
+
+def build(document: dict) -> ir.Schema:
+    return build_ir(LoadedSchema("test.json", document, "sha256:0"))
+
+
+def base(**frame: object) -> dict:
+    return {
+        "$id": "https://x/v1/s.json",
+        "x-schema-version": "1.0.0",
+        "$ref": "#/$defs/M",
+        "$defs": {"M": {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "boolean"}}, **frame}},
+    }
+
+
+def test_the_real_schema() -> None:
+    schema = build_ir(load_schema(SCHEMA, "schema"))
+    frame = schema.struct("Frame")
+    assert [f.wire_name for f in frame.fields][:3] == ["id", "type", "tokenHash"]
+    assert len(frame.fields) == 21
+    assert frame.fields[1].type == ir.TypeRef(ir.Kind.ENUM, ref="FrameType")
+    assert not frame.fields[1].omit_empty and frame.fields[0].omit_empty
+    items = next(f for f in frame.fields if f.wire_name == "items")
+    assert items.type == ir.TypeRef(ir.Kind.LIST, item=ir.TypeRef(ir.Kind.STRUCT, ref="Frame"))
+    assert ("go.type", "json.RawMessage") in next(f for f in frame.fields if f.wire_name == "templateFull").annotations
+    assert [r.id for r in schema.root_rules] == ["type-required"]
+    assert {r.level for r in frame.rules} == {"error", "lint"}
+
+
+def test_ir_is_frozen() -> None:
+    schema = build(base())
+    with pytest.raises(AttributeError):
+        schema.version = "2"  # type: ignore[misc]
+
+
+def test_conditional_rule_becomes_predicates() -> None:
+    rule = {
+        "x-framegen-rule": "a-needs-b",
+        "x-framegen-level": "error",
+        "description": "d",
+        "if": {"required": ["a"]},
+        "then": {"required": ["b"]},
+    }
+    [r] = build(base(allOf=[rule])).struct("M").rules
+    assert r == ir.Rule("a-needs-b", "error", "d", (ir.Present("a"),), (ir.Present("b"),))
+
+
+def test_vacuous_predicates_are_dropped() -> None:
+    rule = {
+        "x-framegen-rule": "r",
+        "x-framegen-level": "error",
+        "description": "d",
+        "if": {"properties": {"b": {"const": True}}, "required": ["b"]},
+        "then": {"not": {"required": ["a"]}},
+    }
+    [r] = build(base(allOf=[rule])).struct("M").rules
+    assert r.when == (ir.Present("b"),) and r.then == (ir.Absent("a"),)
+
+
+def test_required_means_always_encoded() -> None:
+    fields = build(base(required=["a"])).struct("M").fields
+    assert [(f.wire_name, f.omit_empty) for f in fields] == [("a", False), ("b", True)]
+
+
+@pytest.mark.parametrize(
+    ("change", "pointer"),
+    [
+        (lambda d: d["$defs"]["M"]["properties"]["a"].update({"type": "number"}), "/$defs/M/properties/a"),
+        (lambda d: d["$defs"]["M"]["properties"].update({"c": {"type": "object"}}), "/$defs/M/properties/c"),
+        (lambda d: d["$defs"]["M"].update({"additionalProperties": False}), "/$defs/M/additionalProperties"),
+        (
+            lambda d: d["$defs"]["M"]["properties"].update({"l": {"type": "array", "items": {"type": "string"}}}),
+            "/$defs/M/properties/l/items",
+        ),
+        (lambda d: d["$defs"]["M"].update({"required": ["l"]}), "/$defs/M/required"),
+        (lambda d: d.pop("$ref"), ""),
+    ],
+)
+def test_unsupported_constructs_name_their_pointer(change, pointer: str) -> None:
+    document = json.loads(json.dumps(base()))
+    change(document)
+    with pytest.raises(SchemaError) as info:
+        build(document)
+    assert info.value.pointer == pointer
+    assert info.value.hint
