@@ -1,0 +1,49 @@
+# framegen: `make generate` then `make test` on a fresh machine (Python 3.11+, Go 1.22+).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+export GOTOOLCHAIN := local
+export GOFLAGS := -mod=mod
+
+.PHONY: generate test test-py test-go check lint fuzz update-golden validate-examples clean
+
+# Create the virtualenv and install the toolkit (editable) with its test tools, once per pyproject change.
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+generate: $(STAMP)  ## render generated/ from the schema
+	$(BIN)/framegen generate
+
+test: test-py test-go  ## the whole suite: pytest (incl. Python<->Go parity) and go test
+
+test-py: $(STAMP)
+	$(BIN)/pytest
+
+test-go:
+	cd tests/go && go test ./...
+
+check: $(STAMP)  ## generated/ up to date, and every linter clean
+	$(BIN)/framegen generate --check
+	$(MAKE) --no-print-directory lint
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@test -z "$$(gofmt -l generated/go tests/go)" || { gofmt -l generated/go tests/go; echo "gofmt: files above need formatting"; exit 1; }
+	cd generated/go && go vet ./...
+	cd tests/go && go vet ./...
+
+fuzz: $(STAMP)  ## longer property and differential runs (FRAMEGEN_EXAMPLES=20000)
+	FRAMEGEN_EXAMPLES=$${FRAMEGEN_EXAMPLES:-20000} $(BIN)/pytest tests/test_properties.py
+
+update-golden: $(STAMP)  ## rewrite tests/golden/cases/*/expected; review the diff like code
+	$(BIN)/pytest tests/golden --update-golden
+
+validate-examples: $(STAMP)
+	$(BIN)/framegen validate --lint schema/examples/valid/*.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
