@@ -13,7 +13,7 @@ from generator.build_ir import build_ir
 from generator.load import check_dialect, load_schema
 from support import ROOT, SCHEMA
 
-SEED = ROOT.parent / "shared" / "seed" / "000_79431967bfa67796.txt"
+SEED = ROOT / "tests" / "data" / "seed_protocol_doc.txt"  # the hand-written package's documentation, vendored
 GO_TYPES = ROOT / "generated" / "go" / "protocol" / "protocol.go"
 FIELD_LINE = re.compile(r"^\s*([A-Z][A-Za-z]*)\s+(\[\]Frame|json\.RawMessage|FrameType|string|bool|int)\b\s*(`[^`]*`)?")
 
