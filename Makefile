@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum 
 export GOTOOLCHAIN := local
 export GOFLAGS := -mod=mod
 
-.PHONY: generate test test-py test-go check lint fuzz update-golden validate-examples clean
+.PHONY: generate test test-py test-go check lint fuzz update-golden validate-examples conformance vectors clean
 
 # Create the virtualenv and install the toolkit (editable) with its test tools, once per pyproject change.
 $(STAMP): pyproject.toml constraints.txt
@@ -35,6 +35,14 @@ lint: $(STAMP)
 	@test -z "$$(gofmt -l generated/go tests/go)" || { gofmt -l generated/go tests/go; echo "gofmt: files above need formatting"; exit 1; }
 	cd generated/go && go vet ./...
 	cd tests/go && go vet ./...
+
+conformance: $(STAMP)  ## both runners over tests/vectors: one summary line per language
+	@$(BIN)/python tests/conformance/runner.py; py=$$?; \
+	(cd tests/go && go run ./cmd/conformance ../vectors); go=$$?; \
+	test $$py -eq 0 -a $$go -eq 0
+
+vectors: $(STAMP)  ## re-record tests/vectors from tests/vectors/author.py (Go is the reference); review the diff
+	$(BIN)/python tests/vectors/author.py
 
 fuzz: $(STAMP)  ## longer property and differential runs (FRAMEGEN_EXAMPLES=20000)
 	FRAMEGEN_EXAMPLES=$${FRAMEGEN_EXAMPLES:-20000} $(BIN)/pytest tests/test_properties.py

@@ -7,11 +7,11 @@ import json
 from hypothesis import strategies as st
 
 import sync_protocol
+from sync_protocol import _runtime
 
 SPECIAL = '<>&\u2028\u2029\x00\x01\x08\x0c\x1f\x7f"\\/é東🚀\ufffd'
 text = st.text(alphabet=st.characters(exclude_categories=("Cs",)) | st.sampled_from(SPECIAL), max_size=12)
 short_text = st.one_of(st.just(""), text, st.sampled_from(["2026-11-01T10:00:00Z", "req-1", "sk-live", "x"]))
-frame_types = st.sampled_from([*(t.value for t in sync_protocol.FrameType), "", "key_rotate"])
 json_scalars = st.one_of(
     st.none(),
     st.booleans(),
@@ -57,32 +57,30 @@ raw_json = st.one_of(
 )
 
 
+def _field_strategy(kind: int, extra: object, depth: int) -> st.SearchStrategy:
+    """A strategy for one field, chosen by the field's kind in the generated decoder's table (from the schema)."""
+    if kind == _runtime.STR:
+        return short_text
+    if kind == _runtime.ENUM:
+        return st.sampled_from([*extra, "", "not_a_value"])
+    if kind == _runtime.BOOL:
+        return st.booleans()
+    if kind == _runtime.INT:
+        return st.one_of(st.just(0), st.integers(100, 599), st.integers(-(2**63), 2**63 - 1))
+    if kind == _runtime.RAW:
+        return raw_json
+    return st.just([]) if depth == 0 else st.lists(structs(extra.cls, depth - 1), max_size=3)  # LIST of structs
+
+
+def structs(cls: type, max_depth: int = 2) -> st.SearchStrategy:
+    """Values of a generated struct with every field drawn, nested lists down to max_depth."""
+    spec = _runtime._SPECS[cls]
+    fields = {attr: _field_strategy(kind, extra, max_depth) for attr, kind, extra in spec.fields.values()}
+    return st.builds(cls, **fields)
+
+
 def frames(max_depth: int = 2) -> st.SearchStrategy[sync_protocol.Frame]:
-    items = st.just([]) if max_depth == 0 else st.lists(frames(max_depth - 1), max_size=3)
-    return st.builds(
-        sync_protocol.Frame,
-        id=short_text,
-        type=frame_types,
-        token_hash=short_text,
-        hash_prefix=short_text,
-        name=short_text,
-        namespace=short_text,
-        role=short_text,
-        user=short_text,
-        team=short_text,
-        quota_url=short_text,
-        description=short_text,
-        issued_at=short_text,
-        expires_at=short_text,
-        items=items,
-        ok=st.booleans(),
-        raw_token=short_text,
-        key_id=short_text,
-        error=short_text,
-        http_status=st.one_of(st.just(0), st.integers(100, 599), st.integers(-(2**63), 2**63 - 1)),
-        template_full=raw_json,
-        config_snapshot=raw_json,
-    )
+    return structs(sync_protocol.Frame, max_depth)
 
 
 @st.composite

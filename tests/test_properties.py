@@ -54,7 +54,7 @@ def _agree(data: bytes, go: dict) -> None:
         assert (py["errors"], py["lint"]) == (go["errors"], go["lint"]), data
 
 
-@settings(SETTINGS, max_examples=2 * EXAMPLES)
+@settings(SETTINGS, max_examples=4 * EXAMPLES)
 @given(frames())
 def test_generated_frames_agree_with_go(go_harness, frame: sync_protocol.Frame) -> None:
     data = frame.to_json()
