@@ -144,9 +144,12 @@ class _Builder:
                     receiver=info.get("to", ""),
                     response=response,
                     annotations=_annotations(info),
+                    pointer=pointer_join(pointer, "enum", values.index(value)),
                 )
             )
-        return ir.Enum(name=name, doc=_doc(node), values=tuple(enum_values), annotations=_annotations(node))
+        return ir.Enum(
+            name=name, doc=_doc(node), values=tuple(enum_values), annotations=_annotations(node), pointer=pointer
+        )
 
     def field_type(self, node: dict[str, Any], pointer: str) -> ir.TypeRef:
         if "$ref" in node:
@@ -157,6 +160,7 @@ class _Builder:
                     pointer, f"a field cannot be of definition {name!r} ({kind})", "refer to an enum or a struct"
                 )
             return ir.TypeRef(ir.Kind.ENUM if kind == "enum" else ir.Kind.STRUCT, ref=name)
+
         if "anyOf" in node:
             return self.enum_or_empty(node["anyOf"], pointer_join(pointer, "anyOf"))
         if node.get("x-framegen-raw"):
@@ -200,6 +204,12 @@ class _Builder:
             raise _error(pointer, f"wire name {wire!r} is not printable ASCII", "rename the property")
         _check_keys(node, PROPERTY_KEYS, pointer, "a property")
         type_ = self.field_type(node, pointer)
+        if type_.kind == ir.Kind.STRUCT:
+            raise _error(
+                pointer,
+                f"a field of struct type ({type_.ref}) is not supported",
+                "use an array of the struct, or flatten its fields into this struct",
+            )
         if required and type_.kind in (ir.Kind.LIST, ir.Kind.RAW):
             raise _error(
                 pointer,
@@ -213,6 +223,7 @@ class _Builder:
             omit_empty=not required,
             annotations=_annotations(node),
             format=str(node.get("format", "")),
+            pointer=pointer,
         )
 
     def build_struct(self, name: str, node: dict[str, Any], pointer: str, rule_sets: list[ir.Rule]) -> ir.Struct:
@@ -227,6 +238,7 @@ class _Builder:
             fields=shell.fields,
             rules=tuple(rules) + tuple(rule_sets),
             annotations=_annotations(node),
+            pointer=pointer,
         )
 
     def check_case_collisions(self, fields: tuple[ir.Field, ...], pointer: str) -> None:
@@ -437,7 +449,7 @@ class _Builder:
             self.build_field(w, properties[w], w in required, pointer_join(pointer, "properties", w)) for w in order
         )
         self.check_case_collisions(fields, pointer)
-        return ir.Struct(name=name, doc=_doc(node), fields=fields)
+        return ir.Struct(name=name, doc=_doc(node), fields=fields, pointer=pointer)
 
     def rule_set(self, name: str, node: dict[str, Any], pointer: str) -> tuple[str, list[ir.Rule]]:
         """A definition of lint rules for a struct, recursing into its list fields like the struct does."""

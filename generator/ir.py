@@ -40,6 +40,7 @@ class Field:
     omit_empty: bool  # Go `omitempty`: the zero value is left out of the encoding
     annotations: Annotations = ()
     format: str = ""  # e.g. "date-time", documentation only
+    pointer: str = ""  # where the schema defines it, for error messages only
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class EnumValue:
     receiver: str = ""
     response: str = ""  # for a request: the value of the response it expects
     annotations: Annotations = ()
+    pointer: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,7 @@ class Enum:
     doc: str
     values: tuple[EnumValue, ...]
     annotations: Annotations = ()
+    pointer: str = ""
 
 
 # Predicates. Field-value predicates (In, NotIn, Matches, IsObject, Each) hold only when the
@@ -133,6 +136,7 @@ class Struct:
     fields: tuple[Field, ...]
     rules: tuple[Rule, ...] = ()  # apply to every value of this struct, items included
     annotations: Annotations = ()
+    pointer: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,8 @@ SCHEMA = ROOT / "schema" / "sync-protocol.schema.json"
 EXAMPLES = ROOT / "schema" / "examples"
 GO_TESTS = ROOT / "tests" / "go"
 
-sys.path.insert(0, str(ROOT / "generated" / "python"))
+if str(ROOT / "generated" / "python") not in sys.path and "FRAMEGEN_GENERATED_PYTHON" not in os.environ:
+    sys.path.insert(0, str(ROOT / "generated" / "python"))
 
 import sync_protocol  # noqa: E402
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import ir
-from generator.errors import RenderError
+from generator.errors import RenderError, SchemaError
 from generator.naming import pascal_case
 from generator.render import environment, format_go, header_lines, wrap_text
 from generator.settings import Settings
-from generator.targets.base import GeneratedFile, checked_structs
+from generator.targets.base import GeneratedFile, check_names, checked_structs
 
 INITIALISMS = frozenset(
     line.strip()
@@ -19,6 +19,8 @@ INITIALISMS = frozenset(
     if line.strip() and not line.startswith("#")
 )
 GO_SCALARS = {ir.Kind.STRING: "string", ir.Kind.BOOL: "bool", ir.Kind.INT: "int", ir.Kind.RAW: "json.RawMessage"}
+GO_EXPORTED = re.compile(r"[A-Z][A-Za-z0-9_]*")
+GO_RESERVED = frozenset({"ValidationError", "MessageInfo", "SchemaVersion", "SchemaID", "SchemaDigest"})
 _TAG_NAME = re.compile(r"^[A-Za-z0-9!#$%&()*+\-./:;<=>?@\[\]^_{|}~ ]+$")  # encoding/json isValidTag
 
 
@@ -53,6 +55,12 @@ def comment_lines(text: str, width: int = 90) -> list[str]:
     return lines
 
 
+def const_name(prefix: str, value: str) -> str:
+    """FrameKeySync for "key_sync"; "" (refused by the name check) for a value with no letters or digits."""
+    words = pascal_case(value, INITIALISMS)
+    return prefix + words if words else ""
+
+
 def field_name(f: ir.Field) -> str:
     return annotation(f.annotations, "go.name") or pascal_case(f.wire_name, INITIALISMS)
 
@@ -75,7 +83,11 @@ def go_type(f: ir.Field, schema: ir.Schema) -> str:
 def json_tag(f: ir.Field, go_name: str) -> str:
     """The struct tag; none when Go's default (the field name, no omitempty) already says it."""
     if not _TAG_NAME.match(f.wire_name):
-        raise RenderError(f"wire name {f.wire_name!r} cannot be a Go json tag (encoding/json would ignore it)")
+        raise SchemaError(
+            f.pointer,
+            f"wire name {f.wire_name!r} cannot be a Go json tag: encoding/json would ignore the tag",
+            "use letters, digits, spaces and !#$%&()*+-./:;<=>?@[]^_{|}~ only",
+        )
     if f.wire_name == go_name and not f.omit_empty:
         return ""
     return f'`json:"{f.wire_name}{",omitempty" if f.omit_empty else ""}"`'
@@ -179,7 +191,7 @@ def rule_lines(rule: ir.Rule, struct: ir.Struct, schema: ir.Schema, patterns: di
         else:
             where = f"p.join({go_string(p.field)})" if hasattr(p, "field") else "p.join()"
             body += [f"if {ex.failure(p, 'f')} {{", finding % (rid, where, doc, level), "}"]
-    lines = [f"// {rule.id}: " + comment_lines(rule.doc, 200)[0][3:]]
+    lines = comment_lines(f"{rule.id}: {rule.doc}")
     if not rule.when:
         return lines + body
     return [*lines, f"if {' && '.join(ex.predicate(p, 'f') for p in rule.when)} {{", *body, "}"]
@@ -202,7 +214,20 @@ class GoTarget:
             out.append(GeneratedFile(path, format_go(source, path).encode()))
         return out
 
+    def check(self, schema: ir.Schema) -> None:
+        """Every generated Go name is an exported identifier, not one of ours, and unique in its scope."""
+        package = [(type_name(e.name, e.annotations), e.name, e.pointer) for e in schema.enums]
+        package += [(type_name(s.name, s.annotations), s.name, s.pointer) for s in schema.structs]
+        for e in schema.enums:
+            view = self.enum_view(e)
+            package += [(c["name"], v.value, v.pointer) for v, c in zip(e.values, view["consts"], strict=True)]
+        check_names("go", "package-level", package, GO_RESERVED, GO_EXPORTED.fullmatch)
+        for s in schema.structs:
+            fields = [(field_name(f), f.wire_name, f.pointer) for f in s.fields]
+            check_names("go", "field", fields, frozenset({"Validate", "Lint"}), GO_EXPORTED.fullmatch)
+
     def context(self, schema: ir.Schema) -> dict[str, object]:
+        self.check(schema)
         patterns: dict[str, str] = {}
         root = schema.struct(schema.root)
         checks = [self.checks_view(s, schema, patterns) for s in checked_structs(schema)]
@@ -232,7 +257,7 @@ class GoTarget:
             "doc": comment_lines(e.doc),
             "consts": [
                 {
-                    "name": annotation(v.annotations, "go.name") or prefix + pascal_case(v.value, INITIALISMS),
+                    "name": annotation(v.annotations, "go.name") or const_name(prefix, v.value),
                     "value": go_string(v.value),
                     "doc": comment_lines(v.doc) if v.doc else [],
                 }

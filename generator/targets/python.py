@@ -10,7 +10,7 @@ from generator.errors import pointer_join
 from generator.naming import pascal_case, snake_case, upper_snake_case
 from generator.render import environment, format_python, header_lines, wrap_text
 from generator.settings import Settings
-from generator.targets.base import GeneratedFile, checked_structs
+from generator.targets.base import GeneratedFile, check_names, checked_structs
 
 KIND_CODES = {
     ir.Kind.STRING: "STR",
@@ -23,6 +23,8 @@ KIND_CODES = {
 RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"self", "cls"}
 
 
+STRUCT_METHODS = frozenset({"from_json", "to_json", "from_dict", "to_dict"})
+PYTHON_RESERVED = frozenset({"MessageInfo", "ValidationError", "RawJSON", "DecodeError", "EncodeError", "StructSpec"})
 RUNTIME_EXPORTS = ("DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "DecodeError", "EncodeError", "RawJSON", "wire_fields")
 VALIDATE_EXPORTS = ("ValidationError", "lint", "validate")
 
@@ -52,7 +54,9 @@ def class_name(name: str, annotations: ir.Annotations) -> str:
 
 
 def member_name(v: ir.EnumValue) -> str:
-    return annotation(v.annotations, "python.name") or identifier(upper_snake_case(v.value) or "EMPTY")
+    """KEY_SYNC for "key_sync"; "" (refused by the name check) for a value with no letters or digits."""
+    words = upper_snake_case(v.value)
+    return annotation(v.annotations, "python.name") or (identifier(words) if words else "")
 
 
 def _printable(text: str) -> str:
@@ -174,7 +178,10 @@ def _where(prefix: str, *parts: str) -> str:
 def rule_lines(rule: ir.Rule, struct: ir.Struct, schema: ir.Schema) -> list[str]:
     """Statements appending one ValidationError per failing predicate of the rule, with its JSON pointer."""
     ex = _Expressions(struct, schema)
-    finding = f"ValidationError({rule.id!r}, {{}}, {rule.doc!r}, {rule.level!r})"
+
+    def finding(where: str) -> str:  # no str.format: rule text may hold braces
+        return f"ValidationError({rule.id!r}, {where}, {rule.doc!r}, {rule.level!r})"
+
     when = ex.conjunction(rule.when, "f") if rule.when else ""
     checks: list[tuple[str, list[str]]] = []  # (failure condition, statements); "" = a loop
     for p in rule.then:
@@ -185,12 +192,12 @@ def rule_lines(rule: ir.Rule, struct: ir.Struct, schema: ir.Schema) -> list[str]
             loop = [f"for i, x in enumerate(f.{attr_name(f)}):"]
             for q in p.predicates:
                 where = _where(base, q.field) if hasattr(q, "field") else base
-                loop += [f"    if {item.failure(q, 'x')}:", "        out.append(" + finding.format(where) + ")"]
+                loop += [f"    if {item.failure(q, 'x')}:", "        out.append(" + finding(where) + ")"]
             checks.append(("", loop))
         else:
             where = _where("p", p.field) if hasattr(p, "field") else "p"
-            checks.append((ex.failure(p, "f"), ["out.append(" + finding.format(where) + ")"]))
-    lines = [f"# {rule.id}: {rule.doc}"[:96]]
+            checks.append((ex.failure(p, "f"), ["out.append(" + finding(where) + ")"]))
+    lines = comment(f"{rule.id}: {rule.doc}")
     if when and len(checks) == 1 and checks[0][0]:  # one check: fold the condition into a single `if`
         return [*lines, f"if ({when}) and ({checks[0][0]}):", *("    " + s for s in checks[0][1])]
     body: list[str] = []
@@ -221,7 +228,20 @@ class PythonTarget:
             out.append(GeneratedFile(path, format_python(source, path).encode()))
         return out
 
+    def check(self, schema: ir.Schema) -> None:
+        """Every generated Python name is an identifier, not one of ours, and unique in its scope."""
+        types = [(class_name(e.name, e.annotations), e.name, e.pointer) for e in schema.enums]
+        types += [(class_name(s.name, s.annotations), s.name, s.pointer) for s in schema.structs]
+        check_names("python", "class", types, PYTHON_RESERVED, str.isidentifier)
+        for e in schema.enums:
+            members = [(member_name(v), v.value, v.pointer) for v in e.values]
+            check_names("python", "enum member", members, frozenset({"mro"}), str.isidentifier)
+        for s in schema.structs:
+            attrs = [(attr_name(f), f.wire_name, f.pointer) for f in s.fields]
+            check_names("python", "attribute", attrs, STRUCT_METHODS, str.isidentifier)
+
     def context(self, schema: ir.Schema) -> dict[str, object]:
+        self.check(schema)
         enums = [self.enum_view(e) for e in schema.enums]
         checks = [self.checks_view(s, schema) for s in checked_structs(schema)]
         structs = [self.struct_view(s, schema) for s in schema.structs]

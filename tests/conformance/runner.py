@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 TESTS = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(TESTS), str(TESTS.parent / "generated" / "python")]
+# FRAMEGEN_GENERATED_PYTHON points the runner at another generated package (the hostile-schema tests do).
+GENERATED = os.environ.get("FRAMEGEN_GENERATED_PYTHON", str(TESTS.parent / "generated" / "python"))
+sys.path[:0] = [GENERATED, str(TESTS)]
 
 import sync_protocol  # noqa: E402
 from support import deep_recursion, findings, value_of  # noqa: E402

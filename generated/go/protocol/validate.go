@@ -109,7 +109,8 @@ func (f *Frame) Lint() []ValidationError {
 }
 
 func (f *Frame) checkRoot(p *pointer, out *[]ValidationError) {
-	// type-required: a top-level frame names its type; only snapshot items may carry an empty type
+	// type-required: a top-level frame names its type; only snapshot items may carry an empty
+	// type
 	if f.Type == "" {
 		*out = append(*out, ValidationError{Rule: "type-required", Pointer: p.join("type"), Message: "a top-level frame names its type; only snapshot items may carry an empty type", Level: "error"})
 	}
@@ -160,7 +161,8 @@ func (f *Frame) checkError(p *pointer, out *[]ValidationError) {
 			*out = append(*out, ValidationError{Rule: "template-full-required", Pointer: p.join("templateFull"), Message: "a template create, update or sync carries the full template object", Level: "error"})
 		}
 	}
-	// response-outcome: a response is either a success (ok: true) or an error (a non-empty error)
+	// response-outcome: a response is either a success (ok: true) or an error (a non-empty
+	// error)
 	if f.Type == "key_create_resp" || f.Type == "key_delete_resp" || f.Type == "template_create_resp" || f.Type == "template_update_resp" || f.Type == "template_delete_resp" {
 		if !((f.OK) || (f.Error != "")) {
 			*out = append(*out, ValidationError{Rule: "response-outcome", Pointer: p.join(), Message: "a response is either a success (ok: true) or an error (a non-empty error)", Level: "error"})
@@ -211,7 +213,8 @@ func (f *Frame) checkLint(p *pointer, out *[]ValidationError) {
 			*out = append(*out, ValidationError{Rule: "key-sync-token-hash", Pointer: p.join("tokenHash"), Message: "a key_sync without tokenHash is skipped by the receiver", Level: "lint"})
 		}
 	}
-	// key-snapshot-item-token-hash: a key_snapshot item without tokenHash is skipped by the receiver
+	// key-snapshot-item-token-hash: a key_snapshot item without tokenHash is skipped by the
+	// receiver
 	if f.Type == "key_snapshot" {
 		for i := range f.Items {
 			x := &f.Items[i]
@@ -229,13 +232,15 @@ func (f *Frame) checkLint(p *pointer, out *[]ValidationError) {
 			}
 		}
 	}
-	// config-snapshot-missing: a cluster_config frame without configSnapshot is a no-op for the Worker
+	// config-snapshot-missing: a cluster_config frame without configSnapshot is a no-op for the
+	// Worker
 	if f.Type == "cluster_config_snapshot" || f.Type == "cluster_config_sync" {
 		if len(f.ConfigSnapshot) == 0 {
 			*out = append(*out, ValidationError{Rule: "config-snapshot-missing", Pointer: p.join("configSnapshot"), Message: "a cluster_config frame without configSnapshot is a no-op for the Worker", Level: "lint"})
 		}
 	}
-	// key-create-resp-fields: a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix
+	// key-create-resp-fields: a successful key_create_resp carries the created key's keyId,
+	// tokenHash and hashPrefix
 	if f.OK && (f.Type == "key_create_resp") {
 		if f.KeyID == "" {
 			*out = append(*out, ValidationError{Rule: "key-create-resp-fields", Pointer: p.join("keyId"), Message: "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix", Level: "lint"})
@@ -247,7 +252,8 @@ func (f *Frame) checkLint(p *pointer, out *[]ValidationError) {
 			*out = append(*out, ValidationError{Rule: "key-create-resp-fields", Pointer: p.join("hashPrefix"), Message: "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix", Level: "lint"})
 		}
 	}
-	// items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them
+	// items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere
+	// the receiver ignores them
 	if f.Type != "key_snapshot" && f.Type != "template_snapshot" {
 		if len(f.Items) != 0 {
 			*out = append(*out, ValidationError{Rule: "items-only-in-snapshots", Pointer: p.join("items"), Message: "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them", Level: "lint"})

@@ -265,7 +265,7 @@ def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
                         "lint",
                     )
                 )
-    # config-snapshot-missing: a cluster_config frame without configSnapshot is a no-op for the Work
+    # config-snapshot-missing: a cluster_config frame without configSnapshot is a no-op for the Worker
     if (f.type in {"cluster_config_snapshot", "cluster_config_sync"}) and (not f.config_snapshot):
         out.append(
             ValidationError(
@@ -275,7 +275,8 @@ def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
                 "lint",
             )
         )
-    # key-create-resp-fields: a successful key_create_resp carries the created key's keyId, tokenHas
+    # key-create-resp-fields: a successful key_create_resp carries the created key's keyId, tokenHash
+    # and hashPrefix
     if f.ok and f.type in {"key_create_resp"}:
         if not f.key_id:
             out.append(
@@ -304,7 +305,8 @@ def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
                     "lint",
                 )
             )
-    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the re
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
     if (f.type not in {"key_snapshot", "template_snapshot"}) and (f.items):
         out.append(
             ValidationError(
