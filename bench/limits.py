@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "generated" / "python"))
 
-import sync_protocol  # noqa: E402
+import sync_protocol
 
 
 def _decode(data: bytes, limits: dict[str, int]) -> str:
@@ -33,7 +33,9 @@ def measure(label: str, data: bytes, **limits: int) -> None:
     _decode(data, limits)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"{label:<44} {len(data) / 2**20:8.2f} MiB  {seconds * 1000:9.1f} ms  peak {peak / 2**20:7.1f} MiB  {outcome}")
+    print(
+        f"{label:<44} {len(data) / 2**20:8.2f} MiB  {seconds * 1000:9.1f} ms  peak {peak / 2**20:7.1f} MiB  {outcome}"
+    )
 
 
 def snapshot(n: int) -> bytes:
@@ -56,8 +58,10 @@ def main() -> None:
         measure(f"linear? key_snapshot, {n:,} items", snapshot(n))
     for size in (2**20, 10 * 2**20):
         measure(f"linear? one string of {size // 2**20} MiB", b'{"type":"key_sync","name":"' + b"a" * size + b'"}')
-        measure(f"linear? one string of {size // 2**20} MiB of escapes",
-                b'{"type":"key_sync","name":"' + b"\\n" * (size // 2) + b'"}')
+        measure(
+            f"linear? one string of {size // 2**20} MiB of escapes",
+            b'{"type":"key_sync","name":"' + b"\\n" * (size // 2) + b'"}',
+        )
 
 
 if __name__ == "__main__":

@@ -94,11 +94,33 @@ class _Builder:
             return "rules"
         if set(node) <= ENTRY_KEYS and all(set(s) == {"$ref"} for s in node.get("allOf", [{}])):
             return "entry"
+        if set(node) - DOC_KEYS == {"$ref"}:
+            self.alias_error(name, pointer)
         raise _error(
             pointer,
             f"cannot tell what definition {name!r} is",
             "a definition is a string enum, an object with properties, a rule set with "
             "x-framegen-rules-for, or an allOf of $refs",
+        )
+
+    def alias_error(self, name: str, pointer: str) -> None:
+        """A definition that is only a $ref: name the cycle if there is one, else say to refer to the target."""
+        chain = [name]
+        node = self.defs[name]
+        while isinstance(node, dict) and set(node) - DOC_KEYS == {"$ref"}:
+            target, node = self.resolve(node["$ref"], pointer_join("", "$defs", chain[-1], "$ref"))
+            if target in chain:
+                cycle = " -> ".join([*chain[chain.index(target) :], target])
+                raise _error(
+                    pointer_join(pointer, "$ref"),
+                    f"a cycle of $refs the IR cannot represent: {cycle}",
+                    "give one definition in the cycle a schema of its own (an object or an enum)",
+                )
+            chain.append(target)
+        raise _error(
+            pointer_join(pointer, "$ref"),
+            f"definition {name!r} is only a $ref to {chain[-1]!r}",
+            f"refer to '#/$defs/{chain[-1]}' directly",
         )
 
     def build_enum(self, name: str, node: dict[str, Any], pointer: str) -> ir.Enum:

@@ -147,6 +147,19 @@ BAD_SCHEMAS: dict[str, tuple[Any, str, str]] = {
         "/$defs/Frame/required",
         "is not of type 'array'",
     ),
+    "a cycle of $refs": (
+        lambda d: d["$defs"].update({"A": {"$ref": "#/$defs/B"}, "B": {"$ref": "#/$defs/A"}}),
+        "/$defs/A/$ref",
+        "A -> B -> A",
+    ),
+    "a field of its own struct type": (
+        lambda d: (
+            d["$defs"]["Frame"]["properties"].update({"parent": {"$ref": "#/$defs/Frame"}})
+            or d["$defs"]["Frame"]["x-framegen-order"].append("parent")
+        ),
+        "/$defs/Frame/properties/parent",
+        "struct type",
+    ),
     "undocumented enum value": (
         lambda d: d["$defs"]["FrameType"]["enum"].append("key_rotate"),
         "/$defs/FrameType/x-framegen-values",
