@@ -29,11 +29,14 @@ ENUM_KEYS = DOC_KEYS | {"type", "enum", "x-framegen-values"} | set(ANNOTATION_KE
 RULE_SET_KEYS = DOC_KEYS | {"properties", "allOf", "x-framegen-rules-for"}
 ENTRY_KEYS = DOC_KEYS | {"allOf"}
 PROPERTY_KEYS = (
-    DOC_KEYS | {"type", "format", "$ref", "items", "anyOf", "x-framegen-raw", "x-framegen-rule"} | set(ANNOTATION_KEYS)
+    DOC_KEYS
+    | {"type", "format", "$ref", "items", "anyOf", "x-framegen-raw", "x-framegen-rule", "minimum", "maximum"}
+    | set(ANNOTATION_KEYS)
 )
 RULE_KEYS = DOC_KEYS | {"x-framegen-rule", "x-framegen-level", "if", "then", "required", "properties", "not", "anyOf"}
 ASSERTION_KEYS = {"required", "properties", "not", "anyOf"}
-VALUE_KEYS = {"const", "enum", "not", "minLength", "pattern", "type", "items"}
+VALUE_KEYS = {"const", "enum", "not", "minLength", "pattern", "type", "items", "minimum", "maximum"}
+SCALAR_TYPES = {"string", "boolean", "integer", "array"}
 SCALAR_KINDS = {"string": ir.Kind.STRING, "boolean": ir.Kind.BOOL, "integer": ir.Kind.INT}
 WIRE_NAME = re.compile(r"^[\x20-\x7e]+$")
 
@@ -88,6 +91,8 @@ class _Builder:
             raise _error(pointer, "a definition must be an object", "write a schema object")
         if "enum" in node:
             return "enum"
+        if node.get("x-framegen-raw") or node.get("type") in SCALAR_TYPES:
+            return "scalar"  # a reusable field schema, inlined where a property refers to it
         if node.get("type") == "object":
             return "struct"
         if "x-framegen-rules-for" in node:
@@ -166,6 +171,7 @@ class _Builder:
                     receiver=info.get("to", ""),
                     response=response,
                     annotations=_annotations(info),
+                    deprecated=bool(info.get("deprecated", False)),
                     pointer=pointer_join(pointer, "enum", values.index(value)),
                 )
             )
@@ -219,7 +225,16 @@ class _Builder:
                 return ir.TypeRef(ir.Kind.ENUM, ref=name)
         raise _error(pointer, "this anyOf is not supported", "only [{'$ref': <string enum>}, {'const': ''}] is")
 
+    def property_schema(self, node: Any, pointer: str) -> Any:
+        """A property that refers to a reusable field schema in $defs, with the referring keywords on top."""
+        if isinstance(node, dict) and "$ref" in node:
+            name, target = self.resolve(node["$ref"], pointer_join(pointer, "$ref"))
+            if self.classify(name, target, pointer_join("", "$defs", name)) == "scalar":
+                return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+        return node
+
     def build_field(self, wire: str, node: Any, required: bool, pointer: str) -> ir.Field:
+        node = self.property_schema(node, pointer)
         if not isinstance(node, dict):
             raise _error(pointer, "a property must be a schema object", "write {'type': ...}")
         if not WIRE_NAME.match(wire):
@@ -245,6 +260,7 @@ class _Builder:
             omit_empty=not required,
             annotations=_annotations(node),
             format=str(node.get("format", "")),
+            deprecated=bool(node.get("deprecated", False)),
             pointer=pointer,
         )
 
@@ -281,7 +297,7 @@ class _Builder:
         grouped: dict[str, list[ir.Predicate]] = {}
         docs: dict[str, list[str]] = {}
         for f in struct.fields:
-            node = properties[f.wire_name]
+            node = self.property_schema(properties[f.wire_name], pointer_join(pointer, "properties", f.wire_name))
             rule_id = node.get("x-framegen-rule")
             predicate: ir.Predicate | None = None
             if f.type.kind == ir.Kind.ENUM:
@@ -291,6 +307,9 @@ class _Builder:
                 predicate, text = ir.In(f.wire_name, values), f"{f.wire_name} is a {f.type.ref} value"
             elif f.type.kind == ir.Kind.RAW and node.get("type") == "object":
                 predicate, text = ir.IsObject(f.wire_name), f"{f.wire_name} is a JSON object"
+            elif "minimum" in node or "maximum" in node:
+                predicate = self.range(f, node, pointer_join(pointer, "properties", f.wire_name))
+                text = f"{f.wire_name} is within [{node.get('minimum', '')}, {node.get('maximum', '')}]"
             if predicate is None:
                 if rule_id:
                     raise _error(
@@ -418,6 +437,8 @@ class _Builder:
             except re.error as exc:
                 raise _error(pointer_join(pointer, "pattern"), f"invalid pattern: {exc}", "") from None
             out.append(ir.Matches(f.wire_name, node["pattern"]))
+        if "minimum" in node or "maximum" in node:
+            out.append(self.range(f, node, pointer))
         if "type" in node:
             if node["type"] != "object" or kind != ir.Kind.RAW:
                 raise _error(pointer_join(pointer, "type"), "only 'type': 'object' on a raw field is supported", "")
@@ -430,6 +451,12 @@ class _Builder:
                 ir.Each(f.wire_name, self.conjunction(node["items"], item_struct, pointer_join(pointer, "items")))
             )
         return out
+
+    def range(self, f: ir.Field, node: dict[str, Any], pointer: str) -> ir.Range:
+        bounds = [node.get("minimum"), node.get("maximum")]
+        if f.type.kind != ir.Kind.INT or not all(b is None or type(b) is int for b in bounds):
+            raise _error(pointer, "minimum and maximum apply to integer fields, with integer bounds", "")
+        return ir.Range(f.wire_name, bounds[0], bounds[1])
 
     def scalar(self, f: ir.Field, value: Any, pointer: str) -> str | bool | int:
         expected = {ir.Kind.STRING: str, ir.Kind.ENUM: str, ir.Kind.BOOL: bool, ir.Kind.INT: int}.get(f.type.kind)
@@ -508,7 +535,7 @@ def _vacuous(p: ir.Predicate, struct: ir.Struct) -> bool:
     return f.omit_empty and f.type.kind == ir.Kind.BOOL and True in p.values
 
 
-def _version(document: dict[str, Any]) -> tuple[str, str]:
+def _version(document: dict[str, Any], check: bool = True) -> tuple[str, str]:
     version = document.get("x-schema-version")
     schema_id = document.get("$id")
     if not version:
@@ -516,26 +543,30 @@ def _version(document: dict[str, Any]) -> tuple[str, str]:
     if not schema_id:
         raise _error("", "the schema has no $id", "add an $id that carries the major version, e.g. .../v1/...")
     major = version.split(".")[0]
-    if f"/v{major}/" not in schema_id:
+    if check and f"/v{major}/" not in schema_id:
         raise _error(
             "/$id", f"$id {schema_id!r} does not carry major version v{major}", f"put '/v{major}/' in the $id path"
         )
     return schema_id, version
 
 
-def build_ir(loaded: LoadedSchema) -> ir.Schema:
-    """Build the IR of a loaded schema; a SchemaError (with its source set) on anything unsupported."""
+def build_ir(loaded: LoadedSchema, check_version: bool = True) -> ir.Schema:
+    """Build the IR of a loaded schema; a SchemaError (with its source set) on anything unsupported.
+
+    check_version=False lets `framegen diff` load a schema whose $id and version disagree and
+    report that as a failed version check instead.
+    """
     try:
-        return _build(loaded)
+        return _build(loaded, check_version)
     except SchemaError as exc:
         exc.source = exc.source or loaded.source
         raise
 
 
-def _build(loaded: LoadedSchema) -> ir.Schema:
+def _build(loaded: LoadedSchema, check_version: bool) -> ir.Schema:
     document = loaded.document
     _check_keys(document, ROOT_KEYS, "", "the schema's root")
-    schema_id, version = _version(document)
+    schema_id, version = _version(document, check_version)
     builder = _Builder(document, dict(document.get("$defs", {})))
     kinds = {name: builder.classify(name, node, pointer_join("", "$defs", name)) for name, node in builder.defs.items()}
     extra_rules: dict[str, list[ir.Rule]] = {}

@@ -8,6 +8,9 @@ import time
 from pathlib import Path
 
 from generator import __version__
+from generator.diff import ack, compare
+from generator.diff import render as diff_render
+from generator.diff.sources import load_side
 from generator.errors import RenderError, SchemaError
 from generator.pipeline import render_all, schema_ir
 from generator.settings import Settings, load_settings
@@ -50,6 +53,27 @@ def _parser() -> argparse.ArgumentParser:
         "files", nargs="+", type=Path, metavar="FILE", help="a .json frame or a .jsonl file of frames"
     )
     validate.add_argument("--lint", action="store_true", help="also report lint-level findings (they fail too)")
+    diff = commands.add_parser(
+        "diff",
+        help="compare two schema versions: what breaks, for whom, who deploys first, which bump",
+        description="Compare BASE and HEAD (schema files or git revisions) through the IR.",
+        epilog="Examples: framegen diff --against origin/main; framegen diff old.json schema/sync-protocol.schema.json",
+    )
+    diff.add_argument("base", nargs="?", help="base schema: a file or a git revision (or use --against)")
+    diff.add_argument("head", nargs="?", help="head schema: a file or a git revision (default: the configured schema)")
+    diff.add_argument("--against", metavar="REF", help="base = the configured schema at git revision REF")
+    diff.add_argument(
+        "--format",
+        choices=["text", "markdown", "json", "github"],
+        default="text",
+        help="text for terminals, markdown for a PR comment, json for machines, github for annotations",
+    )
+    diff.add_argument(
+        "--ack",
+        type=Path,
+        metavar="FILE",
+        help="acknowledged breaks (TOML; default: schema/acknowledged-breaks.toml if present)",
+    )
     return parser
 
 
@@ -75,12 +99,33 @@ def _generate(settings: Settings, check: bool) -> int:
     return EXIT_OK
 
 
+def _diff(settings: Settings, args: argparse.Namespace) -> int:
+    if args.against and args.base and args.head:
+        raise ValueError("give --against REF or BASE HEAD, not both")
+    base = args.against or args.base
+    if not base:
+        raise ValueError("framegen diff needs a base: --against REF, or BASE [HEAD]")
+    head = (args.head if not args.against else args.base) or str(settings.schema_path)
+    base_label, old = load_side(base, settings)
+    head_label, new = load_side(head, settings)
+    report = compare(old, new, base_label, head_label)
+    ack_path = args.ack or settings.root / ack.DEFAULT_PATH
+    report = ack.apply(report, ack.load(ack_path))
+    if args.format == "github":
+        sys.stdout.write(diff_render.github(report, settings.schema))
+    else:
+        sys.stdout.write(diff_render.FORMATS[args.format](report))
+    return report.exit_code
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = load_settings(args.config)
         if args.command == "generate":
             return _generate(settings, args.check)
+        if args.command == "diff":
+            return _diff(settings, args)
         return validate_files(settings, args.files, lint=args.lint)
     except SchemaError as exc:
         print(f"framegen: schema error: {exc}", file=sys.stderr)

@@ -40,6 +40,7 @@ class Field:
     omit_empty: bool  # Go `omitempty`: the zero value is left out of the encoding
     annotations: Annotations = ()
     format: str = ""  # e.g. "date-time", documentation only
+    deprecated: bool = False
     pointer: str = ""  # where the schema defines it, for error messages only
 
 
@@ -52,6 +53,7 @@ class EnumValue:
     receiver: str = ""
     response: str = ""  # for a request: the value of the response it expects
     annotations: Annotations = ()
+    deprecated: bool = False
     pointer: str = ""
 
 
@@ -98,6 +100,15 @@ class Matches:
 
 
 @dataclass(frozen=True, slots=True)
+class Range:
+    """An integer field's value lies within [minimum, maximum] (either bound may be absent)."""
+
+    field: str
+    minimum: int | None
+    maximum: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class IsObject:
     field: str
 
@@ -117,7 +128,7 @@ class AnyOf:
     alternatives: tuple[tuple[Predicate, ...], ...]
 
 
-Predicate = Present | Absent | In | NotIn | Matches | IsObject | Each | AnyOf
+Predicate = Present | Absent | In | NotIn | Matches | Range | IsObject | Each | AnyOf
 
 
 @dataclass(frozen=True, slots=True)

@@ -134,6 +134,11 @@ class _Expressions:
         if isinstance(p, ir.Matches):
             name = self.patterns.setdefault(p.pattern, f"pattern{len(self.patterns)}")
             return f"{name}.MatchString({value})", f"!{name}.MatchString({value})"
+        if isinstance(p, ir.Range):
+            low = [f"{value} >= {p.minimum}"] if p.minimum is not None else []
+            high = [f"{value} <= {p.maximum}"] if p.maximum is not None else []
+            within = " && ".join(low + high) or "true"
+            return within, f"!({within})"
         return f"isJSONObject({value})", f"!isJSONObject({value})"  # IsObject
 
     def predicate(self, p: ir.Predicate, var: str) -> str:

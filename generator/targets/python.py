@@ -139,6 +139,17 @@ class _Expressions:
             return f"{search} is not None", f"{search} is None"
         if isinstance(p, ir.IsObject):
             return f"{value}.is_object()", f"not {value}.is_object()"
+        if isinstance(p, ir.Range):
+            bounds = [
+                b
+                for b in (
+                    f"{p.minimum} <= {value}" if p.minimum is not None else "",
+                    f"{value} <= {p.maximum}" if p.maximum is not None else "",
+                )
+                if b
+            ]
+            within = " and ".join(bounds) or "True"
+            return within, f"not ({within})"
         item = _Expressions(self.schema.struct(f.type.item.ref), self.schema)  # Each
         every = f"all({item.conjunction(p.predicates, 'x')} for x in {value})"
         return every, f"not {every}"

@@ -1,0 +1,32 @@
+"""A diff side is a schema file, or a git revision whose schema is read with `git show REV:path`."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from generator import ir
+from generator.build_ir import build_ir
+from generator.load import load_text
+from generator.settings import Settings
+
+
+def read_side(spec: str, settings: Settings) -> tuple[str, str]:
+    """(label, schema text) of a file path or a git revision."""
+    path = Path(spec)
+    if path.is_file():
+        return spec, path.read_text(encoding="utf-8")
+    result = subprocess.run(
+        ["git", "show", f"{spec}:{settings.schema}"], cwd=settings.root, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise ValueError(
+            f"{spec!r} is neither a file nor a git revision holding {settings.schema}: {result.stderr.strip()} "
+            "(in a shallow CI clone, fetch the base first: git fetch --depth=1 origin main)"
+        )
+    return f"{spec}:{settings.schema}", result.stdout
+
+
+def load_side(spec: str, settings: Settings) -> tuple[str, ir.Schema]:
+    label, text = read_side(spec, settings)
+    return label, build_ir(load_text(text, label), check_version=False)
