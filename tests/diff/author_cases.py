@@ -1,0 +1,650 @@
+"""Write tests/diff/cases/<RULE_ID>/{before,after}.schema.json and expected.json, one folder per rule.
+
+The expected findings are written here by hand, next to the change that should cause them; run
+`python tests/diff/author_cases.py` after editing and review the folders like code.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+CASES = Path(__file__).parent / "cases"
+
+BASE = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://example.invalid/mini/v1/mini.schema.json",
+    "x-schema-version": "1.0.0",
+    "description": "A small protocol to exercise one diff rule at a time.",
+    "$ref": "#/$defs/Msg",
+    "allOf": [
+        {
+            "x-framegen-rule": "type-required",
+            "x-framegen-level": "error",
+            "description": "a message has a type",
+            "required": ["type"],
+            "properties": {"type": {"minLength": 1}},
+        }
+    ],
+    "$defs": {
+        "MsgType": {
+            "type": "string",
+            "enum": ["update", "ask", "ask_resp"],
+            "description": "what a message is",
+            "x-framegen-values": {
+                "update": {"kind": "push", "from": "ws-proxy", "to": "worker", "description": "a pushed update"},
+                "ask": {
+                    "kind": "request",
+                    "from": "worker",
+                    "to": "ws-proxy",
+                    "response": "ask_resp",
+                    "description": "a question",
+                },
+                "ask_resp": {"kind": "response", "from": "ws-proxy", "to": "worker", "description": "the answer"},
+            },
+        },
+        "Msg": {
+            "type": "object",
+            "description": "one message",
+            "required": ["type"],
+            "x-framegen-order": ["id", "type", "name", "count", "when", "payload", "items"],
+            "properties": {
+                "id": {"type": "string", "description": "correlation id", "x-go-name": "ID"},
+                "type": {
+                    "anyOf": [{"$ref": "#/$defs/MsgType"}, {"const": ""}],
+                    "x-framegen-rule": "type-known",
+                    "description": "the message type",
+                },
+                "name": {"type": "string", "description": "a name"},
+                "count": {"type": "integer", "description": "a count"},
+                "when": {"type": "string", "format": "date-time", "description": "a time"},
+                "payload": {
+                    "type": "object",
+                    "x-framegen-raw": True,
+                    "x-framegen-rule": "payload-object",
+                    "description": "raw JSON",
+                },
+                "items": {"type": "array", "items": {"$ref": "#/$defs/Msg"}, "description": "nested messages"},
+            },
+            "allOf": [
+                {
+                    "x-framegen-rule": "ask-id",
+                    "x-framegen-level": "error",
+                    "description": "an ask has an id",
+                    "if": {"properties": {"type": {"const": "ask"}}},
+                    "then": {"required": ["id"]},
+                },
+                {
+                    "x-framegen-rule": "update-name",
+                    "x-framegen-level": "error",
+                    "description": "an update has a name",
+                    "if": {"properties": {"type": {"const": "update"}}},
+                    "then": {"required": ["name"]},
+                },
+            ],
+        },
+        "MsgLint": {
+            "x-framegen-rules-for": "#/$defs/Msg",
+            "properties": {"items": {"items": {"$ref": "#/$defs/MsgLint"}}},
+            "allOf": [
+                {
+                    "x-framegen-rule": "update-count",
+                    "x-framegen-level": "lint",
+                    "description": "an update has a count",
+                    "if": {"properties": {"type": {"const": "update"}}},
+                    "then": {"required": ["count"]},
+                }
+            ],
+        },
+        "Note": {"type": "object", "description": "a side struct", "properties": {"text": {"type": "string"}}},
+    },
+}
+
+NOT_ROLLABLE = "not rollable in one step: add the new field, migrate, then remove"
+ALL_TYPES = ["ask", "ask_resp", "update"]
+
+
+def F(
+    rule: str,
+    severity: str,
+    subject: str,
+    *,
+    readers: bool = False,
+    writers: bool = False,
+    api: bool = False,
+    rollout: str = "either order",
+    bump: str,
+) -> dict:
+    return {
+        "rule": rule,
+        "severity": severity,
+        "subject": subject,
+        "breaks_old_readers": readers,
+        "breaks_old_writers": writers,
+        "api_break": api,
+        "rollout": rollout,
+        "bump": bump,
+    }
+
+
+def msg(d: dict) -> dict:
+    return d["$defs"]["Msg"]
+
+
+def add_prop(d: dict, name: str, schema: dict) -> None:
+    msg(d)["properties"][name] = schema
+    msg(d)["x-framegen-order"].append(name)
+
+
+def drop_prop(d: dict, name: str) -> None:
+    del msg(d)["properties"][name]
+    msg(d)["x-framegen-order"].remove(name)
+
+
+def values(d: dict) -> dict:
+    return d["$defs"]["MsgType"]["x-framegen-values"]
+
+
+def rename_value(d: dict, old: str, new: str) -> None:
+    enum = d["$defs"]["MsgType"]["enum"]
+    enum[enum.index(old)] = new
+    values(d)[new] = values(d).pop(old)
+    for rule in msg(d)["allOf"] + d["$defs"]["MsgLint"]["allOf"]:
+        condition = rule.get("if", {}).get("properties", {}).get("type", {})
+        if condition.get("const") == old:
+            condition["const"] = new
+
+
+CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
+    (
+        "SCHEMA_ID_CHANGED",
+        lambda d: d.update({"$id": "https://example.invalid/mini2/v1/mini.schema.json"}),
+        [F("SCHEMA_ID_CHANGED", "info", "$id", bump="none")],
+    ),
+    (
+        "SCHEMA_VERSION_CHANGED",
+        lambda d: d.update({"x-schema-version": "1.0.1"}),
+        [F("SCHEMA_VERSION_CHANGED", "info", "x-schema-version", bump="none")],
+    ),
+    (
+        "ROOT_CHANGED",
+        lambda d: (d.update({"$ref": "#/$defs/Note"}), d.pop("allOf")),
+        [
+            F(
+                "ROOT_CHANGED",
+                "breaking",
+                "$ref",
+                readers=True,
+                writers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                bump="major",
+            ),
+            F("RULE_REMOVED", "breaking", "rule type-required", readers=True, rollout=NOT_ROLLABLE, bump="major"),
+        ],
+    ),
+    (
+        "PACKAGE_DOC_CHANGED",
+        lambda d: d.update({"description": "Reworded."}),
+        [F("PACKAGE_DOC_CHANGED", "info", "package", bump="patch")],
+    ),
+    (
+        "STRUCT_ADDED",
+        lambda d: d["$defs"].update({"Extra": {"type": "object", "properties": {"x": {"type": "string"}}}}),
+        [F("STRUCT_ADDED", "info", "Extra", bump="minor")],
+    ),
+    (
+        "STRUCT_REMOVED",
+        lambda d: d["$defs"].pop("Note"),
+        [F("STRUCT_REMOVED", "breaking", "Note", api=True, bump="major")],
+    ),
+    (
+        "ENUM_ADDED",
+        lambda d: d["$defs"].update({"Color": {"type": "string", "enum": ["red"]}}),
+        [F("ENUM_ADDED", "info", "Color", bump="minor")],
+    ),
+    ("ENUM_REMOVED", None, [F("ENUM_REMOVED", "breaking", "Color", api=True, bump="major")]),
+    (
+        "FIELD_ADDED",
+        lambda d: add_prop(d, "extra", {"type": "string"}),
+        [F("FIELD_ADDED", "info", "Msg.extra", bump="minor")],
+    ),
+    (
+        "FIELD_REMOVED",
+        lambda d: drop_prop(d, "when"),
+        [F("FIELD_REMOVED", "breaking", "Msg.when", readers=True, api=True, rollout=NOT_ROLLABLE, bump="major")],
+    ),
+    (
+        "FIELD_REMOVED_DIRECTIONAL",
+        lambda d: (drop_prop(d, "count"), d["$defs"]["MsgLint"].pop("allOf")),
+        [
+            F(
+                "FIELD_REMOVED",
+                "breaking",
+                "Msg.count",
+                readers=True,
+                api=True,
+                rollout="deploy Worker first",
+                bump="major",
+            ),
+            F("RULE_REMOVED", "info", "rule update-count", bump="patch"),
+        ],
+    ),
+    (
+        "FIELD_RENAMED",
+        lambda d: (
+            drop_prop(d, "name"),
+            add_prop(d, "Name", {"type": "string", "description": "a name"}),
+            msg(d)["allOf"][1]["then"].update({"required": ["Name"]}),
+        ),
+        [
+            F("FIELD_RENAMED", "warning", "Msg.name", api=True, bump="minor"),
+            F("FIELD_ORDER_CHANGED", "warning", "Msg", bump="minor"),
+            F(
+                "RULE_CHANGED",
+                "breaking",
+                "rule update-name",
+                readers=True,
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                bump="major",
+            ),
+        ],
+    ),
+    (
+        "FIELD_TYPE_CHANGED",
+        lambda d: msg(d)["properties"]["count"].update({"type": "string"}),
+        [
+            F(
+                "FIELD_TYPE_CHANGED",
+                "breaking",
+                "Msg.count",
+                readers=True,
+                writers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "FIELD_RAW_CHANGED",
+        lambda d: msg(d)["properties"].update({"payload": {"type": "string", "description": "raw JSON"}}),
+        [
+            F(
+                "FIELD_RAW_CHANGED",
+                "breaking",
+                "Msg.payload",
+                readers=True,
+                writers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                bump="major",
+            ),
+            F("RULE_REMOVED", "breaking", "rule payload-object", readers=True, rollout=NOT_ROLLABLE, bump="major"),
+        ],
+    ),
+    (
+        "FIELD_ITEMS_CHANGED",
+        lambda d: (
+            msg(d)["properties"]["items"]["items"].update({"$ref": "#/$defs/Note"}),
+            d["$defs"]["MsgLint"].pop("properties"),
+        ),
+        [
+            F(
+                "FIELD_ITEMS_CHANGED",
+                "breaking",
+                "Msg.items",
+                readers=True,
+                writers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "FIELD_ALWAYS_ENCODED",
+        lambda d: msg(d)["required"].append("when"),
+        [F("FIELD_ALWAYS_ENCODED", "warning", "Msg.when", bump="minor")],
+    ),
+    ("FIELD_OMITEMPTY_ADDED", None, [F("FIELD_OMITEMPTY_ADDED", "warning", "Msg.when", bump="minor")]),
+    (
+        "FIELD_ORDER_CHANGED",
+        lambda d: msg(d).update({"x-framegen-order": ["type", "id", "name", "count", "when", "payload", "items"]}),
+        [F("FIELD_ORDER_CHANGED", "warning", "Msg", bump="minor")],
+    ),
+    (
+        "FIELD_GO_NAME_CHANGED",
+        lambda d: msg(d)["properties"]["id"].update({"x-go-name": "Id"}),
+        [F("FIELD_GO_NAME_CHANGED", "breaking", "Msg.id", api=True, bump="major")],
+    ),
+    (
+        "FIELD_GO_TYPE_CHANGED",
+        lambda d: msg(d)["properties"]["count"].update({"x-go-type": "int64"}),
+        [F("FIELD_GO_TYPE_CHANGED", "breaking", "Msg.count", api=True, bump="major")],
+    ),
+    (
+        "FIELD_PYTHON_NAME_CHANGED",
+        lambda d: msg(d)["properties"]["name"].update({"x-python-name": "title"}),
+        [F("FIELD_PYTHON_NAME_CHANGED", "breaking", "Msg.name", api=True, bump="major")],
+    ),
+    (
+        "FIELD_DESCRIPTION_CHANGED",
+        lambda d: msg(d)["properties"]["name"].update({"description": "the name"}),
+        [F("FIELD_DESCRIPTION_CHANGED", "info", "Msg.name", bump="patch")],
+    ),
+    (
+        "FIELD_FORMAT_CHANGED",
+        lambda d: msg(d)["properties"]["when"].pop("format"),
+        [F("FIELD_FORMAT_CHANGED", "info", "Msg.when", bump="patch")],
+    ),
+    (
+        "FIELD_DEPRECATED",
+        lambda d: msg(d)["properties"]["when"].update({"deprecated": True}),
+        [F("FIELD_DEPRECATED", "info", "Msg.when", bump="minor")],
+    ),
+    (
+        "ENUM_VALUE_ADDED",
+        lambda d: (
+            d["$defs"]["MsgType"]["enum"].append("ping"),
+            values(d).update({"ping": {"kind": "push", "from": "ws-proxy", "to": "worker", "description": "a ping"}}),
+        ),
+        [F("ENUM_VALUE_ADDED", "warning", "MsgType.ping", readers=True, rollout="deploy Worker first", bump="minor")],
+    ),
+    (
+        "ENUM_VALUE_REMOVED",
+        lambda d: (
+            d["$defs"]["MsgType"]["enum"].remove("update"),
+            values(d).pop("update"),
+            msg(d)["allOf"].pop(1),
+            d["$defs"]["MsgLint"].pop("allOf"),
+        ),
+        [
+            F(
+                "ENUM_VALUE_REMOVED",
+                "breaking",
+                "MsgType.update",
+                writers=True,
+                api=True,
+                rollout="deploy ws-proxy first",
+                bump="major",
+            ),
+            F(
+                "RULE_REMOVED",
+                "breaking",
+                "rule update-name",
+                readers=True,
+                rollout="deploy Worker first",
+                bump="major",
+            ),
+            F("RULE_REMOVED", "info", "rule update-count", bump="patch"),
+        ],
+    ),
+    (
+        "ENUM_VALUE_RENAMED",
+        lambda d: rename_value(d, "update", "changed"),
+        [
+            F(
+                "ENUM_VALUE_RENAMED",
+                "breaking",
+                "MsgType.update",
+                readers=True,
+                writers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                bump="major",
+            ),
+            F(
+                "RULE_CHANGED",
+                "breaking",
+                "rule update-name",
+                readers=True,
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                bump="major",
+            ),
+            F("RULE_CHANGED", "info", "rule update-count", bump="minor"),
+        ],
+    ),
+    (
+        "ENUM_VALUE_DIRECTION_CHANGED",
+        lambda d: values(d)["update"].update({"from": "worker", "to": "ws-proxy"}),
+        [
+            F(
+                "ENUM_VALUE_DIRECTION_CHANGED",
+                "breaking",
+                "MsgType.update",
+                readers=True,
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "ENUM_VALUE_RESPONSE_CHANGED",
+        lambda d: (
+            d["$defs"]["MsgType"]["enum"].append("ask_done"),
+            values(d).update(
+                {"ask_done": {"kind": "response", "from": "ws-proxy", "to": "worker", "description": "done"}}
+            ),
+            values(d)["ask"].update({"response": "ask_done"}),
+        ),
+        [
+            F(
+                "ENUM_VALUE_RESPONSE_CHANGED",
+                "breaking",
+                "MsgType.ask",
+                readers=True,
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                bump="major",
+            ),
+            F(
+                "ENUM_VALUE_ADDED",
+                "warning",
+                "MsgType.ask_done",
+                readers=True,
+                rollout="deploy Worker first",
+                bump="minor",
+            ),
+        ],
+    ),
+    (
+        "ENUM_VALUE_DESCRIPTION_CHANGED",
+        lambda d: values(d)["ask"].update({"description": "a better question"}),
+        [F("ENUM_VALUE_DESCRIPTION_CHANGED", "info", "MsgType.ask", bump="patch")],
+    ),
+    (
+        "ENUM_VALUE_GO_NAME_CHANGED",
+        lambda d: values(d)["ask"].update({"x-go-name": "MsgQuestion"}),
+        [F("ENUM_VALUE_GO_NAME_CHANGED", "breaking", "MsgType.ask", api=True, bump="major")],
+    ),
+    (
+        "ENUM_VALUE_DEPRECATED",
+        lambda d: values(d)["update"].update({"deprecated": True}),
+        [F("ENUM_VALUE_DEPRECATED", "info", "MsgType.update", bump="minor")],
+    ),
+    (
+        "RULE_ADDED",
+        lambda d: msg(d)["allOf"].append(
+            {
+                "x-framegen-rule": "ask-name",
+                "x-framegen-level": "error",
+                "description": "an ask has a name",
+                "if": {"properties": {"type": {"const": "ask"}}},
+                "then": {"required": ["name"]},
+            }
+        ),
+        [F("RULE_ADDED", "breaking", "rule ask-name", writers=True, rollout="deploy Worker first", bump="major")],
+    ),
+    (
+        "RULE_ADDED_LINT",
+        lambda d: d["$defs"]["MsgLint"]["allOf"].append(
+            {
+                "x-framegen-rule": "ask-name",
+                "x-framegen-level": "lint",
+                "description": "an ask has a name",
+                "if": {"properties": {"type": {"const": "ask"}}},
+                "then": {"required": ["name"]},
+            }
+        ),
+        [F("RULE_ADDED", "info", "rule ask-name", bump="minor")],
+    ),
+    (
+        "RULE_REMOVED",
+        lambda d: msg(d)["allOf"].pop(0),
+        [F("RULE_REMOVED", "breaking", "rule ask-id", readers=True, rollout="deploy ws-proxy first", bump="major")],
+    ),
+    (
+        "RULE_TIGHTENED",
+        lambda d: msg(d)["allOf"][1]["then"].update({"required": ["name", "count"]}),
+        [
+            F(
+                "RULE_TIGHTENED",
+                "breaking",
+                "rule update-name",
+                writers=True,
+                rollout="deploy ws-proxy first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "RULE_TIGHTENED_RANGE",
+        lambda d: (
+            msg(d)["properties"]["count"].update({"minimum": 0, "x-framegen-rule": "count-range"})
+            or msg(d)["allOf"].append(
+                {
+                    "x-framegen-rule": "count-small",
+                    "x-framegen-level": "error",
+                    "description": "counts are small",
+                    "properties": {"count": {"maximum": 10}},
+                }
+            )
+        ),
+        [
+            F(
+                "RULE_ADDED",
+                "breaking",
+                "rule count-range",
+                writers=True,
+                rollout="deploy ws-proxy first",
+                bump="major",
+            ),
+            F(
+                "RULE_ADDED",
+                "breaking",
+                "rule count-small",
+                writers=True,
+                rollout="deploy ws-proxy first",
+                bump="major",
+            ),
+        ],
+    ),
+    (
+        "RULE_LOOSENED",
+        lambda d: (
+            msg(d)["allOf"][1].update({"then": {"anyOf": [{"required": ["name"]}]}})
+            or msg(d)["allOf"][0].update({"if": {"properties": {"type": {"enum": []}}}})
+        ),
+        [
+            F(
+                "RULE_CHANGED",
+                "breaking",
+                "rule update-name",
+                readers=True,
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                bump="major",
+            ),
+            F("RULE_LOOSENED", "breaking", "rule ask-id", readers=True, rollout="deploy ws-proxy first", bump="major"),
+        ],
+    ),
+    (
+        "RULE_CHANGED",
+        lambda d: msg(d)["allOf"][1]["then"].update({"required": ["count"]}),
+        [
+            F(
+                "RULE_CHANGED",
+                "breaking",
+                "rule update-name",
+                readers=True,
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "RULE_LEVEL_RAISED",
+        lambda d: (
+            d["$defs"]["MsgLint"].pop("allOf"),
+            msg(d)["allOf"].append(
+                {
+                    "x-framegen-rule": "update-count",
+                    "x-framegen-level": "error",
+                    "description": "an update has a count",
+                    "if": {"properties": {"type": {"const": "update"}}},
+                    "then": {"required": ["count"]},
+                }
+            ),
+        ),
+        [
+            F(
+                "RULE_LEVEL_RAISED",
+                "breaking",
+                "rule update-count",
+                writers=True,
+                rollout="deploy ws-proxy first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "RULE_LEVEL_LOWERED",
+        lambda d: d["$defs"]["MsgLint"]["allOf"].append({**msg(d)["allOf"].pop(1), "x-framegen-level": "lint"}),
+        [
+            F(
+                "RULE_LEVEL_LOWERED",
+                "breaking",
+                "rule update-name",
+                readers=True,
+                rollout="deploy Worker first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "RULE_MESSAGE_CHANGED",
+        lambda d: msg(d)["allOf"][0].update({"description": "asks carry an id"}),
+        [F("RULE_MESSAGE_CHANGED", "info", "rule ask-id", bump="patch")],
+    ),
+]
+
+REVERSED = {"ENUM_REMOVED": "ENUM_ADDED", "FIELD_OMITEMPTY_ADDED": "FIELD_ALWAYS_ENCODED"}
+
+
+def main() -> None:
+    shutil.rmtree(CASES, ignore_errors=True)
+    changes = {name: change for name, change, _ in CASE_LIST}
+    for name, change, expected in CASE_LIST:
+        before, after = copy.deepcopy(BASE), copy.deepcopy(BASE)
+        if change is None:  # the reverse of another case: swap its sides
+            changes[REVERSED[name]](before)
+        else:
+            change(after)
+        folder = CASES / name
+        folder.mkdir(parents=True)
+        for file, document in (("before.schema.json", before), ("after.schema.json", after)):
+            (folder / file).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        (folder / "expected.json").write_text(json.dumps(expected, indent=2) + "\n")
+    print(f"wrote {len(CASE_LIST)} cases")
+
+
+if __name__ == "__main__":
+    main()
