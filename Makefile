@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum 
 export GOTOOLCHAIN := local
 export GOFLAGS := -mod=mod
 
-.PHONY: generate test test-py test-go check lint fuzz update-golden validate-examples conformance vectors clean
+.PHONY: generate test test-py test-go check lint diff fuzz update-golden validate-examples conformance vectors clean
 
 # Create the virtualenv and install the toolkit (editable) with its test tools, once per pyproject change.
 $(STAMP): pyproject.toml constraints.txt
@@ -35,6 +35,10 @@ lint: $(STAMP)
 	@test -z "$$(gofmt -l generated/go tests/go)" || { gofmt -l generated/go tests/go; echo "gofmt: files above need formatting"; exit 1; }
 	cd generated/go && go vet ./...
 	cd tests/go && go vet ./...
+
+BASE ?= origin/main
+diff: $(STAMP)  ## semantic schema diff against BASE (a git revision or a file): make diff BASE=origin/main
+	$(BIN)/framegen diff --against $(BASE)
 
 conformance: $(STAMP)  ## both runners over tests/vectors: one summary line per language
 	@$(BIN)/python tests/conformance/runner.py; py=$$?; \

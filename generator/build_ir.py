@@ -68,6 +68,8 @@ def _doc(node: dict[str, Any]) -> str:
 class _Builder:
     document: dict[str, Any]
     defs: dict[str, Any] = field(default_factory=dict)
+    _enums: dict[str, ir.Enum] = field(default_factory=dict)  # built once: rules look enums up often
+    _shells: dict[str, ir.Struct] = field(default_factory=dict)
 
     # ---- references -------------------------------------------------------------------
 
@@ -329,7 +331,9 @@ class _Builder:
         return [ir.Rule(rid, "error", "; ".join(docs[rid]), (), tuple(preds)) for rid, preds in grouped.items()]
 
     def enum_values(self, name: str) -> tuple[ir.EnumValue, ...]:
-        return self.build_enum(name, self.defs[name], pointer_join("", "$defs", name)).values
+        if name not in self._enums:
+            self._enums[name] = self.build_enum(name, self.defs[name], pointer_join("", "$defs", name))
+        return self._enums[name].values
 
     # ---- rules ------------------------------------------------------------------------
 
@@ -478,6 +482,11 @@ class _Builder:
 
     def struct_shell(self, name: str) -> ir.Struct:
         """The struct's fields without its rules: enough to type-check rules that refer to it."""
+        if name not in self._shells:
+            self._shells[name] = self._struct_shell(name)
+        return self._shells[name]
+
+    def _struct_shell(self, name: str) -> ir.Struct:
         node = self.defs[name]
         pointer = pointer_join("", "$defs", name)
         properties = node.get("properties", {})

@@ -80,9 +80,12 @@ def load_schema(path: Path, source: str | None = None) -> LoadedSchema:
     return load_text(text, source)
 
 
-def load_text(text: str, source: str) -> LoadedSchema:
+def load_text(text: str, source: str, dialect: bool = True) -> LoadedSchema:
+    """Parse and check schema text; dialect=False skips the meta-schema pass (the IR builder still
+    refuses every keyword it does not support), for `framegen diff`, which compares committed schemas."""
     document = parse_json(text, source)
     if not isinstance(document, dict):
         raise SchemaError("", "a schema must be a JSON object", "start the file with '{'", source)
-    check_dialect(document, source)
+    if dialect:
+        check_dialect(document, source)
     return LoadedSchema(source=source, document=document, digest=canonical_digest(document))

@@ -29,4 +29,4 @@ def read_side(spec: str, settings: Settings) -> tuple[str, str]:
 
 def load_side(spec: str, settings: Settings) -> tuple[str, ir.Schema]:
     label, text = read_side(spec, settings)
-    return label, build_ir(load_text(text, label), check_version=False)
+    return label, build_ir(load_text(text, label, dialect=False), check_version=False)
