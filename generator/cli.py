@@ -80,22 +80,21 @@ def _parser() -> argparse.ArgumentParser:
 def _generate(settings: Settings, check: bool) -> int:
     started = time.perf_counter()
     files = render_all(settings, schema_ir(settings))
-    out_dir = settings.output_path
     if check:
-        stale = drift(out_dir, files, settings.output)
+        stale = drift(settings.root, files)
         if stale:
             sys.stdout.write(stale)
-            print(f"framegen: {settings.output}/ is stale; run `make generate` and commit the result", file=sys.stderr)
+            print("framegen: generated files are stale; run `make generate` and commit the result", file=sys.stderr)
             return EXIT_FINDINGS
-        print(f"framegen: {settings.output}/ is up to date ({len(files)} files)")
+        print(f"framegen: generated files are up to date ({len(files)} files)")
         return EXIT_OK
-    written, removed = write_files(out_dir, files)
+    written, removed = write_files(settings.root, files)
     elapsed = time.perf_counter() - started
     print(f"framegen: {len(files)} files, {len(written)} written, {len(removed)} removed in {elapsed:.2f}s")
     for rel in written:
-        print(f"  wrote {settings.output}/{rel}")
+        print(f"  wrote {rel}")
     for rel in removed:
-        print(f"  removed {settings.output}/{rel}")
+        print(f"  removed {rel}")
     return EXIT_OK
 
 

@@ -19,17 +19,26 @@ def _owned(path: Path) -> bool:
         return False
 
 
-def existing_files(out_dir: Path) -> set[str]:
-    if not out_dir.exists():
-        return set()
-    return {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file() and _owned(p)}
+def existing_files(root: Path, owned: set[str]) -> set[str]:
+    """Files under the owned top-level entries of root that framegen wrote (root-relative paths)."""
+    out: set[str] = set()
+    for top in owned:
+        path = root / top
+        candidates = path.rglob("*") if path.is_dir() else [path] if path.is_file() else []
+        out |= {p.relative_to(root).as_posix() for p in candidates if p.is_file() and _owned(p)}
+    return out
 
 
-def write_files(out_dir: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
-    """Write every file via a temporary file and os.replace; return (written, removed orphans)."""
+def _owned_tops(files: dict[str, bytes]) -> set[str]:
+    return {rel.split("/", 1)[0] for rel in files}
+
+
+def write_files(root: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
+    """Write every file (root-relative paths) via a temporary file and os.replace; skip unchanged ones;
+    remove generated files that are no longer produced. Returns (written, removed)."""
     written = []
     for rel, content in files.items():
-        target = out_dir / rel
+        target = root / rel
         if target.exists() and target.read_bytes() == content:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -42,17 +51,17 @@ def write_files(out_dir: Path, files: dict[str, bytes]) -> tuple[list[str], list
             Path(tmp).unlink(missing_ok=True)
             raise
         written.append(rel)
-    removed = sorted(existing_files(out_dir) - set(files))
+    removed = sorted(existing_files(root, _owned_tops(files)) - set(files))
     for rel in removed:
-        (out_dir / rel).unlink()
+        (root / rel).unlink()
     return written, removed
 
 
-def drift(out_dir: Path, files: dict[str, bytes], label: str) -> str:
-    """A unified diff of what `generate` would change; empty when generated/ is up to date."""
+def drift(root: Path, files: dict[str, bytes]) -> str:
+    """A unified diff of what `generate` would change; empty when everything is up to date."""
     chunks = []
-    for rel in sorted(set(files) | existing_files(out_dir)):
-        path = out_dir / rel
+    for rel in sorted(set(files) | existing_files(root, _owned_tops(files))):
+        path = root / rel
         old = path.read_bytes() if path.exists() else b""
         new = files.get(rel, b"")
         if old == new:
@@ -61,8 +70,8 @@ def drift(out_dir: Path, files: dict[str, bytes], label: str) -> str:
         diff = difflib.unified_diff(
             old.decode(errors="replace").splitlines(keepends=True),
             new.decode(errors="replace").splitlines(keepends=True),
-            fromfile=f"{label}/{rel}{note}" if path.exists() else "/dev/null",
-            tofile=f"{label}/{rel} (generated)" if rel in files else "/dev/null",
+            fromfile=f"{rel}{note}" if path.exists() else "/dev/null",
+            tofile=f"{rel} (generated)" if rel in files else "/dev/null",
         )
-        chunks.append("".join(diff) or f"{label}/{rel}: differs\n")
+        chunks.append("".join(diff) or f"{rel}: differs\n")
     return "".join(chunks)

@@ -212,9 +212,10 @@ class GoTarget:
         env = environment("go")
         context = self.context(schema)
         package = self.settings.go_package
-        out = [GeneratedFile("go/go.mod", env.get_template("go.mod.j2").render(**context).encode())]
+        root = f"{self.settings.output}/go"
+        out = [GeneratedFile(f"{root}/go.mod", env.get_template("go.mod.j2").render(**context).encode())]
         for template, filename in (("types.go.j2", "protocol.go"), ("validate.go.j2", "validate.go")):
-            path = f"go/{package}/{filename}"
+            path = f"{root}/{package}/{filename}"
             source = env.get_template(template).render(**context)
             out.append(GeneratedFile(path, format_go(source, path).encode()))
         return out

@@ -234,7 +234,7 @@ class PythonTarget:
             ("models.py.j2", "models.py"),
             ("validate.py.j2", "validate.py"),
         ):
-            path = f"python/{self.package}/{filename}"
+            path = f"{self.settings.output}/python/{self.package}/{filename}"
             source = env.get_template(template).render(**context)
             out.append(GeneratedFile(path, format_python(source, path).encode()))
         return out

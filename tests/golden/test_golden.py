@@ -47,6 +47,7 @@ def test_golden_code_builds(case: Path) -> None:
     import sys
 
     expected = case / "expected"
+    expected = expected / "generated"
     env = {**os.environ, "PYTHONPATH": str(expected / "python"), "GOTOOLCHAIN": "local"}
     script = (
         "import sync_protocol as p, dataclasses\n"

@@ -188,7 +188,7 @@ def _vectors_pass(generated: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", sorted(GENERATES))
 def test_hostile_schema_generates_safe_code(tmp_path: Path, name: str) -> None:
     settings = _project(tmp_path, GENERATES[name])
-    write_files(settings.output_path, render_all(settings))
+    write_files(settings.root, render_all(settings))
     generated = settings.output_path
     text = TEXTS.get(name.removeprefix("text: "))
     if text is not None:

@@ -11,8 +11,8 @@ def test_write_skips_unchanged_and_removes_orphans(tmp_path: Path) -> None:
     written, removed = write_files(tmp_path, {"a/x.py": HEADER + b"1", "b.py": HEADER + b"2"})
     assert sorted(written) == ["a/x.py", "b.py"] and removed == []
     mtime = (tmp_path / "b.py").stat().st_mtime_ns
-    written, removed = write_files(tmp_path, {"b.py": HEADER + b"2"})
-    assert written == [] and removed == ["a/x.py"]
+    written, removed = write_files(tmp_path, {"a/y.py": HEADER, "b.py": HEADER + b"2"})
+    assert written == ["a/y.py"] and removed == ["a/x.py"]
     assert (tmp_path / "b.py").stat().st_mtime_ns == mtime
 
 
@@ -20,7 +20,7 @@ def test_hand_written_files_are_never_orphans(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("hand-written")
     write_files(tmp_path, {"b.py": HEADER})
     assert (tmp_path / "README.md").exists()
-    assert existing_files(tmp_path) == {"b.py"}
+    assert existing_files(tmp_path, {"b.py", "README.md"}) == {"b.py"}
 
 
 def test_no_temporary_files_left_behind(tmp_path: Path) -> None:
@@ -30,6 +30,6 @@ def test_no_temporary_files_left_behind(tmp_path: Path) -> None:
 
 def test_drift_is_a_unified_diff(tmp_path: Path) -> None:
     write_files(tmp_path, {"b.py": HEADER + b"old\n"})
-    text = drift(tmp_path, {"b.py": HEADER + b"new\n", "c.py": HEADER}, "generated")
-    assert "-old" in text and "+new" in text and "generated/c.py" in text
-    assert drift(tmp_path, {"b.py": HEADER + b"old\n"}, "generated") == ""
+    text = drift(tmp_path, {"b.py": HEADER + b"new\n", "c.py": HEADER})
+    assert "-old" in text and "+new" in text and "c.py (generated)" in text
+    assert drift(tmp_path, {"b.py": HEADER + b"old\n"}) == ""
