@@ -158,6 +158,9 @@ class _Builder:
             response = info.get("response", "")
             if response and (response not in meta or meta[response].get("kind") != "response"):
                 raise _error(where, f"response {response!r} is not a value of kind 'response'", "name a response value")
+            triggers = info.get("triggers", "")
+            if triggers and (triggers not in meta or meta[triggers].get("kind") != "push"):
+                raise _error(where, f"triggers {triggers!r} is not a value of kind 'push'", "name a push value")
             if info.get("kind") == "request" and not response:
                 raise _error(where, "a request names the response it expects", "add 'response'")
             if info and info["from"] == info["to"]:
@@ -172,6 +175,8 @@ class _Builder:
                     sender=info.get("from", ""),
                     receiver=info.get("to", ""),
                     response=response,
+                    sent=info.get("sent", ""),
+                    triggers=triggers,
                     annotations=_annotations(info),
                     deprecated=bool(info.get("deprecated", False)),
                     pointer=pointer_join(pointer, "enum", values.index(value)),

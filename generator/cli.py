@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ from generator.diff import ack, compare
 from generator.diff import render as diff_render
 from generator.diff.sources import load_side
 from generator.errors import RenderError, SchemaError
+from generator.export import asyncapi
 from generator.pipeline import render_all, schema_ir
 from generator.settings import Settings, load_settings
 from generator.validate_files import validate_files
@@ -74,7 +76,29 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="acknowledged breaks (TOML; default: schema/acknowledged-breaks.toml if present)",
     )
+    export = commands.add_parser(
+        "export",
+        help="write the protocol in another description format",
+        description="Export the schema's protocol; asyncapi writes an AsyncAPI 3.0 document (JSON) that "
+        "references the schema file.",
+        epilog="Example: framegen export asyncapi -o docs/asyncapi.json",
+    )
+    export.add_argument("format", choices=["asyncapi"], help="asyncapi: AsyncAPI 3.0, from the Worker's side")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
     return parser
+
+
+def _export(settings: Settings, args: argparse.Namespace) -> int:
+    schema = schema_ir(settings)
+    base = args.output.resolve().parent if args.output else settings.root
+    reference = Path(os.path.relpath(settings.schema_path, base)).as_posix()
+    text = asyncapi.render(schema, reference)
+    if args.output:
+        args.output.write_text(text)
+        print(f"framegen: wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
 
 
 def _generate(settings: Settings, check: bool) -> int:
@@ -125,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
             return _generate(settings, args.check)
         if args.command == "diff":
             return _diff(settings, args)
+        if args.command == "export":
+            return _export(settings, args)
         return validate_files(settings, args.files, lint=args.lint)
     except SchemaError as exc:
         print(f"framegen: schema error: {exc}", file=sys.stderr)

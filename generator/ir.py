@@ -52,6 +52,8 @@ class EnumValue:
     sender: str = ""
     receiver: str = ""
     response: str = ""  # for a request: the value of the response it expects
+    sent: str = ""  # for a push: "on-connect" or "on-change"
+    triggers: str = ""  # for a request: the push its effect broadcasts
     annotations: Annotations = ()
     deprecated: bool = False
     pointer: str = ""

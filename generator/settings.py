@@ -12,7 +12,8 @@ class Settings:
     root: Path  # directory of pyproject.toml; every path below is relative to it
     schema: str = "schema/sync-protocol.schema.json"
     output: str = "generated"
-    targets: tuple[str, ...] = ("python", "go")
+    docs: str = "docs"
+    targets: tuple[str, ...] = ("python", "go", "docs")
     python_package: str = "sync_protocol"
     go_module: str = "github.com/framegen/framegen/generated/go"
     go_package: str = "protocol"
@@ -31,7 +32,7 @@ class Settings:
 def load_settings(pyproject: Path) -> Settings:
     data = tomllib.loads(pyproject.read_text()) if pyproject.exists() else {}
     table = data.get("tool", {}).get("framegen", {})
-    known = {"schema", "output", "targets", "python_package", "go_module", "go_package"}
+    known = {"schema", "output", "docs", "targets", "python_package", "go_module", "go_package"}
     unknown = set(table) - known
     if unknown:
         raise ValueError(

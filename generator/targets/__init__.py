@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from generator.targets.base import Target
+from generator.targets.docs import DocsTarget
 from generator.targets.go import GoTarget
 from generator.targets.python import PythonTarget
 
 TARGETS: dict[str, type[Target]] = {
     "python": PythonTarget,
     "go": GoTarget,
+    "docs": DocsTarget,
 }

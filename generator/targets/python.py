@@ -237,6 +237,8 @@ class PythonTarget:
             path = f"{self.settings.output}/python/{self.package}/{filename}"
             source = env.get_template(template).render(**context)
             out.append(GeneratedFile(path, format_python(source, path).encode()))
+        project = env.get_template("pyproject.toml.j2").render(**context, distribution=self.package.replace("_", "-"))
+        out.append(GeneratedFile(f"{self.settings.output}/python/pyproject.toml", project.encode()))
         return out
 
     def check(self, schema: ir.Schema) -> None:

@@ -15,7 +15,7 @@ import "encoding/json"
 const (
 	SchemaVersion = "1.0.0"
 	SchemaID      = "https://schemas.framegen.dev/sync-protocol/v1/sync-protocol.schema.json"
-	SchemaDigest  = "sha256:71113ec4cb706a9ae69da6d343848df519476726975ae791b35930861639ee45"
+	SchemaDigest  = "sha256:32a3eb2f76eb70983dc761a404ee019958f25cebfb7b6920d006183234ef9c3a"
 )
 
 // FrameType is the discriminant field ("type") on every sync frame.

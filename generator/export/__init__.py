@@ -1,0 +1,1 @@
+"""Exports of the IR to other description formats (not generated code): `framegen export FORMAT`."""
