@@ -22,17 +22,9 @@ def run(*command: str, cwd: Path, env: dict | None = None) -> str:
 
 
 def test_generated_package_builds_a_wheel_that_works_alone(tmp_path: Path) -> None:
-    run(
-        sys.executable,
-        "-m",
-        "pip",
-        "wheel",
-        "--no-deps",
-        "-w",
-        str(tmp_path / "dist"),
-        str(ROOT / "generated" / "python"),
-        cwd=tmp_path,
-    )
+    source = tmp_path / "source"  # setuptools builds inside the source tree: keep generated/ clean
+    shutil.copytree(ROOT / "generated" / "python", source, ignore=shutil.ignore_patterns("__pycache__"))
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path / "dist"), str(source), cwd=tmp_path)
     [wheel] = (tmp_path / "dist").glob("sync_protocol-*.whl")
     run(sys.executable, "-m", "venv", str(tmp_path / "venv"), cwd=tmp_path)
     python = str(tmp_path / "venv" / "bin" / "python")
