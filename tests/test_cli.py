@@ -19,14 +19,19 @@ from support import EXAMPLES, ROOT, SCHEMA
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project's schema, settings and generated/ in a temporary directory."""
-    (tmp_path / "schema").mkdir()
-    shutil.copy(SCHEMA, tmp_path / "schema" / SCHEMA.name)
+    for name in ("schema", "generated", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "build"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    shutil.copytree(ROOT / "generated", tmp_path / "generated", ignore=shutil.ignore_patterns("__pycache__"))
     return tmp_path
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
+    """Every file under the directory, or under a project's generated/ and docs/ when given the project."""
+    if (directory / "generated").is_dir():
+        return {
+            **snapshot(directory / "generated"),
+            **{f"docs/{k}": v for k, v in snapshot(directory / "docs").items()},
+        }
     return {p.relative_to(directory).as_posix(): p.read_bytes() for p in directory.rglob("*") if p.is_file()}
 
 
@@ -172,14 +177,14 @@ BAD_SCHEMAS: dict[str, tuple[Any, str, str]] = {
 def test_bad_schema_is_one_message_exit_2_nothing_written(project: Path, capsys, name: str) -> None:
     change, pointer, phrase = BAD_SCHEMAS[name]
     edit_schema(project, change)
-    before = snapshot(project / "generated")
+    before = snapshot(project)
     code, _, err = run_cli(project, "generate", capsys=capsys)
     assert code == 2
     assert f"#{pointer}:" in err, err
     assert phrase in err, err
     assert "hint:" in err
     assert err.count("schema error") == 1
-    assert snapshot(project / "generated") == before
+    assert snapshot(project) == before
 
 
 def test_malformed_json_names_line_and_column(project: Path, capsys) -> None:
