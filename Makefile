@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum 
 export GOTOOLCHAIN := local
 export GOFLAGS := -mod=mod
 
-.PHONY: generate test test-py test-go check lint diff fuzz update-golden validate-examples conformance vectors clean
+.PHONY: generate test test-py test-go check lint diff bench fuzz update-golden validate-examples conformance vectors clean
 
 # Create the virtualenv and install the toolkit (editable) with its test tools, once per pyproject change.
 $(STAMP): pyproject.toml constraints.txt
@@ -39,6 +39,12 @@ lint: $(STAMP)
 BASE ?= origin/main
 diff: $(STAMP)  ## semantic schema diff against BASE (a git revision or a file): make diff BASE=origin/main
 	$(BIN)/framegen diff --against $(BASE)
+
+bench: $(STAMP)  ## benchmarks (not tests): Python peers, decoder limits, Go -bench; see docs/benchmarks.md
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[bench]'
+	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/limits.py
+	cd tests/go && go test ./bench -run '^$$' -bench . -benchmem -count 5
 
 conformance: $(STAMP)  ## both runners over tests/vectors: one summary line per language
 	@$(BIN)/python tests/conformance/runner.py; py=$$?; \

@@ -290,7 +290,8 @@ class PythonTarget:
     def runtime_imports(schema: ir.Schema) -> list[str]:
         """What models.py takes from the runtime: only what this schema's fields use."""
         kinds = {f.type.kind for s in schema.structs for f in s.fields}
-        names = ["DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "StructSpec", "decode_struct", "encode_tree"]
+        names = ["DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "StructSpec", "decode_struct", "encode_tree", "fast_path"]
+        names += ["int64"] if ir.Kind.INT in kinds else []
         names += [KIND_CODES[k] for k in kinds]
         names += ["encode_str"] if kinds & {ir.Kind.STRING, ir.Kind.ENUM} else []
         return names + (["RawJSON"] if ir.Kind.RAW in kinds else [])
@@ -361,6 +362,8 @@ class PythonTarget:
                     "key": go_json_key(f.wire_name),
                     "encode": encode,
                     "nested": kind == ir.Kind.LIST,
+                    "wire_decl": self.wire_declaration(f),
+                    "from_wire": self.from_wire(f, schema),
                 }
             )
         children = [attr_name(f) for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
@@ -371,7 +374,45 @@ class PythonTarget:
             "spec": f"_{upper_snake_case(s.name)}_SPEC",
             "encoder": f"_encode_{snake_case(s.name)}",
             "children": children,
+            "wire_class": f"_{name}Wire",
+            "from_wire": f"_{snake_case(s.name)}_from_wire",
+            "fast": f"_fast_{snake_case(s.name)}",
         }
+
+    @staticmethod
+    def wire_declaration(f: ir.Field) -> str:
+        """The field of the msgspec mirror struct used by the fast path: same wire name, Go's zero default."""
+        py_type = {
+            ir.Kind.STRING: "str",
+            ir.Kind.ENUM: "str",
+            ir.Kind.BOOL: "bool",
+            ir.Kind.INT: "int",
+            ir.Kind.RAW: "_msgspec.Raw",
+        }.get(f.type.kind) or f"list[_{class_name(f.type.item.ref, ())}Wire]"
+        zero = {
+            ir.Kind.STRING: '""',
+            ir.Kind.ENUM: '""',
+            ir.Kind.BOOL: "False",
+            ir.Kind.INT: "0",
+            ir.Kind.RAW: '_msgspec.Raw(b"")',
+            ir.Kind.LIST: "[]",
+        }[f.type.kind]
+        default = f"default={zero}, " if f.omit_empty else ""  # without omitempty: required, always encoded
+        return f"{attr_name(f)}: {py_type} = _msgspec.field({default}name={f.wire_name!r})"
+
+    @staticmethod
+    def from_wire(f: ir.Field, schema: ir.Schema) -> str:
+        """The expression turning the mirror struct's field `w.<attr>` into the dataclass field."""
+        value = f"w.{attr_name(f)}"
+        if f.type.kind == ir.Kind.ENUM:
+            return f"_{upper_snake_case(f.type.ref)}_VALUES.get({value}, {value})"
+        if f.type.kind == ir.Kind.INT:
+            return f"int64({value})"
+        if f.type.kind == ir.Kind.RAW:
+            return f"RawJSON(bytes({value})) if {value} else None"
+        if f.type.kind == ir.Kind.LIST:
+            return f"[_{snake_case(f.type.item.ref)}_from_wire(x) for x in {value}]"
+        return value
 
     def checks_view(self, s: ir.Struct, schema: ir.Schema) -> dict[str, object]:
         levels = {}

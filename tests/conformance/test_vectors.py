@@ -49,3 +49,35 @@ def test_descriptions_are_unique_per_file() -> None:
 
 def test_vectors_are_plain_files_under_tests() -> None:
     assert Path(VECTORS).is_dir()
+
+
+def test_vectors_pass_on_the_exact_decoder_alone() -> None:
+    """The same vectors with the msgspec fast path disabled: both decoders must conform."""
+    import os
+    import subprocess
+    import sys
+
+    runner = Path(__file__).parent / "runner.py"
+    env = {**os.environ, "FRAMEGEN_NO_FAST_PATH": "1"}
+    result = subprocess.run([sys.executable, str(runner)], env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stdout.startswith(f"python: {len(ALL)} passed, 0 failed"), result.stderr
+
+
+def test_the_fast_path_is_taken_for_canonical_frames_only() -> None:
+    import sync_protocol
+    from sync_protocol import models
+
+    assert models._msgspec is not None, "msgspec is a test dependency: the fast path must be exercised"
+    canonical = b'{"type":"key_sync","tokenHash":"h"}'
+    assert models._FRAME_SPEC.fast(canonical) == sync_protocol.Frame(type="key_sync", token_hash="h")
+    for other in (
+        b'{"tokenHash":"h","type":"key_sync"}',
+        b'{"type":"key_sync","TOKENHASH":"h"}',
+        b'{"type":"key_sync","tokenHash":"h","tokenHash":"h"}',
+        b' {"type":"key_sync"}',
+    ):
+        try:
+            taken = models._FRAME_SPEC.fast(other)
+        except Exception:
+            taken = None  # msgspec refusing is as good: the exact decoder decides
+        assert taken is None, other

@@ -23,6 +23,8 @@ from sync_protocol._runtime import (
     decode_struct,
     encode_str,
     encode_tree,
+    fast_path,
+    int64,
 )
 
 SCHEMA_VERSION = "1.0.0"
@@ -316,6 +318,128 @@ _CREATE_KEY_RESPONSE_SPEC = StructSpec(CreateKeyResponse)
 
 
 _FRAME_SPEC = StructSpec(Frame)
+
+# ---- fast path: msgspec, for input already in Go's canonical form ----------------------------
+# A frame whose bytes are exactly what msgspec re-encodes from its decoded mirror has no
+# duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's reading
+# is Go's. Anything else takes the exact decoder. Without msgspec installed, only the exact one runs.
+_msgspec = fast_path()
+if _msgspec is not None:
+
+    class _CreateKeyRequestWire(_msgspec.Struct, omit_defaults=True, kw_only=True):
+        namespace: str = _msgspec.field(name="namespace")
+        user: str = _msgspec.field(name="user")
+        team: str = _msgspec.field(name="team")
+        role: str = _msgspec.field(name="role")
+        description: str = _msgspec.field(name="description")
+        expires_at: str = _msgspec.field(default="", name="expiresAt")
+        token_hash: str = _msgspec.field(default="", name="tokenHash")
+        hash_prefix: str = _msgspec.field(default="", name="hashPrefix")
+        issued_at: str = _msgspec.field(default="", name="issuedAt")
+        quota_url: str = _msgspec.field(default="", name="quotaURL")
+        raw_token: str = _msgspec.field(default="", name="rawToken")
+
+    class _CreateKeyResponseWire(_msgspec.Struct, omit_defaults=True, kw_only=True):
+        raw_token: str = _msgspec.field(name="RawToken")
+        key_id: str = _msgspec.field(name="KeyID")
+        token_hash: str = _msgspec.field(name="TokenHash")
+        hash_prefix: str = _msgspec.field(name="HashPrefix")
+        issued_at: str = _msgspec.field(name="IssuedAt")
+
+    class _FrameWire(_msgspec.Struct, omit_defaults=True, kw_only=True):
+        id: str = _msgspec.field(default="", name="id")
+        type: str = _msgspec.field(name="type")
+        token_hash: str = _msgspec.field(default="", name="tokenHash")
+        hash_prefix: str = _msgspec.field(default="", name="hashPrefix")
+        name: str = _msgspec.field(default="", name="name")
+        namespace: str = _msgspec.field(default="", name="namespace")
+        role: str = _msgspec.field(default="", name="role")
+        user: str = _msgspec.field(default="", name="user")
+        team: str = _msgspec.field(default="", name="team")
+        quota_url: str = _msgspec.field(default="", name="quotaURL")
+        description: str = _msgspec.field(default="", name="description")
+        issued_at: str = _msgspec.field(default="", name="issuedAt")
+        expires_at: str = _msgspec.field(default="", name="expiresAt")
+        items: list[_FrameWire] = _msgspec.field(default=[], name="items")
+        ok: bool = _msgspec.field(default=False, name="ok")
+        raw_token: str = _msgspec.field(default="", name="rawToken")
+        key_id: str = _msgspec.field(default="", name="keyId")
+        error: str = _msgspec.field(default="", name="error")
+        http_status: int = _msgspec.field(default=0, name="httpStatus")
+        template_full: _msgspec.Raw = _msgspec.field(default=_msgspec.Raw(b""), name="templateFull")
+        config_snapshot: _msgspec.Raw = _msgspec.field(default=_msgspec.Raw(b""), name="configSnapshot")
+
+    def _create_key_request_from_wire(w: _CreateKeyRequestWire) -> CreateKeyRequest:
+        return CreateKeyRequest(
+            w.namespace,
+            w.user,
+            w.team,
+            w.role,
+            w.description,
+            w.expires_at,
+            w.token_hash,
+            w.hash_prefix,
+            w.issued_at,
+            w.quota_url,
+            w.raw_token,
+        )
+
+    def _create_key_response_from_wire(w: _CreateKeyResponseWire) -> CreateKeyResponse:
+        return CreateKeyResponse(
+            w.raw_token,
+            w.key_id,
+            w.token_hash,
+            w.hash_prefix,
+            w.issued_at,
+        )
+
+    def _frame_from_wire(w: _FrameWire) -> Frame:
+        return Frame(
+            w.id,
+            _FRAME_TYPE_VALUES.get(w.type, w.type),
+            w.token_hash,
+            w.hash_prefix,
+            w.name,
+            w.namespace,
+            w.role,
+            w.user,
+            w.team,
+            w.quota_url,
+            w.description,
+            w.issued_at,
+            w.expires_at,
+            [_frame_from_wire(x) for x in w.items],
+            w.ok,
+            w.raw_token,
+            w.key_id,
+            w.error,
+            int64(w.http_status),
+            RawJSON(bytes(w.template_full)) if w.template_full else None,
+            RawJSON(bytes(w.config_snapshot)) if w.config_snapshot else None,
+        )
+
+    _WIRE_ENCODER = _msgspec.json.Encoder()
+    __CREATEKEYREQUESTWIRE_DECODER = _msgspec.json.Decoder(_CreateKeyRequestWire)
+
+    def _fast_create_key_request(data: bytes) -> CreateKeyRequest | None:
+        wire = __CREATEKEYREQUESTWIRE_DECODER.decode(data)
+        return _create_key_request_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
+
+    _CREATE_KEY_REQUEST_SPEC.fast = _fast_create_key_request
+    __CREATEKEYRESPONSEWIRE_DECODER = _msgspec.json.Decoder(_CreateKeyResponseWire)
+
+    def _fast_create_key_response(data: bytes) -> CreateKeyResponse | None:
+        wire = __CREATEKEYRESPONSEWIRE_DECODER.decode(data)
+        return _create_key_response_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
+
+    _CREATE_KEY_RESPONSE_SPEC.fast = _fast_create_key_response
+    __FRAMEWIRE_DECODER = _msgspec.json.Decoder(_FrameWire)
+
+    def _fast_frame(data: bytes) -> Frame | None:
+        wire = __FRAMEWIRE_DECODER.decode(data)
+        return _frame_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
+
+    _FRAME_SPEC.fast = _fast_frame
 _CREATE_KEY_REQUEST_SPEC.define(
     {
         "namespace": ("namespace", STR, None),

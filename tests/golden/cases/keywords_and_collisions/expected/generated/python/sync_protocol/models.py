@@ -23,6 +23,8 @@ from sync_protocol._runtime import (
     decode_struct,
     encode_str,
     encode_tree,
+    fast_path,
+    int64,
 )
 
 SCHEMA_VERSION = "1.2.3"
@@ -89,6 +91,42 @@ class Message:
 
 
 _MESSAGE_SPEC = StructSpec(Message)
+
+# ---- fast path: msgspec, for input already in Go's canonical form ----------------------------
+# A frame whose bytes are exactly what msgspec re-encodes from its decoded mirror has no
+# duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's reading
+# is Go's. Anything else takes the exact decoder. Without msgspec installed, only the exact one runs.
+_msgspec = fast_path()
+if _msgspec is not None:
+
+    class _MessageWire(_msgspec.Struct, omit_defaults=True, kw_only=True):
+        kind: str = _msgspec.field(name="kind")
+        from_: str = _msgspec.field(name="from")
+        definition: str = _msgspec.field(default="", name="def")
+        count: int = _msgspec.field(name="count")
+        flag: bool = _msgspec.field(name="flag")
+        children: list[_MessageWire] = _msgspec.field(default=[], name="children")
+        payload: _msgspec.Raw = _msgspec.field(default=_msgspec.Raw(b""), name="payload")
+
+    def _message_from_wire(w: _MessageWire) -> Message:
+        return Message(
+            _KIND_VALUES.get(w.kind, w.kind),
+            w.from_,
+            w.definition,
+            int64(w.count),
+            w.flag,
+            [_message_from_wire(x) for x in w.children],
+            RawJSON(bytes(w.payload)) if w.payload else None,
+        )
+
+    _WIRE_ENCODER = _msgspec.json.Encoder()
+    __MESSAGEWIRE_DECODER = _msgspec.json.Decoder(_MessageWire)
+
+    def _fast_message(data: bytes) -> Message | None:
+        wire = __MESSAGEWIRE_DECODER.decode(data)
+        return _message_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
+
+    _MESSAGE_SPEC.fast = _fast_message
 _MESSAGE_SPEC.define(
     {
         "kind": ("kind", ENUM, _KIND_VALUES),

@@ -16,6 +16,7 @@ from sync_protocol._runtime import (
     decode_struct,
     encode_str,
     encode_tree,
+    fast_path,
 )
 
 SCHEMA_VERSION = "0.1.0"
@@ -55,6 +56,30 @@ class Ping:
 
 
 _PING_SPEC = StructSpec(Ping)
+
+# ---- fast path: msgspec, for input already in Go's canonical form ----------------------------
+# A frame whose bytes are exactly what msgspec re-encodes from its decoded mirror has no
+# duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's reading
+# is Go's. Anything else takes the exact decoder. Without msgspec installed, only the exact one runs.
+_msgspec = fast_path()
+if _msgspec is not None:
+
+    class _PingWire(_msgspec.Struct, omit_defaults=True, kw_only=True):
+        note: str = _msgspec.field(default="", name="note")
+
+    def _ping_from_wire(w: _PingWire) -> Ping:
+        return Ping(
+            w.note,
+        )
+
+    _WIRE_ENCODER = _msgspec.json.Encoder()
+    __PINGWIRE_DECODER = _msgspec.json.Decoder(_PingWire)
+
+    def _fast_ping(data: bytes) -> Ping | None:
+        wire = __PINGWIRE_DECODER.decode(data)
+        return _ping_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
+
+    _PING_SPEC.fast = _fast_ping
 _PING_SPEC.define(
     {
         "note": ("note", STR, None),

@@ -13,6 +13,7 @@ Encoding follows `json.Marshal`: struct field order, omitempty, HTML-safe escapi
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from json import loads as _json_string
 from json.encoder import encode_basestring as _encode_basestring
@@ -309,6 +310,29 @@ def encode_tree(value: Any, parts_of: dict[type, Any]) -> bytes:
 
 # ---- decoding into generated structs --------------------------------------------------
 
+FAST_PATH_MIN_DEPTH = 1_000
+"""msgspec refuses nesting near Python's recursion limit (~1,000), so it cannot accept anything deeper
+than a max_depth at or above this; below it, only the exact decoder runs."""
+
+
+def fast_path() -> Any:
+    """msgspec, if installed and not disabled with FRAMEGEN_NO_FAST_PATH=1 (the tests run both ways)."""
+    if os.environ.get("FRAMEGEN_NO_FAST_PATH"):
+        return None
+    try:
+        import msgspec
+    except ImportError:
+        return None
+    return msgspec
+
+
+def int64(value: int) -> int:
+    """An int64 as Go's int on 64-bit platforms; larger values make the fast path give up."""
+    if not _INT64_MIN <= value <= _INT64_MAX:
+        raise OverflowError(value)
+    return value
+
+
 STR, BOOL, INT, RAW, ENUM, LIST = range(6)
 _SPECS: dict[type, StructSpec] = {}
 
@@ -321,10 +345,11 @@ def wire_fields(cls: type) -> tuple[tuple[str, str], ...]:
 class StructSpec:
     """How to decode one generated struct: its class and, per wire name, (attribute, kind, extra)."""
 
-    __slots__ = ("attrs", "by_bytes", "cls", "fields", "folded")
+    __slots__ = ("attrs", "by_bytes", "cls", "fast", "fields", "folded")
 
     def __init__(self, cls: type) -> None:
         self.cls = cls
+        self.fast: Any = None  # set by models.py when msgspec is installed
 
     def define(self, fields: dict[str, tuple[str, int, Any]]) -> None:
         """Set the fields after every spec exists, so a struct can list itself (Frame.items)."""
@@ -353,6 +378,13 @@ def decode_struct(data: bytes | bytearray | memoryview | str, spec: StructSpec, 
         data = bytes(data)
     if len(data) > max_size:
         raise DecodeError(f"input of {len(data)} bytes exceeds the limit of {max_size} bytes")
+    if spec.fast is not None and max_depth >= FAST_PATH_MIN_DEPTH:
+        try:
+            value = spec.fast(data)
+        except Exception:  # anything msgspec refuses, or a value Go rejects: the exact decoder decides
+            value = None
+        if value is not None:
+            return value
     i = _skip_ws(data, 0)
     if data.startswith(b"null", i):
         if _skip_ws(data, i + 4) != len(data):

@@ -23,6 +23,8 @@ from sync_protocol._runtime import (
     decode_struct,
     encode_str,
     encode_tree,
+    fast_path,
+    int64,
 )
 
 SCHEMA_VERSION = "3.0.0"
@@ -83,6 +85,40 @@ class Node:
 
 
 _NODE_SPEC = StructSpec(Node)
+
+# ---- fast path: msgspec, for input already in Go's canonical form ----------------------------
+# A frame whose bytes are exactly what msgspec re-encodes from its decoded mirror has no
+# duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's reading
+# is Go's. Anything else takes the exact decoder. Without msgspec installed, only the exact one runs.
+_msgspec = fast_path()
+if _msgspec is not None:
+
+    class _NodeWire(_msgspec.Struct, omit_defaults=True, kw_only=True):
+        shape: str = _msgspec.field(name="shape")
+        name: str = _msgspec.field(default="", name="name")
+        weight: int = _msgspec.field(default=0, name="weight")
+        on: bool = _msgspec.field(default=False, name="on")
+        body: _msgspec.Raw = _msgspec.field(default=_msgspec.Raw(b""), name="body")
+        kids: list[_NodeWire] = _msgspec.field(default=[], name="kids")
+
+    def _node_from_wire(w: _NodeWire) -> Node:
+        return Node(
+            _SHAPE_VALUES.get(w.shape, w.shape),
+            w.name,
+            int64(w.weight),
+            w.on,
+            RawJSON(bytes(w.body)) if w.body else None,
+            [_node_from_wire(x) for x in w.kids],
+        )
+
+    _WIRE_ENCODER = _msgspec.json.Encoder()
+    __NODEWIRE_DECODER = _msgspec.json.Decoder(_NodeWire)
+
+    def _fast_node(data: bytes) -> Node | None:
+        wire = __NODEWIRE_DECODER.decode(data)
+        return _node_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
+
+    _NODE_SPEC.fast = _fast_node
 _NODE_SPEC.define(
     {
         "shape": ("shape", ENUM, _SHAPE_VALUES),
