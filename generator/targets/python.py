@@ -375,6 +375,7 @@ class PythonTarget:
             "encoder": f"_encode_{snake_case(s.name)}",
             "children": children,
             "wire_class": f"_{name}Wire",
+            "wire_decoder": f"_{upper_snake_case(s.name)}_WIRE_DECODER",
             "from_wire": f"_{snake_case(s.name)}_from_wire",
             "fast": f"_fast_{snake_case(s.name)}",
         }

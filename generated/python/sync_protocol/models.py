@@ -419,24 +419,24 @@ if _msgspec is not None:
         )
 
     _WIRE_ENCODER = _msgspec.json.Encoder()
-    __CREATEKEYREQUESTWIRE_DECODER = _msgspec.json.Decoder(_CreateKeyRequestWire)
+    _CREATE_KEY_REQUEST_WIRE_DECODER = _msgspec.json.Decoder(_CreateKeyRequestWire)
 
     def _fast_create_key_request(data: bytes) -> CreateKeyRequest | None:
-        wire = __CREATEKEYREQUESTWIRE_DECODER.decode(data)
+        wire = _CREATE_KEY_REQUEST_WIRE_DECODER.decode(data)
         return _create_key_request_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
 
     _CREATE_KEY_REQUEST_SPEC.fast = _fast_create_key_request
-    __CREATEKEYRESPONSEWIRE_DECODER = _msgspec.json.Decoder(_CreateKeyResponseWire)
+    _CREATE_KEY_RESPONSE_WIRE_DECODER = _msgspec.json.Decoder(_CreateKeyResponseWire)
 
     def _fast_create_key_response(data: bytes) -> CreateKeyResponse | None:
-        wire = __CREATEKEYRESPONSEWIRE_DECODER.decode(data)
+        wire = _CREATE_KEY_RESPONSE_WIRE_DECODER.decode(data)
         return _create_key_response_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
 
     _CREATE_KEY_RESPONSE_SPEC.fast = _fast_create_key_response
-    __FRAMEWIRE_DECODER = _msgspec.json.Decoder(_FrameWire)
+    _FRAME_WIRE_DECODER = _msgspec.json.Decoder(_FrameWire)
 
     def _fast_frame(data: bytes) -> Frame | None:
-        wire = __FRAMEWIRE_DECODER.decode(data)
+        wire = _FRAME_WIRE_DECODER.decode(data)
         return _frame_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
 
     _FRAME_SPEC.fast = _fast_frame

@@ -120,10 +120,10 @@ if _msgspec is not None:
         )
 
     _WIRE_ENCODER = _msgspec.json.Encoder()
-    __MESSAGEWIRE_DECODER = _msgspec.json.Decoder(_MessageWire)
+    _MESSAGE_WIRE_DECODER = _msgspec.json.Decoder(_MessageWire)
 
     def _fast_message(data: bytes) -> Message | None:
-        wire = __MESSAGEWIRE_DECODER.decode(data)
+        wire = _MESSAGE_WIRE_DECODER.decode(data)
         return _message_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
 
     _MESSAGE_SPEC.fast = _fast_message

@@ -73,10 +73,10 @@ if _msgspec is not None:
         )
 
     _WIRE_ENCODER = _msgspec.json.Encoder()
-    __PINGWIRE_DECODER = _msgspec.json.Decoder(_PingWire)
+    _PING_WIRE_DECODER = _msgspec.json.Decoder(_PingWire)
 
     def _fast_ping(data: bytes) -> Ping | None:
-        wire = __PINGWIRE_DECODER.decode(data)
+        wire = _PING_WIRE_DECODER.decode(data)
         return _ping_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
 
     _PING_SPEC.fast = _fast_ping

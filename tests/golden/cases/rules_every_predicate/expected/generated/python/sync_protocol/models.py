@@ -112,10 +112,10 @@ if _msgspec is not None:
         )
 
     _WIRE_ENCODER = _msgspec.json.Encoder()
-    __NODEWIRE_DECODER = _msgspec.json.Decoder(_NodeWire)
+    _NODE_WIRE_DECODER = _msgspec.json.Decoder(_NodeWire)
 
     def _fast_node(data: bytes) -> Node | None:
-        wire = __NODEWIRE_DECODER.decode(data)
+        wire = _NODE_WIRE_DECODER.decode(data)
         return _node_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
 
     _NODE_SPEC.fast = _fast_node
