@@ -366,14 +366,12 @@ class PythonTarget:
                     "from_wire": self.from_wire(f, schema),
                 }
             )
-        children = [attr_name(f) for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
         return {
             "name": name,
             "doc": docstring(s.doc or s.name),
             "fields": fields,
             "spec": f"_{upper_snake_case(s.name)}_SPEC",
             "encoder": f"_encode_{snake_case(s.name)}",
-            "children": children,
             "wire_class": f"_{name}Wire",
             "wire_decoder": f"_{upper_snake_case(s.name)}_WIRE_DECODER",
             "from_wire": f"_{snake_case(s.name)}_from_wire",

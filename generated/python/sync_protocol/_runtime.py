@@ -345,7 +345,7 @@ def wire_fields(cls: type) -> tuple[tuple[str, str], ...]:
 class StructSpec:
     """How to decode one generated struct: its class and, per wire name, (attribute, kind, extra)."""
 
-    __slots__ = ("attrs", "by_bytes", "cls", "fast", "fields", "folded")
+    __slots__ = ("by_bytes", "cls", "fast", "fields", "folded")
 
     def __init__(self, cls: type) -> None:
         self.cls = cls
@@ -357,7 +357,6 @@ class StructSpec:
         self.fields = fields
         self.by_bytes = {wire.encode(): spec for wire, spec in fields.items()}
         self.folded = {go_fold(wire): spec for wire, spec in fields.items()}
-        self.attrs = tuple(spec[0] for spec in fields.values())
 
     def lookup(self, body: bytes) -> tuple[str, int, Any] | None:
         spec = self.by_bytes.get(body)
