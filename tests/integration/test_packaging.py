@@ -70,3 +70,32 @@ def test_pre_commit_hooks_install_and_run_in_another_repository(tmp_path: Path) 
     run("git", "add", "-A", cwd=repo, env=env)
     failed = subprocess.run([pre_commit, "run", "--all-files"], cwd=repo, env=env, capture_output=True, text=True)
     assert failed.returncode == 1 and "name-required" in failed.stdout
+
+
+def test_pip_install_gives_a_working_framegen_command(tmp_path: Path) -> None:
+    """A regular (non-editable) install carries the templates and meta-schema: it regenerates identical files."""
+    source = tmp_path / "framegen"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "__pycache__", "build", "*.egg-info", ".hypothesis", ".pytest_cache", ".ruff_cache"
+        ),
+    )
+    run(sys.executable, "-m", "venv", str(tmp_path / "venv"), cwd=tmp_path)
+    bin_dir = tmp_path / "venv" / "bin"
+    run(
+        str(bin_dir / "python"),
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "-c",
+        str(ROOT / "constraints.txt"),
+        str(source),
+        cwd=tmp_path,
+    )
+    assert run(str(bin_dir / "framegen"), "--version", cwd=tmp_path).strip().startswith("framegen ")
+    out = run(str(bin_dir / "framegen"), "generate", "--check", cwd=source)
+    assert "up to date" in out
+    assert "Example" in run(str(bin_dir / "python"), "-m", "generator", "diff", "--help", cwd=source)
