@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import keyword
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator import ir
 from generator.errors import pointer_join
@@ -180,6 +180,43 @@ class _Expressions:
         return " and ".join(self.predicate(p, var) for p in predicates) if predicates else "True"
 
 
+def _has_pattern(predicates: tuple[ir.Predicate, ...]) -> bool:
+    """Whether any predicate, nested ones included, needs the `re` module."""
+    for p in predicates:
+        if isinstance(p, ir.Matches):
+            return True
+        if isinstance(p, ir.Each) and _has_pattern(p.predicates):
+            return True
+        if isinstance(p, ir.AnyOf) and any(_has_pattern(a) for a in p.alternatives):
+            return True
+    return False
+
+
+def _applies(rule: ir.Rule, field: str, value: str | None) -> bool:
+    """Whether the rule's conditions on `field` hold for this value (None: any value not listed)."""
+    for p in rule.when:
+        if isinstance(p, ir.In) and p.field == field and value not in p.values:
+            return False
+        if isinstance(p, ir.NotIn) and p.field == field and value in p.values:
+            return False
+    return True
+
+
+def _holds(p: ir.Predicate, field: str, value: str | None) -> bool:
+    """Whether an In/NotIn test of `field` is known to hold for this value (never for 'any other value')."""
+    if value is None or not isinstance(p, ir.In | ir.NotIn) or p.field != field:
+        return False
+    return (value in p.values) == isinstance(p, ir.In)
+
+
+def _specialise(rule: ir.Rule, field: str, value: str | None) -> ir.Rule:
+    """The rule for a function only frames with this value of `field` reach: tests of `field` that are
+    known to hold are dropped from its conditions and its checks."""
+    when = tuple(p for p in rule.when if not (isinstance(p, ir.In | ir.NotIn) and p.field == field))
+    then = tuple(p for p in rule.then if not _holds(p, field, value))
+    return replace(rule, when=when, then=then)
+
+
 def _where(prefix: str, *parts: str) -> str:
     """A Python expression for pointer `prefix` extended with static parts; repr() keeps any name inert."""
     static = pointer_join("", *parts)
@@ -274,7 +311,8 @@ class PythonTarget:
             "runtime_imports": isort_order(self.runtime_imports(schema)),
             "uses_lists": any(f.type.kind == ir.Kind.LIST for st in schema.structs for f in st.fields),
             "uses_patterns": any(
-                "_re." in line for c in checks for lines in c["levels"].values() for rule in lines for line in rule
+                _has_pattern(r.when + r.then)
+                for r in schema.root_rules + tuple(r for st in schema.structs for r in st.rules)
             ),
             "runtime_exports": isort_order(list(RUNTIME_EXPORTS)),
             "validate_exports": isort_order(list(VALIDATE_EXPORTS)),
@@ -414,13 +452,44 @@ class PythonTarget:
         return value
 
     def checks_view(self, s: ir.Struct, schema: ir.Schema) -> dict[str, object]:
-        levels = {}
-        for level in ("error", "lint"):
-            levels[level] = [rule_lines(r, s, schema) for r in s.rules if r.level == level]
+        function = snake_case(s.name)
+        levels = {
+            level: self.dispatch(s, schema, [r for r in s.rules if r.level == level], f"_check_{function}_{level}")
+            for level in ("error", "lint")
+        }
         children = [attr_name(f) for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
+        return {"name": class_name(s.name, s.annotations), "function": function, "levels": levels, "children": children}
+
+    def dispatch(self, s: ir.Struct, schema: ir.Schema, rules: list[ir.Rule], entry: str) -> dict[str, object]:
+        """Rules grouped by the value of the enum field their conditions test (the frame type), so a
+        frame runs only the rules for its type; the groups keep schema order. Values whose rules are the
+        same share one function. Without such a field, one function holds every rule."""
+        tested = [p.field for r in rules for p in r.when if isinstance(p, ir.In | ir.NotIn)]
+        field = next((f for f in s.fields if f.type.kind == ir.Kind.ENUM and f.wire_name in tested), None)
+        if field is None:
+            return {
+                "functions": [{"name": entry, "rules": [rule_lines(r, s, schema) for r in rules]}],
+                "table": [],
+                "entry": entry,
+            }
+        values: list[str | None] = [v.value for v in schema.enum(field.type.ref).values] + ["", None]
+        functions: dict[tuple[ir.Rule, ...], str] = {}
+        table = []
+        for value in values:  # None stands for every other value
+            group = tuple(
+                r
+                for r in (_specialise(r, field.wire_name, value) for r in rules if _applies(r, field.wire_name, value))
+                if r.then
+            )
+            name = functions.setdefault(group, f"{entry}_{len(functions)}")
+            if value is not None:
+                table.append((repr(value), name))
         return {
-            "name": class_name(s.name, s.annotations),
-            "function": snake_case(s.name),
-            "levels": levels,
-            "children": children,
+            "functions": [
+                {"name": name, "rules": [rule_lines(r, s, schema) for r in group]} for group, name in functions.items()
+            ],
+            "table": table,
+            "entry": entry,
+            "attr": attr_name(field),
+            "default": functions[group],
         }

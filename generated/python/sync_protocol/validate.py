@@ -69,7 +69,275 @@ def _root_rules(f: Frame, out: list[ValidationError]) -> None:
         )
 
 
-def _check_frame_error(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _check_frame_error_0(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/templateFull",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/configSnapshot",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    return None
+
+
+def _check_frame_error_1(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/templateFull",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/configSnapshot",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    # name-required: a delete names the key secret or template it deletes
+    if not f.name:
+        out.append(
+            ValidationError(
+                "name-required", p + "/name", "a delete names the key secret or template it deletes", "error"
+            )
+        )
+    return None
+
+
+def _check_frame_error_2(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/templateFull",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/configSnapshot",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    # response-id: a response echoes the id of its request
+    if not f.id:
+        out.append(ValidationError("response-id", p + "/id", "a response echoes the id of its request", "error"))
+    # response-outcome: a response is either a success (ok: true) or an error (a non-empty error)
+    if not (f.ok or f.error):
+        out.append(
+            ValidationError(
+                "response-outcome",
+                p,
+                "a response is either a success (ok: true) or an error (a non-empty error)",
+                "error",
+            )
+        )
+    # response-success-no-error: a successful response (ok: true) carries no error
+    if (f.ok) and (f.error):
+        out.append(
+            ValidationError(
+                "response-success-no-error", p + "/error", "a successful response (ok: true) carries no error", "error"
+            )
+        )
+    # response-error-status: an error response carries the HTTP status of the failure
+    if (f.error) and (not f.http_status):
+        out.append(
+            ValidationError(
+                "response-error-status",
+                p + "/httpStatus",
+                "an error response carries the HTTP status of the failure",
+                "error",
+            )
+        )
+    return None
+
+
+def _check_frame_error_3(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/templateFull",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/configSnapshot",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    # request-id: a request carries the id its response will echo
+    if not f.id:
+        out.append(ValidationError("request-id", p + "/id", "a request carries the id its response will echo", "error"))
+    return None
+
+
+def _check_frame_error_4(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/templateFull",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/configSnapshot",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    # request-id: a request carries the id its response will echo
+    if not f.id:
+        out.append(ValidationError("request-id", p + "/id", "a request carries the id its response will echo", "error"))
+    # name-required: a delete names the key secret or template it deletes
+    if not f.name:
+        out.append(
+            ValidationError(
+                "name-required", p + "/name", "a delete names the key secret or template it deletes", "error"
+            )
+        )
+    return None
+
+
+def _check_frame_error_5(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/templateFull",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/configSnapshot",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    # template-snapshot-item-type: every item of a template_snapshot is a template_sync frame
+    for i, x in enumerate(f.items):
+        if x.type not in {"template_sync"}:
+            out.append(
+                ValidationError(
+                    "template-snapshot-item-type",
+                    p + "/items" + "/" + str(i) + "/type",
+                    "every item of a template_snapshot is a template_sync frame",
+                    "error",
+                )
+            )
+    return None
+
+
+def _check_frame_error_6(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/templateFull",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/configSnapshot",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    # template-full-required: a template create, update or sync carries the full template object
+    if not f.template_full:
+        out.append(
+            ValidationError(
+                "template-full-required",
+                p + "/templateFull",
+                "a template create, update or sync carries the full template object",
+                "error",
+            )
+        )
+    return None
+
+
+def _check_frame_error_7(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/templateFull",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(
+            ValidationError(
+                "raw-object",
+                p + "/configSnapshot",
+                "templateFull is a JSON object; configSnapshot is a JSON object",
+                "error",
+            )
+        )
+    # request-id: a request carries the id its response will echo
+    if not f.id:
+        out.append(ValidationError("request-id", p + "/id", "a request carries the id its response will echo", "error"))
+    # template-full-required: a template create, update or sync carries the full template object
+    if not f.template_full:
+        out.append(
+            ValidationError(
+                "template-full-required",
+                p + "/templateFull",
+                "a template create, update or sync carries the full template object",
+                "error",
+            )
+        )
+    return None
+
+
+def _check_frame_error_8(f: Frame, p: str, out: list[ValidationError]) -> None:
     # type-known: type is a FrameType value
     if f.type not in {
         "key_sync",
@@ -112,127 +380,43 @@ def _check_frame_error(f: Frame, p: str, out: list[ValidationError]) -> None:
                 "error",
             )
         )
-    # request-id: a request carries the id its response will echo
-    if (f.type in {"key_create", "key_delete", "template_create", "template_update", "template_delete"}) and (not f.id):
-        out.append(ValidationError("request-id", p + "/id", "a request carries the id its response will echo", "error"))
-    # response-id: a response echoes the id of its request
-    if (
-        f.type
-        in {
-            "key_create_resp",
-            "key_delete_resp",
-            "template_create_resp",
-            "template_update_resp",
-            "template_delete_resp",
-        }
-    ) and (not f.id):
-        out.append(ValidationError("response-id", p + "/id", "a response echoes the id of its request", "error"))
-    # name-required: a delete names the key secret or template it deletes
-    if (f.type in {"key_delete", "template_delete", "key_delete_sync", "template_delete_sync"}) and (not f.name):
-        out.append(
-            ValidationError(
-                "name-required", p + "/name", "a delete names the key secret or template it deletes", "error"
-            )
-        )
-    # template-full-required: a template create, update or sync carries the full template object
-    if (f.type in {"template_create", "template_update", "template_sync"}) and (not f.template_full):
-        out.append(
-            ValidationError(
-                "template-full-required",
-                p + "/templateFull",
-                "a template create, update or sync carries the full template object",
-                "error",
-            )
-        )
-    # response-outcome: a response is either a success (ok: true) or an error (a non-empty error)
-    if (
-        f.type
-        in {
-            "key_create_resp",
-            "key_delete_resp",
-            "template_create_resp",
-            "template_update_resp",
-            "template_delete_resp",
-        }
-    ) and (not (f.ok or f.error)):
-        out.append(
-            ValidationError(
-                "response-outcome",
-                p,
-                "a response is either a success (ok: true) or an error (a non-empty error)",
-                "error",
-            )
-        )
-    # response-success-no-error: a successful response (ok: true) carries no error
-    if (
-        f.ok
-        and f.type
-        in {
-            "key_create_resp",
-            "key_delete_resp",
-            "template_create_resp",
-            "template_update_resp",
-            "template_delete_resp",
-        }
-    ) and (f.error):
-        out.append(
-            ValidationError(
-                "response-success-no-error", p + "/error", "a successful response (ok: true) carries no error", "error"
-            )
-        )
-    # response-error-status: an error response carries the HTTP status of the failure
-    if (
-        f.error
-        and f.type
-        in {
-            "key_create_resp",
-            "key_delete_resp",
-            "template_create_resp",
-            "template_update_resp",
-            "template_delete_resp",
-        }
-    ) and (not f.http_status):
-        out.append(
-            ValidationError(
-                "response-error-status",
-                p + "/httpStatus",
-                "an error response carries the HTTP status of the failure",
-                "error",
-            )
-        )
-    # template-snapshot-item-type: every item of a template_snapshot is a template_sync frame
-    if f.type in {"template_snapshot"}:
-        for i, x in enumerate(f.items):
-            if x.type not in {"template_sync"}:
-                out.append(
-                    ValidationError(
-                        "template-snapshot-item-type",
-                        p + "/items" + "/" + str(i) + "/type",
-                        "every item of a template_snapshot is a template_sync frame",
-                        "error",
-                    )
-                )
     return None
 
 
-def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
+_CHECK_FRAME_ERROR = {
+    "key_sync": _check_frame_error_0,
+    "key_delete_sync": _check_frame_error_1,
+    "key_snapshot": _check_frame_error_0,
+    "key_create_resp": _check_frame_error_2,
+    "key_delete_resp": _check_frame_error_2,
+    "key_create": _check_frame_error_3,
+    "key_delete": _check_frame_error_4,
+    "template_snapshot": _check_frame_error_5,
+    "template_sync": _check_frame_error_6,
+    "template_delete_sync": _check_frame_error_1,
+    "template_create_resp": _check_frame_error_2,
+    "template_update_resp": _check_frame_error_2,
+    "template_delete_resp": _check_frame_error_2,
+    "template_create": _check_frame_error_7,
+    "template_update": _check_frame_error_7,
+    "template_delete": _check_frame_error_4,
+    "cluster_config_snapshot": _check_frame_error_0,
+    "cluster_config_sync": _check_frame_error_0,
+    "": _check_frame_error_0,
+}
+
+
+def _check_frame_error(f: Frame, p: str, out: list[ValidationError]) -> None:
+    """Run the rules for f's type only."""
+    _CHECK_FRAME_ERROR.get(f.type, _check_frame_error_8)(f, p, out)
+
+
+def _check_frame_lint_0(f: Frame, p: str, out: list[ValidationError]) -> None:
     # push-no-id: a push is not a response and carries no id
-    if (
-        f.type
-        in {
-            "key_sync",
-            "key_delete_sync",
-            "key_snapshot",
-            "template_snapshot",
-            "template_sync",
-            "template_delete_sync",
-            "cluster_config_snapshot",
-            "cluster_config_sync",
-        }
-    ) and (f.id):
+    if f.id:
         out.append(ValidationError("push-no-id", p + "/id", "a push is not a response and carries no id", "lint"))
     # key-sync-token-hash: a key_sync without tokenHash is skipped by the receiver
-    if (f.type in {"key_sync"}) and (not f.token_hash):
+    if not f.token_hash:
         out.append(
             ValidationError(
                 "key-sync-token-hash",
@@ -241,73 +425,9 @@ def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
                 "lint",
             )
         )
-    # key-snapshot-item-token-hash: a key_snapshot item without tokenHash is skipped by the receiver
-    if f.type in {"key_snapshot"}:
-        for i, x in enumerate(f.items):
-            if not x.token_hash:
-                out.append(
-                    ValidationError(
-                        "key-snapshot-item-token-hash",
-                        p + "/items" + "/" + str(i) + "/tokenHash",
-                        "a key_snapshot item without tokenHash is skipped by the receiver",
-                        "lint",
-                    )
-                )
-    # key-snapshot-item-type: items of a key_snapshot are emitted with an empty type
-    if f.type in {"key_snapshot"}:
-        for i, x in enumerate(f.items):
-            if x.type not in {""}:
-                out.append(
-                    ValidationError(
-                        "key-snapshot-item-type",
-                        p + "/items" + "/" + str(i) + "/type",
-                        "items of a key_snapshot are emitted with an empty type",
-                        "lint",
-                    )
-                )
-    # config-snapshot-missing: a cluster_config frame without configSnapshot is a no-op for the Worker
-    if (f.type in {"cluster_config_snapshot", "cluster_config_sync"}) and (not f.config_snapshot):
-        out.append(
-            ValidationError(
-                "config-snapshot-missing",
-                p + "/configSnapshot",
-                "a cluster_config frame without configSnapshot is a no-op for the Worker",
-                "lint",
-            )
-        )
-    # key-create-resp-fields: a successful key_create_resp carries the created key's keyId, tokenHash
-    # and hashPrefix
-    if f.ok and f.type in {"key_create_resp"}:
-        if not f.key_id:
-            out.append(
-                ValidationError(
-                    "key-create-resp-fields",
-                    p + "/keyId",
-                    "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix",
-                    "lint",
-                )
-            )
-        if not f.token_hash:
-            out.append(
-                ValidationError(
-                    "key-create-resp-fields",
-                    p + "/tokenHash",
-                    "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix",
-                    "lint",
-                )
-            )
-        if not f.hash_prefix:
-            out.append(
-                ValidationError(
-                    "key-create-resp-fields",
-                    p + "/hashPrefix",
-                    "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix",
-                    "lint",
-                )
-            )
     # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
     # receiver ignores them
-    if (f.type not in {"key_snapshot", "template_snapshot"}) and (f.items):
+    if f.items:
         out.append(
             ValidationError(
                 "items-only-in-snapshots",
@@ -348,3 +468,359 @@ def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
             )
         )
     return None
+
+
+def _check_frame_lint_1(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # push-no-id: a push is not a response and carries no id
+    if f.id:
+        out.append(ValidationError("push-no-id", p + "/id", "a push is not a response and carries no id", "lint"))
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            ValidationError(
+                "items-only-in-snapshots",
+                p + "/items",
+                "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                "lint",
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if (
+        f.issued_at
+        and _re.search(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+        )
+        is None
+    ):
+        out.append(
+            ValidationError(
+                "rfc3339-time",
+                p + "/issuedAt",
+                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                "lint",
+            )
+        )
+    if (
+        f.expires_at
+        and _re.search(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+        )
+        is None
+    ):
+        out.append(
+            ValidationError(
+                "rfc3339-time",
+                p + "/expiresAt",
+                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                "lint",
+            )
+        )
+    return None
+
+
+def _check_frame_lint_2(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # push-no-id: a push is not a response and carries no id
+    if f.id:
+        out.append(ValidationError("push-no-id", p + "/id", "a push is not a response and carries no id", "lint"))
+    # key-snapshot-item-token-hash: a key_snapshot item without tokenHash is skipped by the receiver
+    for i, x in enumerate(f.items):
+        if not x.token_hash:
+            out.append(
+                ValidationError(
+                    "key-snapshot-item-token-hash",
+                    p + "/items" + "/" + str(i) + "/tokenHash",
+                    "a key_snapshot item without tokenHash is skipped by the receiver",
+                    "lint",
+                )
+            )
+    # key-snapshot-item-type: items of a key_snapshot are emitted with an empty type
+    for i, x in enumerate(f.items):
+        if x.type not in {""}:
+            out.append(
+                ValidationError(
+                    "key-snapshot-item-type",
+                    p + "/items" + "/" + str(i) + "/type",
+                    "items of a key_snapshot are emitted with an empty type",
+                    "lint",
+                )
+            )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if (
+        f.issued_at
+        and _re.search(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+        )
+        is None
+    ):
+        out.append(
+            ValidationError(
+                "rfc3339-time",
+                p + "/issuedAt",
+                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                "lint",
+            )
+        )
+    if (
+        f.expires_at
+        and _re.search(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+        )
+        is None
+    ):
+        out.append(
+            ValidationError(
+                "rfc3339-time",
+                p + "/expiresAt",
+                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                "lint",
+            )
+        )
+    return None
+
+
+def _check_frame_lint_3(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # key-create-resp-fields: a successful key_create_resp carries the created key's keyId, tokenHash
+    # and hashPrefix
+    if f.ok:
+        if not f.key_id:
+            out.append(
+                ValidationError(
+                    "key-create-resp-fields",
+                    p + "/keyId",
+                    "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix",
+                    "lint",
+                )
+            )
+        if not f.token_hash:
+            out.append(
+                ValidationError(
+                    "key-create-resp-fields",
+                    p + "/tokenHash",
+                    "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix",
+                    "lint",
+                )
+            )
+        if not f.hash_prefix:
+            out.append(
+                ValidationError(
+                    "key-create-resp-fields",
+                    p + "/hashPrefix",
+                    "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix",
+                    "lint",
+                )
+            )
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            ValidationError(
+                "items-only-in-snapshots",
+                p + "/items",
+                "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                "lint",
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if (
+        f.issued_at
+        and _re.search(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+        )
+        is None
+    ):
+        out.append(
+            ValidationError(
+                "rfc3339-time",
+                p + "/issuedAt",
+                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                "lint",
+            )
+        )
+    if (
+        f.expires_at
+        and _re.search(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+        )
+        is None
+    ):
+        out.append(
+            ValidationError(
+                "rfc3339-time",
+                p + "/expiresAt",
+                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                "lint",
+            )
+        )
+    return None
+
+
+def _check_frame_lint_4(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            ValidationError(
+                "items-only-in-snapshots",
+                p + "/items",
+                "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                "lint",
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if (
+        f.issued_at
+        and _re.search(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+        )
+        is None
+    ):
+        out.append(
+            ValidationError(
+                "rfc3339-time",
+                p + "/issuedAt",
+                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                "lint",
+            )
+        )
+    if (
+        f.expires_at
+        and _re.search(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+        )
+        is None
+    ):
+        out.append(
+            ValidationError(
+                "rfc3339-time",
+                p + "/expiresAt",
+                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                "lint",
+            )
+        )
+    return None
+
+
+def _check_frame_lint_5(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # push-no-id: a push is not a response and carries no id
+    if f.id:
+        out.append(ValidationError("push-no-id", p + "/id", "a push is not a response and carries no id", "lint"))
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if (
+        f.issued_at
+        and _re.search(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+        )
+        is None
+    ):
+        out.append(
+            ValidationError(
+                "rfc3339-time",
+                p + "/issuedAt",
+                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                "lint",
+            )
+        )
+    if (
+        f.expires_at
+        and _re.search(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+        )
+        is None
+    ):
+        out.append(
+            ValidationError(
+                "rfc3339-time",
+                p + "/expiresAt",
+                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                "lint",
+            )
+        )
+    return None
+
+
+def _check_frame_lint_6(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # push-no-id: a push is not a response and carries no id
+    if f.id:
+        out.append(ValidationError("push-no-id", p + "/id", "a push is not a response and carries no id", "lint"))
+    # config-snapshot-missing: a cluster_config frame without configSnapshot is a no-op for the Worker
+    if not f.config_snapshot:
+        out.append(
+            ValidationError(
+                "config-snapshot-missing",
+                p + "/configSnapshot",
+                "a cluster_config frame without configSnapshot is a no-op for the Worker",
+                "lint",
+            )
+        )
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            ValidationError(
+                "items-only-in-snapshots",
+                p + "/items",
+                "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                "lint",
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if (
+        f.issued_at
+        and _re.search(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+        )
+        is None
+    ):
+        out.append(
+            ValidationError(
+                "rfc3339-time",
+                p + "/issuedAt",
+                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                "lint",
+            )
+        )
+    if (
+        f.expires_at
+        and _re.search(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+        )
+        is None
+    ):
+        out.append(
+            ValidationError(
+                "rfc3339-time",
+                p + "/expiresAt",
+                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                "lint",
+            )
+        )
+    return None
+
+
+_CHECK_FRAME_LINT = {
+    "key_sync": _check_frame_lint_0,
+    "key_delete_sync": _check_frame_lint_1,
+    "key_snapshot": _check_frame_lint_2,
+    "key_create_resp": _check_frame_lint_3,
+    "key_delete_resp": _check_frame_lint_4,
+    "key_create": _check_frame_lint_4,
+    "key_delete": _check_frame_lint_4,
+    "template_snapshot": _check_frame_lint_5,
+    "template_sync": _check_frame_lint_1,
+    "template_delete_sync": _check_frame_lint_1,
+    "template_create_resp": _check_frame_lint_4,
+    "template_update_resp": _check_frame_lint_4,
+    "template_delete_resp": _check_frame_lint_4,
+    "template_create": _check_frame_lint_4,
+    "template_update": _check_frame_lint_4,
+    "template_delete": _check_frame_lint_4,
+    "cluster_config_snapshot": _check_frame_lint_6,
+    "cluster_config_sync": _check_frame_lint_6,
+    "": _check_frame_lint_4,
+}
+
+
+def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
+    """Run the rules for f's type only."""
+    _CHECK_FRAME_LINT.get(f.type, _check_frame_lint_4)(f, p, out)

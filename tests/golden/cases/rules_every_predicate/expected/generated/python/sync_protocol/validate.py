@@ -62,24 +62,28 @@ def _root_rules(f: Node, out: list[ValidationError]) -> None:
         out.append(ValidationError("root-named", p + "/name", "a root node has a name", "error"))
 
 
-def _check_node_error(f: Node, p: str, out: list[ValidationError]) -> None:
-    # shape-known: shape is a Shape value
-    if f.shape not in {"leaf", "branch", ""}:
-        out.append(ValidationError("shape-known", p + "/shape", "shape is a Shape value", "error"))
+def _check_node_error_0(f: Node, p: str, out: list[ValidationError]) -> None:
+    # body-object: body is a JSON object
+    if f.body and not f.body.is_object():
+        out.append(ValidationError("body-object", p + "/body", "body is a JSON object", "error"))
+    # leaf-no-kids: a leaf has no kids
+    if f.kids:
+        out.append(ValidationError("leaf-no-kids", p + "/kids", "a leaf has no kids", "error"))
+    return None
+
+
+def _check_node_error_1(f: Node, p: str, out: list[ValidationError]) -> None:
     # body-object: body is a JSON object
     if f.body and not f.body.is_object():
         out.append(ValidationError("body-object", p + "/body", "body is a JSON object", "error"))
     # branch-kids: a branch has kids
-    if (f.shape in {"branch"}) and (not f.kids):
+    if not f.kids:
         out.append(ValidationError("branch-kids", p + "/kids", "a branch has kids", "error"))
-    # leaf-no-kids: a leaf has no kids
-    if (f.shape in {"leaf"}) and (f.kids):
-        out.append(ValidationError("leaf-no-kids", p + "/kids", "a leaf has no kids", "error"))
     # weighted-or-on: a branch is weighted or on
-    if (f.shape in {"branch"}) and (not (f.weight or f.on)):
+    if not (f.weight or f.on):
         out.append(ValidationError("weighted-or-on", p, "a branch is weighted or on", "error"))
     # kids-are-leaves: kids of an unnamed branch are leaves
-    if f.shape in {"branch"} and (not f.name or f.name not in {"tree"}):
+    if not f.name or f.name not in {"tree"}:
         for i, x in enumerate(f.kids):
             if not x.name:
                 out.append(
@@ -100,6 +104,35 @@ def _check_node_error(f: Node, p: str, out: list[ValidationError]) -> None:
                     )
                 )
     return None
+
+
+def _check_node_error_2(f: Node, p: str, out: list[ValidationError]) -> None:
+    # body-object: body is a JSON object
+    if f.body and not f.body.is_object():
+        out.append(ValidationError("body-object", p + "/body", "body is a JSON object", "error"))
+    return None
+
+
+def _check_node_error_3(f: Node, p: str, out: list[ValidationError]) -> None:
+    # shape-known: shape is a Shape value
+    if f.shape not in {"leaf", "branch", ""}:
+        out.append(ValidationError("shape-known", p + "/shape", "shape is a Shape value", "error"))
+    # body-object: body is a JSON object
+    if f.body and not f.body.is_object():
+        out.append(ValidationError("body-object", p + "/body", "body is a JSON object", "error"))
+    return None
+
+
+_CHECK_NODE_ERROR = {
+    "leaf": _check_node_error_0,
+    "branch": _check_node_error_1,
+    "": _check_node_error_2,
+}
+
+
+def _check_node_error(f: Node, p: str, out: list[ValidationError]) -> None:
+    """Run the rules for f's shape only."""
+    _CHECK_NODE_ERROR.get(f.shape, _check_node_error_3)(f, p, out)
 
 
 def _check_node_lint(f: Node, p: str, out: list[ValidationError]) -> None:
