@@ -42,9 +42,12 @@ diff: $(STAMP)  ## semantic schema diff against BASE (a git revision or a file):
 
 bench: $(STAMP)  ## benchmarks (not tests): Python peers, decoder limits, Go -bench; see docs/benchmarks.md
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[bench]'
-	$(BIN)/python bench/bench.py
-	$(BIN)/python bench/limits.py
-	cd tests/go && go test ./bench -run '^$$' -bench . -benchmem -count 5
+	mkdir -p .bench
+	$(BIN)/python bench/bench.py | tee .bench/python.txt
+	$(BIN)/python bench/limits.py | tee .bench/limits.txt
+	cd tests/go && for i in 1 2 3 4 5; do go test ./bench -run '^$$' -bench . -benchmem -count 1; done | tee ../../.bench/go.txt
+	$(BIN)/python bench/report.py > docs/benchmarks.md
+	@echo "wrote docs/benchmarks.md"
 
 conformance: $(STAMP)  ## both runners over tests/vectors: one summary line per language
 	@$(BIN)/python tests/conformance/runner.py; py=$$?; \

@@ -190,6 +190,32 @@ def peak_memory(data: bytes) -> dict[str, float]:
     return out
 
 
+def components(mix: list[bytes], frames: list[sp.Frame]) -> dict[str, float]:
+    """Where from_json + validate spends its time on mix, step by step (best of ROUNDS, µs per frame)."""
+    from sync_protocol import models
+
+    steps: dict[str, tuple[Callable[[Any], Any], list[Any]]] = {"json.loads": (json.loads, mix)}
+    if models._msgspec is not None:
+        wires = [models._FRAME_WIRE_DECODER.decode(d) for d in mix]
+        steps["msgspec decode into the mirror struct"] = (models._FRAME_WIRE_DECODER.decode, mix)
+        steps["msgspec re-encode (canonical-form check)"] = (models._WIRE_ENCODER.encode, wires)
+        steps["mirror struct -> dataclass"] = (models._frame_from_wire, wires)
+    steps["Frame.from_json"] = (sp.Frame.from_json, mix)
+    steps["validate"] = (sp.validate, frames)
+    steps["lint"] = (sp.lint, frames)
+    steps["to_json"] = (lambda f: f.to_json(), frames)
+    out = {}
+    for name, (fn, items) in steps.items():
+        best = float("inf")
+        for _ in range(ROUNDS):
+            started = time.perf_counter()
+            for item in items:
+                fn(item)
+            best = min(best, time.perf_counter() - started)
+        out[name] = best / len(items) * 1e6
+    return out
+
+
 def table(title: str, results: dict[str, dict], unit: str = "frame") -> list[str]:
     base = results.get("json.loads") or results.get("json.dumps")
     ms = results.get("msgspec (Raw)")
@@ -267,6 +293,7 @@ def main() -> None:
     )
     results["encoder"]["json.dumps"] = results["encoder"].pop("json.dumps (dict)")
     results["snapshot_peak_memory_x_input"] = peak_memory(snap[0])
+    results["components_mix"] = components(mix, frames)
     results["seconds"] = time.perf_counter() - started
     out = ROOT / ".bench" / "results.json"
     out.parent.mkdir(exist_ok=True)
