@@ -46,7 +46,7 @@ def markdown(report: Report) -> str:
     significant = [f for f in report.findings if f.severity != INFO]
     if significant:
         lines += [
-            "| | rule | what | old readers break | old writers break | generated API | services | rollout |",
+            "| | rule | what | old readers break | old writers break | generated API | sent → read by | rollout |",
             "|---|---|---|---|---|---|---|---|",
         ]
         for f in significant:
