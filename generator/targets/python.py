@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import keyword
+import re
 from dataclasses import dataclass, replace
 
 from generator import ir
@@ -65,10 +66,9 @@ def _printable(text: str) -> str:
 
 def docstring(text: str, indent: int = 4, width: int = 100) -> str:
     """A triple-quoted literal holding `text` (wrapped): backslashes and quotes cannot end it early."""
-    body = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    # Escape a quote followed by another quote, or last: no run of three can form, none can close the literal.
+    body = re.sub(r'"(?="|$)', r'\\"', text.replace("\\", "\\\\"))
     lines = [_printable(line) for line in wrap_text(body, width - indent)]
-    if lines[-1].endswith('"'):
-        lines[-1] = lines[-1][:-1] + '\\"'
     if len(lines) == 1:
         return f'"""{lines[0]}"""'
     pad = "\n" + " " * indent

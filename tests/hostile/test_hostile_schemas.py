@@ -30,6 +30,7 @@ GO_ENV = {**os.environ, "GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local"}
 
 TEXTS = {
     "triple quotes": 'ends a docstring? """ and \'\'\' and a final quote"',
+    "ends with triple quotes": 'a description that ends with """',
     "backslashes": 'C:\\new\\table\\ and \\""" and a trailing backslash \\',
     "comment terminators": "*/ closes a block comment /* and // starts one */",
     "newline then code": "harmless\n//go:generate rm -rf /\nimport os; os.system('echo pwned')\n# type: ignore",

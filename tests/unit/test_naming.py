@@ -57,7 +57,10 @@ def test_python_identifiers(name: str, safe: str) -> None:
     assert identifier(name) == safe
 
 
-@pytest.mark.parametrize("text", ['ends with a quote"', 'has """ inside', "back\\slash", "nul\x00here", "tab\tand é"])
+@pytest.mark.parametrize(
+    "text",
+    ['ends with a quote"', 'has """ inside', 'ends with """', '""""', "back\\slash", "nul\x00here", "tab\tand é"],
+)
 def test_docstring_literal_holds_the_text(text: str) -> None:
     assert eval(docstring(text)) == text
 
