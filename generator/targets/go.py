@@ -20,6 +20,7 @@ INITIALISMS = frozenset(
 )
 GO_SCALARS = {ir.Kind.STRING: "string", ir.Kind.BOOL: "bool", ir.Kind.INT: "int", ir.Kind.RAW: "json.RawMessage"}
 GO_EXPORTED = re.compile(r"[A-Z][A-Za-z0-9_]*")
+RE2_UNSUPPORTED = re.compile(r"\(\?[=!>]|\(\?<[=!]|\\[1-9]|[*+?}]\+")  # lookaround, backrefs, atomic, possessive
 GO_RESERVED = frozenset({"ValidationError", "MessageInfo", "SchemaVersion", "SchemaID", "SchemaDigest"})
 _TAG_NAME = re.compile(r"^[A-Za-z0-9!#$%&()*+\-./:;<=>?@\[\]^_{|}~ ]+$")  # encoding/json isValidTag
 
@@ -132,6 +133,12 @@ class _Expressions:
             unequal = " && ".join(f"{value} != {self.literal(v)}" for v in p.values)
             return (equal, unequal) if isinstance(p, ir.In) else (unequal, equal)
         if isinstance(p, ir.Matches):
+            if RE2_UNSUPPORTED.search(p.pattern):
+                raise SchemaError(
+                    "",
+                    f"pattern {p.pattern!r} uses syntax Go's regexp (RE2) does not support",
+                    "avoid lookaround, backreferences, atomic groups and possessive quantifiers",
+                )
             name = self.patterns.setdefault(p.pattern, f"pattern{len(self.patterns)}")
             return f"{name}.MatchString({value})", f"!{name}.MatchString({value})"
         if isinstance(p, ir.Range):
