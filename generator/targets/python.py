@@ -444,11 +444,11 @@ class PythonTarget:
         if f.type.kind == ir.Kind.ENUM:
             return f"_{upper_snake_case(f.type.ref)}_VALUES.get({value}, {value})"
         if f.type.kind == ir.Kind.INT:
-            return f"int64({value})"
+            return f"{value} if -0x8000000000000000 <= {value} <= 0x7FFFFFFFFFFFFFFF else int64({value})"
         if f.type.kind == ir.Kind.RAW:
             return f"RawJSON(bytes({value})) if {value} else None"
         if f.type.kind == ir.Kind.LIST:
-            return f"[_{snake_case(f.type.item.ref)}_from_wire(x) for x in {value}]"
+            return f"[_{snake_case(f.type.item.ref)}_from_wire(x) for x in {value}] if {value} else []"
         return value
 
     def checks_view(self, s: ir.Struct, schema: ir.Schema) -> dict[str, object]:

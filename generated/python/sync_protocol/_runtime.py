@@ -368,6 +368,14 @@ class StructSpec:
 
 def decode_struct(data: bytes | bytearray | memoryview | str, spec: StructSpec, max_size: int, max_depth: int) -> Any:
     """Decode `data` into spec.cls with Go's json.Unmarshal semantics, or raise DecodeError."""
+    fast = spec.fast
+    if fast is not None and data.__class__ is bytes and len(data) <= max_size and max_depth >= FAST_PATH_MIN_DEPTH:
+        try:
+            value = fast(data)
+        except Exception:  # anything msgspec refuses, or a value Go rejects: the exact decoder decides
+            value = None
+        if value is not None:
+            return value
     if isinstance(data, str):
         try:
             data = data.encode("utf-8")
@@ -377,13 +385,6 @@ def decode_struct(data: bytes | bytearray | memoryview | str, spec: StructSpec, 
         data = bytes(data)
     if len(data) > max_size:
         raise DecodeError(f"input of {len(data)} bytes exceeds the limit of {max_size} bytes")
-    if spec.fast is not None and max_depth >= FAST_PATH_MIN_DEPTH:
-        try:
-            value = spec.fast(data)
-        except Exception:  # anything msgspec refuses, or a value Go rejects: the exact decoder decides
-            value = None
-        if value is not None:
-            return value
     i = _skip_ws(data, 0)
     if data.startswith(b"null", i):
         if _skip_ws(data, i + 4) != len(data):

@@ -46,6 +46,9 @@ def lint(frame: Frame) -> list[ValidationError]:
 
 def _walk(frame: Frame, check, out: list[ValidationError]) -> None:
     """Apply `check` to the frame and its nested frames in document order, without recursion."""
+    if not (frame.items):
+        check(frame, "", out)  # most frames have no nested ones
+        return
     stack = [(frame, "")]
     while stack:
         f, p = stack.pop()

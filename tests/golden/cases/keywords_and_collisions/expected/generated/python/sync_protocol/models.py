@@ -113,9 +113,9 @@ if _msgspec is not None:
             _KIND_VALUES.get(w.kind, w.kind),
             w.from_,
             w.definition,
-            int64(w.count),
+            w.count if -0x8000000000000000 <= w.count <= 0x7FFFFFFFFFFFFFFF else int64(w.count),
             w.flag,
-            [_message_from_wire(x) for x in w.children],
+            [_message_from_wire(x) for x in w.children] if w.children else [],
             RawJSON(bytes(w.payload)) if w.payload else None,
         )
 

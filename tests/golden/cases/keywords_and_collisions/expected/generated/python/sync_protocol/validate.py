@@ -44,6 +44,9 @@ def lint(frame: Message) -> list[ValidationError]:
 
 def _walk(frame: Message, check, out: list[ValidationError]) -> None:
     """Apply `check` to the frame and its nested frames in document order, without recursion."""
+    if not (frame.children):
+        check(frame, "", out)  # most frames have no nested ones
+        return
     stack = [(frame, "")]
     while stack:
         f, p = stack.pop()

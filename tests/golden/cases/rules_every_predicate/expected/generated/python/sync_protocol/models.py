@@ -105,10 +105,10 @@ if _msgspec is not None:
         return Node(
             _SHAPE_VALUES.get(w.shape, w.shape),
             w.name,
-            int64(w.weight),
+            w.weight if -0x8000000000000000 <= w.weight <= 0x7FFFFFFFFFFFFFFF else int64(w.weight),
             w.on,
             RawJSON(bytes(w.body)) if w.body else None,
-            [_node_from_wire(x) for x in w.kids],
+            [_node_from_wire(x) for x in w.kids] if w.kids else [],
         )
 
     _WIRE_ENCODER = _msgspec.json.Encoder()

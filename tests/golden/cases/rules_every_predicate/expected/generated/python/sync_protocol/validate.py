@@ -46,6 +46,9 @@ def lint(frame: Node) -> list[ValidationError]:
 
 def _walk(frame: Node, check, out: list[ValidationError]) -> None:
     """Apply `check` to the frame and its nested frames in document order, without recursion."""
+    if not (frame.kids):
+        check(frame, "", out)  # most frames have no nested ones
+        return
     stack = [(frame, "")]
     while stack:
         f, p = stack.pop()
