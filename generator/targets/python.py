@@ -328,7 +328,8 @@ class PythonTarget:
     def runtime_imports(schema: ir.Schema) -> list[str]:
         """What models.py takes from the runtime: only what this schema's fields use."""
         kinds = {f.type.kind for s in schema.structs for f in s.fields}
-        names = ["DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "StructSpec", "decode_struct", "encode_tree", "fast_path"]
+        names = ["DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "StructSpec", "decode_struct", "encode_flat", "encode_tree"]
+        names += ["fast_path"]
         names += ["int64"] if ir.Kind.INT in kinds else []
         names += [KIND_CODES[k] for k in kinds]
         names += ["encode_str"] if kinds & {ir.Kind.STRING, ir.Kind.ENUM} else []
@@ -410,6 +411,10 @@ class PythonTarget:
             "fields": fields,
             "spec": f"_{upper_snake_case(s.name)}_SPEC",
             "encoder": f"_encode_{snake_case(s.name)}",
+            "flat": f"_{snake_case(s.name)}_members",
+            "flat_guard": " or ".join(
+                f"self.{attr_name(f)}" for f in s.fields if f.type.kind in (ir.Kind.RAW, ir.Kind.LIST)
+            ),
             "wire_class": f"_{name}Wire",
             "wire_decoder": f"_{upper_snake_case(s.name)}_WIRE_DECODER",
             "from_wire": f"_{snake_case(s.name)}_from_wire",
@@ -446,7 +451,7 @@ class PythonTarget:
         if f.type.kind == ir.Kind.INT:
             return f"{value} if -0x8000000000000000 <= {value} <= 0x7FFFFFFFFFFFFFFF else int64({value})"
         if f.type.kind == ir.Kind.RAW:
-            return f"RawJSON(bytes({value})) if {value} else None"
+            return f"RawJSON.trusted(bytes({value})) if {value} else None"
         if f.type.kind == ir.Kind.LIST:
             return f"[_{snake_case(f.type.item.ref)}_from_wire(x) for x in {value}] if {value} else []"
         return value

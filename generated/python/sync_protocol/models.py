@@ -21,6 +21,7 @@ from sync_protocol._runtime import (
     RawJSON,
     StructSpec,
     decode_struct,
+    encode_flat,
     encode_str,
     encode_tree,
     fast_path,
@@ -182,6 +183,9 @@ class CreateKeyRequest:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
+        flat = encode_flat(_create_key_request_members(self))
+        if flat is not None:
+            return flat
         return encode_tree(self, _ENCODERS)
 
     @classmethod
@@ -218,6 +222,9 @@ class CreateKeyResponse:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
+        flat = encode_flat(_create_key_response_members(self))
+        if flat is not None:
+            return flat
         return encode_tree(self, _ENCODERS)
 
     @classmethod
@@ -299,6 +306,10 @@ class Frame:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
+        if not (self.items or self.template_full or self.config_snapshot):
+            flat = encode_flat(_frame_members(self))
+            if flat is not None:
+                return flat
         return encode_tree(self, _ENCODERS)
 
     @classmethod
@@ -414,8 +425,8 @@ if _msgspec is not None:
             w.key_id,
             w.error,
             w.http_status if -0x8000000000000000 <= w.http_status <= 0x7FFFFFFFFFFFFFFF else int64(w.http_status),
-            RawJSON(bytes(w.template_full)) if w.template_full else None,
-            RawJSON(bytes(w.config_snapshot)) if w.config_snapshot else None,
+            RawJSON.trusted(bytes(w.template_full)) if w.template_full else None,
+            RawJSON.trusted(bytes(w.config_snapshot)) if w.config_snapshot else None,
         )
 
     _WIRE_ENCODER = _msgspec.json.Encoder()
@@ -619,6 +630,81 @@ def _encode_frame(f: Frame, parts: list[Any]) -> bool:
         sep = b","
     parts.append(b"}" if sep == b"," else b"{}")
     return nested
+
+
+def _create_key_request_members(f: CreateKeyRequest) -> dict[str, Any]:
+    """The members Go writes, for a value with no raw or nested field set (the C encoder's fast path)."""
+    m: dict[str, Any] = {}
+    m["namespace"] = f.namespace
+    m["user"] = f.user
+    m["team"] = f.team
+    m["role"] = f.role
+    m["description"] = f.description
+    if f.expires_at:
+        m["expiresAt"] = f.expires_at
+    if f.token_hash:
+        m["tokenHash"] = f.token_hash
+    if f.hash_prefix:
+        m["hashPrefix"] = f.hash_prefix
+    if f.issued_at:
+        m["issuedAt"] = f.issued_at
+    if f.quota_url:
+        m["quotaURL"] = f.quota_url
+    if f.raw_token:
+        m["rawToken"] = f.raw_token
+    return m
+
+
+def _create_key_response_members(f: CreateKeyResponse) -> dict[str, Any]:
+    """The members Go writes, for a value with no raw or nested field set (the C encoder's fast path)."""
+    m: dict[str, Any] = {}
+    m["RawToken"] = f.raw_token
+    m["KeyID"] = f.key_id
+    m["TokenHash"] = f.token_hash
+    m["HashPrefix"] = f.hash_prefix
+    m["IssuedAt"] = f.issued_at
+    return m
+
+
+def _frame_members(f: Frame) -> dict[str, Any]:
+    """The members Go writes, for a value with no raw or nested field set (the C encoder's fast path)."""
+    m: dict[str, Any] = {}
+    if f.id:
+        m["id"] = f.id
+    m["type"] = f.type
+    if f.token_hash:
+        m["tokenHash"] = f.token_hash
+    if f.hash_prefix:
+        m["hashPrefix"] = f.hash_prefix
+    if f.name:
+        m["name"] = f.name
+    if f.namespace:
+        m["namespace"] = f.namespace
+    if f.role:
+        m["role"] = f.role
+    if f.user:
+        m["user"] = f.user
+    if f.team:
+        m["team"] = f.team
+    if f.quota_url:
+        m["quotaURL"] = f.quota_url
+    if f.description:
+        m["description"] = f.description
+    if f.issued_at:
+        m["issuedAt"] = f.issued_at
+    if f.expires_at:
+        m["expiresAt"] = f.expires_at
+    if f.ok:
+        m["ok"] = f.ok
+    if f.raw_token:
+        m["rawToken"] = f.raw_token
+    if f.key_id:
+        m["keyId"] = f.key_id
+    if f.error:
+        m["error"] = f.error
+    if f.http_status:
+        m["httpStatus"] = f.http_status
+    return m
 
 
 _ENCODERS: dict[type, Any] = {

@@ -15,7 +15,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from json import JSONEncoder as _JSONEncoder
 from json import loads as _json_string
+from json.encoder import c_make_encoder as _c_make_encoder
 from json.encoder import encode_basestring as _encode_basestring
 from typing import Any
 
@@ -40,10 +42,19 @@ class EncodeError(ValueError):
 class RawJSON:
     """A JSON value kept as the bytes written, like Go's json.RawMessage."""
 
-    __slots__ = ("data",)
+    __slots__ = ("_valid", "data")
 
     def __init__(self, data: bytes | str) -> None:
         self.data = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        self._valid = False  # checked when encoded, as Go's Marshal checks a RawMessage
+
+    @classmethod
+    def trusted(cls, data: bytes) -> RawJSON:
+        """A value the decoder has already scanned: encoding need not check it again."""
+        raw = cls.__new__(cls)
+        raw.data = data
+        raw._valid = True
+        return raw
 
     def __len__(self) -> int:
         return len(self.data)
@@ -62,9 +73,11 @@ class RawJSON:
 
     def compact(self) -> bytes:
         """The bytes Go's Marshal writes for this value: compacted, HTML characters escaped."""
-        end = _scan_value(self.data, _skip_ws(self.data, 0), 0, DEFAULT_MAX_DEPTH, EncodeError)
-        if _skip_ws(self.data, end) != len(self.data):
-            raise EncodeError("json: error calling MarshalJSON: invalid character after the value")
+        if not self._valid:
+            end = _scan_value(self.data, _skip_ws(self.data, 0), 0, DEFAULT_MAX_DEPTH, EncodeError)
+            if _skip_ws(self.data, end) != len(self.data):
+                raise EncodeError("json: error calling MarshalJSON: invalid character after the value")
+            self._valid = True
         return _COMPACT.sub(_compact_token, self.data)
 
 
@@ -284,6 +297,30 @@ def _compact_token(m: re.Match[bytes]) -> bytes:
     if token[0] != 0x22:
         return b""
     return _RAW_UNSAFE.sub(lambda e: _RAW_ESCAPES[e.group()], token)
+
+
+# The C encoder behind json.dumps, made once (JSONEncoder.encode would build a new one per call):
+# no circular check, no default hook, Go's separators, strings escaped as with ensure_ascii=False.
+if _c_make_encoder is not None:
+    _FLAT_ENCODER = _c_make_encoder(None, None, _encode_basestring, None, ":", ",", False, False, False)
+else:  # an interpreter without the C accelerator: the same output, slower
+    _FLAT_ENCODER = _JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).iterencode
+
+
+def encode_flat(members: dict[str, Any]) -> bytes | None:
+    """Go's bytes for an object of plain strings, booleans and integers, by the C JSON encoder.
+
+    Python's json escapes exactly as Go does (\\b \\f \\n \\r \\t, \\u00xx, non-ASCII raw) except
+    for Go's HTML-safe escapes, added here. None for a lone surrogate (the field-by-field encoder
+    writes U+FFFD for it, as Go does for invalid UTF-8).
+    """
+    text = "".join(_FLAT_ENCODER(members, 0))
+    if _HTML_UNSAFE.search(text):
+        text = _HTML_UNSAFE.sub(lambda m: _HTML_ESCAPES[m.group()], text)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
 
 
 def encode_tree(value: Any, parts_of: dict[type, Any]) -> bytes:
@@ -520,7 +557,7 @@ def _decode_member(
     c = data[i] if i < n else -1
     if kind == RAW:
         end = _scan_value(data, i, depth, max_depth)
-        values[attr] = RawJSON(data[i:end])
+        values[attr] = RawJSON.trusted(data[i:end])
         return end
     if c == 0x6E and data.startswith(b"null", i):  # null leaves a scalar or a list at its zero value
         values[attr] = [] if kind == LIST else _ZERO[kind]

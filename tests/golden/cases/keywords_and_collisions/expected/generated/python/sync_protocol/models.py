@@ -21,6 +21,7 @@ from sync_protocol._runtime import (
     RawJSON,
     StructSpec,
     decode_struct,
+    encode_flat,
     encode_str,
     encode_tree,
     fast_path,
@@ -78,6 +79,10 @@ class Message:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
+        if not (self.children or self.payload):
+            flat = encode_flat(_message_members(self))
+            if flat is not None:
+                return flat
         return encode_tree(self, _ENCODERS)
 
     @classmethod
@@ -116,7 +121,7 @@ if _msgspec is not None:
             w.count if -0x8000000000000000 <= w.count <= 0x7FFFFFFFFFFFFFFF else int64(w.count),
             w.flag,
             [_message_from_wire(x) for x in w.children] if w.children else [],
-            RawJSON(bytes(w.payload)) if w.payload else None,
+            RawJSON.trusted(bytes(w.payload)) if w.payload else None,
         )
 
     _WIRE_ENCODER = _msgspec.json.Encoder()
@@ -169,6 +174,18 @@ def _encode_message(f: Message, parts: list[Any]) -> bool:
         sep = b","
     parts.append(b"}" if sep == b"," else b"{}")
     return nested
+
+
+def _message_members(f: Message) -> dict[str, Any]:
+    """The members Go writes, for a value with no raw or nested field set (the C encoder's fast path)."""
+    m: dict[str, Any] = {}
+    m["kind"] = f.kind
+    m["from"] = f.from_
+    if f.definition:
+        m["def"] = f.definition
+    m["count"] = f.count
+    m["flag"] = f.flag
+    return m
 
 
 _ENCODERS: dict[type, Any] = {

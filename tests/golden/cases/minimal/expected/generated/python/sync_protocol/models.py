@@ -14,6 +14,7 @@ from sync_protocol._runtime import (
     STR,
     StructSpec,
     decode_struct,
+    encode_flat,
     encode_str,
     encode_tree,
     fast_path,
@@ -43,6 +44,9 @@ class Ping:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
+        flat = encode_flat(_ping_members(self))
+        if flat is not None:
+            return flat
         return encode_tree(self, _ENCODERS)
 
     @classmethod
@@ -96,6 +100,14 @@ def _encode_ping(f: Ping, parts: list[Any]) -> bool:
         sep = b","
     parts.append(b"}" if sep == b"," else b"{}")
     return nested
+
+
+def _ping_members(f: Ping) -> dict[str, Any]:
+    """The members Go writes, for a value with no raw or nested field set (the C encoder's fast path)."""
+    m: dict[str, Any] = {}
+    if f.note:
+        m["note"] = f.note
+    return m
 
 
 _ENCODERS: dict[type, Any] = {

@@ -21,6 +21,7 @@ from sync_protocol._runtime import (
     RawJSON,
     StructSpec,
     decode_struct,
+    encode_flat,
     encode_str,
     encode_tree,
     fast_path,
@@ -72,6 +73,10 @@ class Node:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
+        if not (self.body or self.kids):
+            flat = encode_flat(_node_members(self))
+            if flat is not None:
+                return flat
         return encode_tree(self, _ENCODERS)
 
     @classmethod
@@ -107,7 +112,7 @@ if _msgspec is not None:
             w.name,
             w.weight if -0x8000000000000000 <= w.weight <= 0x7FFFFFFFFFFFFFFF else int64(w.weight),
             w.on,
-            RawJSON(bytes(w.body)) if w.body else None,
+            RawJSON.trusted(bytes(w.body)) if w.body else None,
             [_node_from_wire(x) for x in w.kids] if w.kids else [],
         )
 
@@ -160,6 +165,19 @@ def _encode_node(f: Node, parts: list[Any]) -> bool:
         sep = b","
     parts.append(b"}" if sep == b"," else b"{}")
     return nested
+
+
+def _node_members(f: Node) -> dict[str, Any]:
+    """The members Go writes, for a value with no raw or nested field set (the C encoder's fast path)."""
+    m: dict[str, Any] = {}
+    m["shape"] = f.shape
+    if f.name:
+        m["name"] = f.name
+    if f.weight:
+        m["weight"] = f.weight
+    if f.on:
+        m["on"] = f.on
+    return m
 
 
 _ENCODERS: dict[type, Any] = {
