@@ -463,7 +463,14 @@ class PythonTarget:
             for level in ("error", "lint")
         }
         children = [attr_name(f) for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
-        return {"name": class_name(s.name, s.annotations), "function": function, "levels": levels, "children": children}
+        return {
+            "name": class_name(s.name, s.annotations),
+            "function": function,
+            "levels": levels,
+            "children": children,
+            "any_children": " or ".join(f"frame.{c}" for c in children),
+            "children_size": " + ".join(f"len(frame.{c})" for c in children),
+        }
 
     def dispatch(self, s: ir.Struct, schema: ir.Schema, rules: list[ir.Rule], entry: str) -> dict[str, object]:
         """Rules grouped by the value of the enum field their conditions test (the frame type), so a

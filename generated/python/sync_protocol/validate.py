@@ -13,6 +13,7 @@ from __future__ import annotations
 import re as _re
 from dataclasses import dataclass
 
+from sync_protocol._runtime import paused_gc
 from sync_protocol.models import Frame
 
 
@@ -49,6 +50,11 @@ def _walk(frame: Frame, check, out: list[ValidationError]) -> None:
     if not (frame.items):
         check(frame, "", out)  # most frames have no nested ones
         return
+    with paused_gc(len(frame.items) >= 1024):
+        _walk_all(frame, check, out)
+
+
+def _walk_all(frame: Frame, check, out: list[ValidationError]) -> None:
     stack = [(frame, "")]
     while stack:
         f, p = stack.pop()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sync_protocol._runtime import paused_gc
 from sync_protocol.models import Message
 
 
@@ -47,6 +48,11 @@ def _walk(frame: Message, check, out: list[ValidationError]) -> None:
     if not (frame.children):
         check(frame, "", out)  # most frames have no nested ones
         return
+    with paused_gc(len(frame.children) >= 1024):
+        _walk_all(frame, check, out)
+
+
+def _walk_all(frame: Message, check, out: list[ValidationError]) -> None:
     stack = [(frame, "")]
     while stack:
         f, p = stack.pop()

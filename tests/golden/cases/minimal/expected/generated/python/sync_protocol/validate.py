@@ -44,10 +44,7 @@ def lint(frame: Ping) -> list[ValidationError]:
 
 def _walk(frame: Ping, check, out: list[ValidationError]) -> None:
     """Apply `check` to the frame and its nested frames in document order, without recursion."""
-    stack = [(frame, "")]
-    while stack:
-        f, p = stack.pop()
-        check(f, p, out)
+    check(frame, "", out)
 
 
 def _check_ping_error(f: Ping, p: str, out: list[ValidationError]) -> None:
