@@ -50,7 +50,10 @@ def _walk(frame: Frame, check, out: list[ValidationError]) -> None:
     if not (frame.items):
         check(frame, "", out)  # most frames have no nested ones
         return
-    with paused_gc(len(frame.items) >= 1024):
+    if len(frame.items) < 1024:
+        _walk_all(frame, check, out)
+        return
+    with paused_gc():
         _walk_all(frame, check, out)
 
 

@@ -48,7 +48,10 @@ def _walk(frame: Message, check, out: list[ValidationError]) -> None:
     if not (frame.children):
         check(frame, "", out)  # most frames have no nested ones
         return
-    with paused_gc(len(frame.children) >= 1024):
+    if len(frame.children) < 1024:
+        _walk_all(frame, check, out)
+        return
+    with paused_gc():
         _walk_all(frame, check, out)
 
 

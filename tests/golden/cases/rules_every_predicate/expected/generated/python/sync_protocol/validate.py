@@ -50,7 +50,10 @@ def _walk(frame: Node, check, out: list[ValidationError]) -> None:
     if not (frame.kids):
         check(frame, "", out)  # most frames have no nested ones
         return
-    with paused_gc(len(frame.kids) >= 1024):
+    if len(frame.kids) < 1024:
+        _walk_all(frame, check, out)
+        return
+    with paused_gc():
         _walk_all(frame, check, out)
 
 
