@@ -554,62 +554,34 @@ def rule_removed(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Cont
     )
 
 
-@rule("RULE_TIGHTENED", "rule", "a rule checks more (more fields, more types, a narrower range)")
-def rule_tightened(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
-    if not old or not new or old.level != new.level or _strictness(old, new, ctx) != "tighter":
-        return []
-    types = tuple(sorted(set(ctx.rule_types(old)) | set(ctx.rule_types(new))))
-    if new.level == "lint":
+def _rule_comparison(id: str, strictness: str, verb: str, lint_bump: Bump, tighter: bool, looser: bool) -> None:
+    """Register a rule for one outcome of _strictness on a rule kept at the same level.
+
+    An error-level change is breaking: tighter breaks old writers, looser breaks old readers, and
+    "changed" (neither) breaks both; a lint-level change is information only.
+    """
+
+    @rule(id, "rule", f"a rule {verb} (compared as sets of conditions, checks, ranges and allowed values)")
+    def check(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
+        if not old or not new or old.level != new.level or _strictness(old, new, ctx) != strictness:
+            return []
+        types = tuple(sorted(set(ctx.rule_types(old)) | set(ctx.rule_types(new))))
+        if new.level == "lint":
+            return hit(id, f"rule {new.id}", f"lint rule {new.id} {verb}", INFO, lint_bump, frame_types=types)
         return hit(
-            "RULE_TIGHTENED", f"rule {new.id}", f"lint rule {new.id} tightened", INFO, Bump.MINOR, frame_types=types
+            id,
+            f"rule {new.id}",
+            f"error rule {new.id} {verb}: {new.doc}",
+            BREAKING,
+            Bump.MAJOR,
+            frame_types=types,
+            **_rule_flags(ctx, tighter, looser),
         )
-    return hit(
-        "RULE_TIGHTENED",
-        f"rule {new.id}",
-        f"error rule {new.id} tightened: {new.doc}",
-        BREAKING,
-        Bump.MAJOR,
-        frame_types=types,
-        **_rule_flags(ctx, True, False),
-    )
 
 
-@rule("RULE_LOOSENED", "rule", "a rule checks less")
-def rule_loosened(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
-    if not old or not new or old.level != new.level or _strictness(old, new, ctx) != "looser":
-        return []
-    types = tuple(sorted(set(ctx.rule_types(old)) | set(ctx.rule_types(new))))
-    if new.level == "lint":
-        return hit(
-            "RULE_LOOSENED", f"rule {new.id}", f"lint rule {new.id} loosened", INFO, Bump.PATCH, frame_types=types
-        )
-    return hit(
-        "RULE_LOOSENED",
-        f"rule {new.id}",
-        f"error rule {new.id} loosened",
-        BREAKING,
-        Bump.MAJOR,
-        frame_types=types,
-        **_rule_flags(ctx, False, True),
-    )
-
-
-@rule("RULE_CHANGED", "rule", "a rule checks something else (neither a superset nor a subset)")
-def rule_changed(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
-    if not old or not new or old.level != new.level or _strictness(old, new, ctx) != "changed":
-        return []
-    types = tuple(sorted(set(ctx.rule_types(old)) | set(ctx.rule_types(new))))
-    if new.level == "lint":
-        return hit("RULE_CHANGED", f"rule {new.id}", f"lint rule {new.id} changed", INFO, Bump.MINOR, frame_types=types)
-    return hit(
-        "RULE_CHANGED",
-        f"rule {new.id}",
-        f"error rule {new.id} changed",
-        BREAKING,
-        Bump.MAJOR,
-        frame_types=types,
-        **_rule_flags(ctx, True, True),
-    )
+_rule_comparison("RULE_TIGHTENED", "tighter", "tightened", Bump.MINOR, tighter=True, looser=False)
+_rule_comparison("RULE_LOOSENED", "looser", "loosened", Bump.PATCH, tighter=False, looser=True)
+_rule_comparison("RULE_CHANGED", "changed", "changed", Bump.MINOR, tighter=True, looser=True)
 
 
 @rule("RULE_LEVEL_RAISED", "rule", "a lint rule became an error: receivers now reject what they tolerated")
