@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import subprocess
 import sys
@@ -40,7 +41,7 @@ def digests(schema_path: Path, seed: str) -> dict[str, str]:
         text=True,
         check=True,
         cwd=ROOT,
-        env={"PYTHONHASHSEED": seed, "PATH": str(Path(sys.executable).parent) + ":/usr/local/go/bin:/usr/bin:/bin"},
+        env={**os.environ, "PYTHONHASHSEED": seed, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"},
     )
     return json.loads(result.stdout)
 
