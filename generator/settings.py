@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -18,7 +18,6 @@ class Settings:
     go_module: str = "github.com/framegen/framegen/generated/go"
     go_package: str = "protocol"
     version_markers: bool = True  # put the generator's version in headers (off for golden tests)
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def schema_path(self) -> Path:

@@ -61,4 +61,5 @@ def test_digest_ignores_formatting_but_not_content() -> None:
     assert canonical_digest(shuffled(document, random.Random(1))) == canonical_digest(document)
     document["description"] += "."
     assert canonical_digest(document) != canonical_digest(json.loads(SCHEMA.read_text()))
-    assert hashlib.sha256(b"").hexdigest()  # the digest is sha256, named in the value
+    canonical = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    assert canonical_digest(document) == "sha256:" + hashlib.sha256(canonical).hexdigest()

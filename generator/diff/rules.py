@@ -459,7 +459,7 @@ def enum_value_deprecated(enum: str, old: ir.EnumValue | None, new: ir.EnumValue
 # ---- validation rules -----------------------------------------------------------------------------
 
 
-def _rule_flags(ctx: Context, tighter: bool, looser: bool) -> dict[str, Any]:
+def _rule_flags(tighter: bool, looser: bool) -> dict[str, Any]:
     """A tighter rule breaks old writers (new receivers reject what they send); a looser one, old readers."""
     return {"breaks_old_writers": tighter, "breaks_old_readers": looser}
 
@@ -532,7 +532,7 @@ def rule_added(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Contex
         BREAKING,
         Bump.MAJOR,
         frame_types=types,
-        **_rule_flags(ctx, True, False),
+        **_rule_flags(True, False),
     )
 
 
@@ -550,7 +550,7 @@ def rule_removed(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Cont
         BREAKING,
         Bump.MAJOR,
         frame_types=types,
-        **_rule_flags(ctx, False, True),
+        **_rule_flags(False, True),
     )
 
 
@@ -575,7 +575,7 @@ def _rule_comparison(id: str, strictness: str, verb: str, lint_bump: Bump, tight
             BREAKING,
             Bump.MAJOR,
             frame_types=types,
-            **_rule_flags(ctx, tighter, looser),
+            **_rule_flags(tighter, looser),
         )
 
 
@@ -584,34 +584,27 @@ _rule_comparison("RULE_LOOSENED", "looser", "loosened", Bump.PATCH, tighter=Fals
 _rule_comparison("RULE_CHANGED", "changed", "changed", Bump.MINOR, tighter=True, looser=True)
 
 
-@rule("RULE_LEVEL_RAISED", "rule", "a lint rule became an error: receivers now reject what they tolerated")
-def rule_level_raised(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
-    if not old or not new or (old.level, new.level) != ("lint", "error"):
-        return []
-    return hit(
-        "RULE_LEVEL_RAISED",
-        f"rule {new.id}",
-        f"rule {new.id} raised from lint to error",
-        BREAKING,
-        Bump.MAJOR,
-        frame_types=ctx.rule_types(new),
-        **_rule_flags(ctx, True, False),
-    )
+def _level_change(id: str, before: str, after: str, verb: str, tighter: bool) -> None:
+    """Register a rule for a validation rule moved between levels: raising it rejects what old writers
+    send (deploy them first); lowering it lets new writers send what old readers still reject."""
+
+    @rule(id, "rule", f"a {before} rule became {after}")
+    def check(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
+        if not old or not new or (old.level, new.level) != (before, after):
+            return []
+        return hit(
+            id,
+            f"rule {new.id}",
+            f"rule {new.id} {verb} from {before} to {after}",
+            BREAKING,
+            Bump.MAJOR,
+            frame_types=ctx.rule_types(new),
+            **_rule_flags(tighter, not tighter),
+        )
 
 
-@rule("RULE_LEVEL_LOWERED", "rule", "an error rule became lint: receivers on the old schema still reject it")
-def rule_level_lowered(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
-    if not old or not new or (old.level, new.level) != ("error", "lint"):
-        return []
-    return hit(
-        "RULE_LEVEL_LOWERED",
-        f"rule {new.id}",
-        f"rule {new.id} lowered from error to lint",
-        BREAKING,
-        Bump.MAJOR,
-        frame_types=ctx.rule_types(new),
-        **_rule_flags(ctx, False, True),
-    )
+_level_change("RULE_LEVEL_RAISED", "lint", "error", "raised", tighter=True)
+_level_change("RULE_LEVEL_LOWERED", "error", "lint", "lowered", tighter=False)
 
 
 @rule("RULE_MESSAGE_CHANGED", "rule", "a rule's description (its message) changed")

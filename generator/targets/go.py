@@ -320,13 +320,16 @@ class GoTarget:
         }
 
     def checks_view(self, s: ir.Struct, schema: ir.Schema, patterns: dict[str, str]) -> dict[str, object]:
-        children = [field_name(f) for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
-        wires = [f.wire_name for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
+        nested = [f for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
         return {
             "name": type_name(s.name, s.annotations),
-            "children": [{"name": n, "wire": go_string(w)} for n, w in zip(children, wires, strict=True)],
-            "levels": {
-                level: [rule_lines(r, s, schema, patterns) for r in s.rules if r.level == level]
+            "children": [{"name": field_name(f), "wire": go_string(f.wire_name)} for f in nested],
+            "levels": [
+                {
+                    "walk": f"walk{level.capitalize()}",
+                    "check": f"check{level.capitalize()}",
+                    "rules": [rule_lines(r, s, schema, patterns) for r in s.rules if r.level == level],
+                }
                 for level in ("error", "lint")
-            },
+            ],
         }

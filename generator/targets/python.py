@@ -413,8 +413,11 @@ class PythonTarget:
             "encoder": f"_encode_{snake_case(s.name)}",
             "flat": f"_{snake_case(s.name)}_members",
             "flat_guard": " or ".join(
-                f"self.{attr_name(f)}" for f in s.fields if f.type.kind in (ir.Kind.RAW, ir.Kind.LIST)
+                f"f.{attr_name(f)}" for f in s.fields if f.type.kind in (ir.Kind.RAW, ir.Kind.LIST)
             ),
+            "plain_fields": [
+                x for x, f in zip(fields, s.fields, strict=True) if f.type.kind not in (ir.Kind.RAW, ir.Kind.LIST)
+            ],
             "wire_class": f"_{name}Wire",
             "wire_decoder": f"_{upper_snake_case(s.name)}_WIRE_DECODER",
             "from_wire": f"_{snake_case(s.name)}_from_wire",

@@ -184,9 +184,7 @@ class CreateKeyRequest:
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         flat = encode_flat(_create_key_request_members(self))
-        if flat is not None:
-            return flat
-        return encode_tree(self, _ENCODERS)
+        return flat if flat is not None else encode_tree(self, _ENCODERS)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CreateKeyRequest:
@@ -223,9 +221,7 @@ class CreateKeyResponse:
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         flat = encode_flat(_create_key_response_members(self))
-        if flat is not None:
-            return flat
-        return encode_tree(self, _ENCODERS)
+        return flat if flat is not None else encode_tree(self, _ENCODERS)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CreateKeyResponse:
@@ -306,11 +302,8 @@ class Frame:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if not (self.items or self.template_full or self.config_snapshot):
-            flat = encode_flat(_frame_members(self))
-            if flat is not None:
-                return flat
-        return encode_tree(self, _ENCODERS)
+        flat = encode_flat(_frame_members(self))
+        return flat if flat is not None else encode_tree(self, _ENCODERS)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Frame:
@@ -632,8 +625,8 @@ def _encode_frame(f: Frame, parts: list[Any]) -> bool:
     return nested
 
 
-def _create_key_request_members(f: CreateKeyRequest) -> dict[str, Any]:
-    """The members Go writes, for a value with no raw or nested field set (the C encoder's fast path)."""
+def _create_key_request_members(f: CreateKeyRequest) -> dict[str, Any] | None:
+    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
     m: dict[str, Any] = {}
     m["namespace"] = f.namespace
     m["user"] = f.user
@@ -655,8 +648,8 @@ def _create_key_request_members(f: CreateKeyRequest) -> dict[str, Any]:
     return m
 
 
-def _create_key_response_members(f: CreateKeyResponse) -> dict[str, Any]:
-    """The members Go writes, for a value with no raw or nested field set (the C encoder's fast path)."""
+def _create_key_response_members(f: CreateKeyResponse) -> dict[str, Any] | None:
+    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
     m: dict[str, Any] = {}
     m["RawToken"] = f.raw_token
     m["KeyID"] = f.key_id
@@ -666,8 +659,10 @@ def _create_key_response_members(f: CreateKeyResponse) -> dict[str, Any]:
     return m
 
 
-def _frame_members(f: Frame) -> dict[str, Any]:
-    """The members Go writes, for a value with no raw or nested field set (the C encoder's fast path)."""
+def _frame_members(f: Frame) -> dict[str, Any] | None:
+    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
+    if f.items or f.template_full or f.config_snapshot:
+        return None
     m: dict[str, Any] = {}
     if f.id:
         m["id"] = f.id

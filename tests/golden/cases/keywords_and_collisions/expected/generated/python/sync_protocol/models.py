@@ -79,11 +79,8 @@ class Message:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if not (self.children or self.payload):
-            flat = encode_flat(_message_members(self))
-            if flat is not None:
-                return flat
-        return encode_tree(self, _ENCODERS)
+        flat = encode_flat(_message_members(self))
+        return flat if flat is not None else encode_tree(self, _ENCODERS)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Message:
@@ -176,8 +173,10 @@ def _encode_message(f: Message, parts: list[Any]) -> bool:
     return nested
 
 
-def _message_members(f: Message) -> dict[str, Any]:
-    """The members Go writes, for a value with no raw or nested field set (the C encoder's fast path)."""
+def _message_members(f: Message) -> dict[str, Any] | None:
+    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
+    if f.children or f.payload:
+        return None
     m: dict[str, Any] = {}
     m["kind"] = f.kind
     m["from"] = f.from_

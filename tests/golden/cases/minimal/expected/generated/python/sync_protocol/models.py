@@ -45,9 +45,7 @@ class Ping:
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         flat = encode_flat(_ping_members(self))
-        if flat is not None:
-            return flat
-        return encode_tree(self, _ENCODERS)
+        return flat if flat is not None else encode_tree(self, _ENCODERS)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Ping:
@@ -102,8 +100,8 @@ def _encode_ping(f: Ping, parts: list[Any]) -> bool:
     return nested
 
 
-def _ping_members(f: Ping) -> dict[str, Any]:
-    """The members Go writes, for a value with no raw or nested field set (the C encoder's fast path)."""
+def _ping_members(f: Ping) -> dict[str, Any] | None:
+    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
     m: dict[str, Any] = {}
     if f.note:
         m["note"] = f.note

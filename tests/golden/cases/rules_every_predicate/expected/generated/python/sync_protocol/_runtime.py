@@ -310,13 +310,16 @@ else:  # an interpreter without the C accelerator: the same output, slower
     _FLAT_ENCODER = _JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).iterencode
 
 
-def encode_flat(members: dict[str, Any]) -> bytes | None:
+def encode_flat(members: dict[str, Any] | None) -> bytes | None:
     """Go's bytes for an object of plain strings, booleans and integers, by the C JSON encoder.
 
     Python's json escapes exactly as Go does (\\b \\f \\n \\r \\t, \\u00xx, non-ASCII raw) except
-    for Go's HTML-safe escapes, added here. None for a lone surrogate (the field-by-field encoder
-    writes U+FFFD for it, as Go does for invalid UTF-8).
+    for Go's HTML-safe escapes, added here. None when there are no plain members to write (a raw or
+    nested field is set) or for a lone surrogate (the field-by-field encoder writes U+FFFD for it, as
+    Go does for invalid UTF-8).
     """
+    if members is None:
+        return None
     text = "".join(_FLAT_ENCODER(members, 0))
     if _HTML_UNSAFE.search(text):
         text = _HTML_UNSAFE.sub(lambda m: _HTML_ESCAPES[m.group()], text)

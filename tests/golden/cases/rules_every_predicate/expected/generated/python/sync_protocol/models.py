@@ -73,11 +73,8 @@ class Node:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if not (self.body or self.kids):
-            flat = encode_flat(_node_members(self))
-            if flat is not None:
-                return flat
-        return encode_tree(self, _ENCODERS)
+        flat = encode_flat(_node_members(self))
+        return flat if flat is not None else encode_tree(self, _ENCODERS)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Node:
@@ -167,8 +164,10 @@ def _encode_node(f: Node, parts: list[Any]) -> bool:
     return nested
 
 
-def _node_members(f: Node) -> dict[str, Any]:
-    """The members Go writes, for a value with no raw or nested field set (the C encoder's fast path)."""
+def _node_members(f: Node) -> dict[str, Any] | None:
+    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
+    if f.body or f.kids:
+        return None
     m: dict[str, Any] = {}
     m["shape"] = f.shape
     if f.name:
