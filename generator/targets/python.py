@@ -11,6 +11,7 @@ from generator.errors import pointer_join
 from generator.naming import pascal_case, snake_case, upper_snake_case
 from generator.render import environment, format_python, header_lines, wrap_text
 from generator.settings import Settings
+from generator.targets import python_mirror as mirror
 from generator.targets.base import GeneratedFile, check_names, checked_structs
 
 KIND_CODES = {
@@ -99,6 +100,11 @@ def type_hint(t: ir.TypeRef, schema: ir.Schema) -> str:
         if t.kind == ir.Kind.ENUM
         else f"list[{class_name(t.item.ref, schema.struct(t.item.ref).annotations)}]"
     )
+
+
+def item_class(f: ir.Field, suffix: str) -> str | None:
+    """The mirror class of a list field's items (class name + suffix), None for other fields."""
+    return f"_{class_name(f.type.item.ref, ())}{suffix}" if f.type.kind == ir.Kind.LIST else None
 
 
 def default(t: ir.TypeRef) -> str:
@@ -297,6 +303,7 @@ class PythonTarget:
         structs = [self.struct_view(s, schema) for s in schema.structs]
         root = schema.struct(schema.root)
         discriminant = next((e for e in schema.enums if any(v.kind for v in e.values)), None)
+        uses_ints = any(f.type.kind == ir.Kind.INT for st in schema.structs for f in st.fields)
         return {
             "header": header_lines(schema, self.settings.version_markers),
             "package": self.package,
@@ -310,6 +317,8 @@ class PythonTarget:
             "checks": checks,
             "runtime_imports": isort_order(self.runtime_imports(schema)),
             "uses_lists": any(f.type.kind == ir.Kind.LIST for st in schema.structs for f in st.fields),
+            "uses_ints": uses_ints,
+            "typing_imports": ["Annotated"] * uses_ints + ["Any"] + ["NamedTuple"] * (discriminant is not None),
             "uses_patterns": any(
                 _has_pattern(r.when + r.then)
                 for r in schema.root_rules + tuple(r for st in schema.structs for r in st.rules)
@@ -328,9 +337,10 @@ class PythonTarget:
     def runtime_imports(schema: ir.Schema) -> list[str]:
         """What models.py takes from the runtime: only what this schema's fields use."""
         kinds = {f.type.kind for s in schema.structs for f in s.fields}
-        names = ["DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "StructSpec", "decode_struct", "encode_flat", "encode_tree"]
-        names += ["fast_path"]
-        names += ["int64"] if ir.Kind.INT in kinds else []
+        names = ["BULK_SIZE", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "FAST_PATH_MIN_DEPTH", "StructSpec"]
+        names += ["decode_struct", "encode_flat", "encode_tree"]
+        names += ["fast_path", "html_safe"]
+        names += ["convert_in_place"] if ir.Kind.LIST in kinds else []
         names += [KIND_CODES[k] for k in kinds]
         names += ["encode_str"] if kinds & {ir.Kind.STRING, ir.Kind.ENUM} else []
         return names + (["RawJSON"] if ir.Kind.RAW in kinds else [])
@@ -401,8 +411,9 @@ class PythonTarget:
                     "key": go_json_key(f.wire_name),
                     "encode": encode,
                     "nested": kind == ir.Kind.LIST,
-                    "wire_decl": self.wire_declaration(f),
-                    "from_wire": self.from_wire(f, schema),
+                    "wire_decl": mirror.wire_declaration(attr, f, item_class(f, "Wire")),
+                    "out_decl": mirror.out_declaration(attr, f),
+                    "to_out": mirror.to_out(attr, f),
                 }
             )
         return {
@@ -419,45 +430,14 @@ class PythonTarget:
                 x for x, f in zip(fields, s.fields, strict=True) if f.type.kind not in (ir.Kind.RAW, ir.Kind.LIST)
             ],
             "wire_class": f"_{name}Wire",
+            "out_class": f"_{name}Out",
             "wire_decoder": f"_{upper_snake_case(s.name)}_WIRE_DECODER",
-            "from_wire": f"_{snake_case(s.name)}_from_wire",
+            "from_wire": mirror.from_wire_name(s.name),
+            "from_wire_fixups": mirror.from_wire_fixups([(attr_name(f), f) for f in s.fields]),
+            "to_out": mirror.to_out_name(s.name),
             "fast": f"_fast_{snake_case(s.name)}",
+            "fast_to_json": f"_{snake_case(s.name)}_to_json",
         }
-
-    @staticmethod
-    def wire_declaration(f: ir.Field) -> str:
-        """The field of the msgspec mirror struct used by the fast path: same wire name, Go's zero default."""
-        py_type = {
-            ir.Kind.STRING: "str",
-            ir.Kind.ENUM: "str",
-            ir.Kind.BOOL: "bool",
-            ir.Kind.INT: "int",
-            ir.Kind.RAW: "_msgspec.Raw",
-        }.get(f.type.kind) or f"list[_{class_name(f.type.item.ref, ())}Wire]"
-        zero = {
-            ir.Kind.STRING: '""',
-            ir.Kind.ENUM: '""',
-            ir.Kind.BOOL: "False",
-            ir.Kind.INT: "0",
-            ir.Kind.RAW: '_msgspec.Raw(b"")',
-            ir.Kind.LIST: "[]",
-        }[f.type.kind]
-        default = f"default={zero}, " if f.omit_empty else ""  # without omitempty: required, always encoded
-        return f"{attr_name(f)}: {py_type} = _msgspec.field({default}name={f.wire_name!r})"
-
-    @staticmethod
-    def from_wire(f: ir.Field, schema: ir.Schema) -> str:
-        """The expression turning the mirror struct's field `w.<attr>` into the dataclass field."""
-        value = f"w.{attr_name(f)}"
-        if f.type.kind == ir.Kind.ENUM:
-            return f"_{upper_snake_case(f.type.ref)}_VALUES.get({value}, {value})"
-        if f.type.kind == ir.Kind.INT:
-            return f"{value} if -0x8000000000000000 <= {value} <= 0x7FFFFFFFFFFFFFFF else int64({value})"
-        if f.type.kind == ir.Kind.RAW:
-            return f"RawJSON.trusted(bytes({value})) if {value} else None"
-        if f.type.kind == ir.Kind.LIST:
-            return f"[_{snake_case(f.type.item.ref)}_from_wire(x) for x in {value}] if {value} else []"
-        return value
 
     def checks_view(self, s: ir.Struct, schema: ir.Schema) -> dict[str, object]:
         function = snake_case(s.name)
@@ -486,6 +466,7 @@ class PythonTarget:
                 "functions": [{"name": entry, "rules": [rule_lines(r, s, schema) for r in rules]}],
                 "table": [],
                 "entry": entry,
+                "call": entry,
             }
         values: list[str | None] = [v.value for v in schema.enum(field.type.ref).values] + ["", None]
         functions: dict[tuple[ir.Rule, ...], str] = {}
@@ -505,6 +486,7 @@ class PythonTarget:
             ],
             "table": table,
             "entry": entry,
+            "call": f"{entry.upper()}.get(frame.{attr_name(field)}, {functions[group]})",
             "attr": attr_name(field),
             "default": functions[group],
         }

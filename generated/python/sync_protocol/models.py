@@ -7,25 +7,28 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 from sync_protocol._runtime import (
     BOOL,
+    BULK_SIZE,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     ENUM,
+    FAST_PATH_MIN_DEPTH,
     INT,
     LIST,
     RAW,
     STR,
     RawJSON,
     StructSpec,
+    convert_in_place,
     decode_struct,
     encode_flat,
     encode_str,
     encode_tree,
     fast_path,
-    int64,
+    html_safe,
 )
 
 SCHEMA_VERSION = "1.0.0"
@@ -179,10 +182,24 @@ class CreateKeyRequest:
         cls, data: bytes | str, *, max_size: int = DEFAULT_MAX_SIZE, max_depth: int = DEFAULT_MAX_DEPTH
     ) -> CreateKeyRequest:
         """Decode as Go's json.Unmarshal would; raise DecodeError on input Go rejects or the policy refuses."""
+        if (
+            _fast_create_key_request is not None
+            and data.__class__ is bytes
+            and len(data) < BULK_SIZE
+            and len(data) <= max_size
+            and max_depth >= FAST_PATH_MIN_DEPTH
+        ):  # fast_path_applies, inlined: this is the hot path
+            value = _fast_create_key_request(data)
+            if value is not None:
+                return value
         return decode_struct(data, _CREATE_KEY_REQUEST_SPEC, max_size, max_depth)
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
+        if _create_key_request_to_json is not None:
+            data = _create_key_request_to_json(self)
+            if data is not None:
+                return data
         flat = encode_flat(_create_key_request_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -216,10 +233,24 @@ class CreateKeyResponse:
         cls, data: bytes | str, *, max_size: int = DEFAULT_MAX_SIZE, max_depth: int = DEFAULT_MAX_DEPTH
     ) -> CreateKeyResponse:
         """Decode as Go's json.Unmarshal would; raise DecodeError on input Go rejects or the policy refuses."""
+        if (
+            _fast_create_key_response is not None
+            and data.__class__ is bytes
+            and len(data) < BULK_SIZE
+            and len(data) <= max_size
+            and max_depth >= FAST_PATH_MIN_DEPTH
+        ):  # fast_path_applies, inlined: this is the hot path
+            value = _fast_create_key_response(data)
+            if value is not None:
+                return value
         return decode_struct(data, _CREATE_KEY_RESPONSE_SPEC, max_size, max_depth)
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
+        if _create_key_response_to_json is not None:
+            data = _create_key_response_to_json(self)
+            if data is not None:
+                return data
         flat = encode_flat(_create_key_response_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -298,10 +329,24 @@ class Frame:
         cls, data: bytes | str, *, max_size: int = DEFAULT_MAX_SIZE, max_depth: int = DEFAULT_MAX_DEPTH
     ) -> Frame:
         """Decode as Go's json.Unmarshal would; raise DecodeError on input Go rejects or the policy refuses."""
+        if (
+            _fast_frame is not None
+            and data.__class__ is bytes
+            and len(data) < BULK_SIZE
+            and len(data) <= max_size
+            and max_depth >= FAST_PATH_MIN_DEPTH
+        ):  # fast_path_applies, inlined: this is the hot path
+            value = _fast_frame(data)
+            if value is not None:
+                return value
         return decode_struct(data, _FRAME_SPEC, max_size, max_depth)
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
+        if _frame_to_json is not None:
+            data = _frame_to_json(self)
+            if data is not None:
+                return data
         flat = encode_flat(_frame_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -323,14 +368,27 @@ _CREATE_KEY_RESPONSE_SPEC = StructSpec(CreateKeyResponse)
 
 _FRAME_SPEC = StructSpec(Frame)
 
-# ---- fast path: msgspec, for input already in Go's canonical form ----------------------------
-# A frame whose bytes are exactly what msgspec re-encodes from its decoded mirror has no
-# duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's reading
-# is Go's. Anything else takes the exact decoder. Without msgspec installed, only the exact one runs.
+# ---- fast path: msgspec -------------------------------------------------------------------
+# Decoding: a frame whose bytes are exactly what msgspec re-encodes from its decoded wire mirror
+# has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
+# reading is Go's. Anything else takes the exact decoder. Encoding: the out mirror carries Go's
+# field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
+# html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
+# paths run; both are held to the same conformance vectors.
+_fast_create_key_request: Any = None
+_create_key_request_to_json: Any = None
+_fast_create_key_response: Any = None
+_create_key_response_to_json: Any = None
+_fast_frame: Any = None
+_frame_to_json: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
+    _EMPTY_RAW = _msgspec.Raw(b"")
+    _Int64 = Annotated[int, _msgspec.Meta(ge=-0x8000000000000000, le=0x7FFFFFFFFFFFFFFF)]
+    _astuple = _msgspec.structs.astuple
+    _WIRE_ENCODE = _msgspec.json.Encoder().encode
 
-    class _CreateKeyRequestWire(_msgspec.Struct, omit_defaults=True, kw_only=True):
+    class _CreateKeyRequestWire(_msgspec.Struct, omit_defaults=True, kw_only=True, gc=False):
         namespace: str = _msgspec.field(name="namespace")
         user: str = _msgspec.field(name="user")
         team: str = _msgspec.field(name="team")
@@ -343,14 +401,34 @@ if _msgspec is not None:
         quota_url: str = _msgspec.field(default="", name="quotaURL")
         raw_token: str = _msgspec.field(default="", name="rawToken")
 
-    class _CreateKeyResponseWire(_msgspec.Struct, omit_defaults=True, kw_only=True):
+    class _CreateKeyRequestOut(_msgspec.Struct, omit_defaults=True, gc=False):
+        namespace: Any = _msgspec.field(default=None, name="namespace")
+        user: Any = _msgspec.field(default=None, name="user")
+        team: Any = _msgspec.field(default=None, name="team")
+        role: Any = _msgspec.field(default=None, name="role")
+        description: Any = _msgspec.field(default=None, name="description")
+        expires_at: Any = _msgspec.field(default="", name="expiresAt")
+        token_hash: Any = _msgspec.field(default="", name="tokenHash")
+        hash_prefix: Any = _msgspec.field(default="", name="hashPrefix")
+        issued_at: Any = _msgspec.field(default="", name="issuedAt")
+        quota_url: Any = _msgspec.field(default="", name="quotaURL")
+        raw_token: Any = _msgspec.field(default="", name="rawToken")
+
+    class _CreateKeyResponseWire(_msgspec.Struct, omit_defaults=True, kw_only=True, gc=False):
         raw_token: str = _msgspec.field(name="RawToken")
         key_id: str = _msgspec.field(name="KeyID")
         token_hash: str = _msgspec.field(name="TokenHash")
         hash_prefix: str = _msgspec.field(name="HashPrefix")
         issued_at: str = _msgspec.field(name="IssuedAt")
 
-    class _FrameWire(_msgspec.Struct, omit_defaults=True, kw_only=True):
+    class _CreateKeyResponseOut(_msgspec.Struct, omit_defaults=True, gc=False):
+        raw_token: Any = _msgspec.field(default=None, name="RawToken")
+        key_id: Any = _msgspec.field(default=None, name="KeyID")
+        token_hash: Any = _msgspec.field(default=None, name="TokenHash")
+        hash_prefix: Any = _msgspec.field(default=None, name="HashPrefix")
+        issued_at: Any = _msgspec.field(default=None, name="IssuedAt")
+
+    class _FrameWire(_msgspec.Struct, omit_defaults=True, kw_only=True, gc=False):
         id: str = _msgspec.field(default="", name="id")
         type: str = _msgspec.field(name="type")
         token_hash: str = _msgspec.field(default="", name="tokenHash")
@@ -369,81 +447,151 @@ if _msgspec is not None:
         raw_token: str = _msgspec.field(default="", name="rawToken")
         key_id: str = _msgspec.field(default="", name="keyId")
         error: str = _msgspec.field(default="", name="error")
-        http_status: int = _msgspec.field(default=0, name="httpStatus")
-        template_full: _msgspec.Raw = _msgspec.field(default=_msgspec.Raw(b""), name="templateFull")
-        config_snapshot: _msgspec.Raw = _msgspec.field(default=_msgspec.Raw(b""), name="configSnapshot")
+        http_status: _Int64 = _msgspec.field(default=0, name="httpStatus")
+        template_full: _msgspec.Raw = _msgspec.field(default=_EMPTY_RAW, name="templateFull")
+        config_snapshot: _msgspec.Raw = _msgspec.field(default=_EMPTY_RAW, name="configSnapshot")
+
+    class _FrameOut(_msgspec.Struct, omit_defaults=True, gc=False):
+        id: Any = _msgspec.field(default="", name="id")
+        type: Any = _msgspec.field(default=None, name="type")
+        token_hash: Any = _msgspec.field(default="", name="tokenHash")
+        hash_prefix: Any = _msgspec.field(default="", name="hashPrefix")
+        name: Any = _msgspec.field(default="", name="name")
+        namespace: Any = _msgspec.field(default="", name="namespace")
+        role: Any = _msgspec.field(default="", name="role")
+        user: Any = _msgspec.field(default="", name="user")
+        team: Any = _msgspec.field(default="", name="team")
+        quota_url: Any = _msgspec.field(default="", name="quotaURL")
+        description: Any = _msgspec.field(default="", name="description")
+        issued_at: Any = _msgspec.field(default="", name="issuedAt")
+        expires_at: Any = _msgspec.field(default="", name="expiresAt")
+        items: Any = _msgspec.field(default=[], name="items")
+        ok: Any = _msgspec.field(default=False, name="ok")
+        raw_token: Any = _msgspec.field(default="", name="rawToken")
+        key_id: Any = _msgspec.field(default="", name="keyId")
+        error: Any = _msgspec.field(default="", name="error")
+        http_status: Any = _msgspec.field(default=0, name="httpStatus")
+        template_full: Any = _msgspec.field(default=_EMPTY_RAW, name="templateFull")
+        config_snapshot: Any = _msgspec.field(default=_EMPTY_RAW, name="configSnapshot")
 
     def _create_key_request_from_wire(w: _CreateKeyRequestWire) -> CreateKeyRequest:
-        return CreateKeyRequest(
-            w.namespace,
-            w.user,
-            w.team,
-            w.role,
-            w.description,
-            w.expires_at,
-            w.token_hash,
-            w.hash_prefix,
-            w.issued_at,
-            w.quota_url,
-            w.raw_token,
-        )
+        f = CreateKeyRequest(*_astuple(w))
+        return f
 
-    def _create_key_response_from_wire(w: _CreateKeyResponseWire) -> CreateKeyResponse:
-        return CreateKeyResponse(
-            w.raw_token,
-            w.key_id,
-            w.token_hash,
-            w.hash_prefix,
-            w.issued_at,
-        )
-
-    def _frame_from_wire(w: _FrameWire) -> Frame:
-        return Frame(
-            w.id,
-            _FRAME_TYPE_VALUES.get(w.type, w.type),
-            w.token_hash,
-            w.hash_prefix,
-            w.name,
-            w.namespace,
-            w.role,
-            w.user,
-            w.team,
-            w.quota_url,
-            w.description,
-            w.issued_at,
-            w.expires_at,
-            [_frame_from_wire(x) for x in w.items] if w.items else [],
-            w.ok,
-            w.raw_token,
-            w.key_id,
-            w.error,
-            w.http_status if -0x8000000000000000 <= w.http_status <= 0x7FFFFFFFFFFFFFFF else int64(w.http_status),
-            RawJSON.trusted(bytes(w.template_full)) if w.template_full else None,
-            RawJSON.trusted(bytes(w.config_snapshot)) if w.config_snapshot else None,
-        )
-
-    _WIRE_ENCODER = _msgspec.json.Encoder()
     _CREATE_KEY_REQUEST_WIRE_DECODER = _msgspec.json.Decoder(_CreateKeyRequestWire)
 
     def _fast_create_key_request(data: bytes) -> CreateKeyRequest | None:
-        wire = _CREATE_KEY_REQUEST_WIRE_DECODER.decode(data)
-        return _create_key_request_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
+        try:
+            wire = _CREATE_KEY_REQUEST_WIRE_DECODER.decode(data)
+            return _create_key_request_from_wire(wire) if _WIRE_ENCODE(wire) == data else None
+        except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
+            return None
 
     _CREATE_KEY_REQUEST_SPEC.fast = _fast_create_key_request
+
+    def _create_key_request_to_out(f: CreateKeyRequest) -> _CreateKeyRequestOut:
+        return _CreateKeyRequestOut(
+            f.namespace,
+            f.user,
+            f.team,
+            f.role,
+            f.description,
+            f.expires_at,
+            f.token_hash,
+            f.hash_prefix,
+            f.issued_at,
+            f.quota_url,
+            f.raw_token,
+        )
+
+    def _create_key_request_to_json(f: CreateKeyRequest) -> bytes | None:
+        try:
+            return html_safe(_WIRE_ENCODE(_create_key_request_to_out(f)))
+        except Exception:  # a lone surrogate, a value msgspec cannot write: the field-by-field encoder decides
+            return None
+
+    def _create_key_response_from_wire(w: _CreateKeyResponseWire) -> CreateKeyResponse:
+        f = CreateKeyResponse(*_astuple(w))
+        return f
+
     _CREATE_KEY_RESPONSE_WIRE_DECODER = _msgspec.json.Decoder(_CreateKeyResponseWire)
 
     def _fast_create_key_response(data: bytes) -> CreateKeyResponse | None:
-        wire = _CREATE_KEY_RESPONSE_WIRE_DECODER.decode(data)
-        return _create_key_response_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
+        try:
+            wire = _CREATE_KEY_RESPONSE_WIRE_DECODER.decode(data)
+            return _create_key_response_from_wire(wire) if _WIRE_ENCODE(wire) == data else None
+        except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
+            return None
 
     _CREATE_KEY_RESPONSE_SPEC.fast = _fast_create_key_response
+
+    def _create_key_response_to_out(f: CreateKeyResponse) -> _CreateKeyResponseOut:
+        return _CreateKeyResponseOut(
+            f.raw_token,
+            f.key_id,
+            f.token_hash,
+            f.hash_prefix,
+            f.issued_at,
+        )
+
+    def _create_key_response_to_json(f: CreateKeyResponse) -> bytes | None:
+        try:
+            return html_safe(_WIRE_ENCODE(_create_key_response_to_out(f)))
+        except Exception:  # a lone surrogate, a value msgspec cannot write: the field-by-field encoder decides
+            return None
+
+    def _frame_from_wire(w: _FrameWire) -> Frame:
+        f = Frame(*_astuple(w))
+        f.type = _FRAME_TYPE_VALUES.get(f.type, f.type)
+        if f.items:
+            convert_in_place(f.items, _frame_from_wire)
+        f.template_full = RawJSON.trusted(bytes(f.template_full)) if f.template_full else None
+        f.config_snapshot = RawJSON.trusted(bytes(f.config_snapshot)) if f.config_snapshot else None
+        return f
+
     _FRAME_WIRE_DECODER = _msgspec.json.Decoder(_FrameWire)
 
     def _fast_frame(data: bytes) -> Frame | None:
-        wire = _FRAME_WIRE_DECODER.decode(data)
-        return _frame_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
+        try:
+            wire = _FRAME_WIRE_DECODER.decode(data)
+            return _frame_from_wire(wire) if _WIRE_ENCODE(wire) == data else None
+        except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
+            return None
 
     _FRAME_SPEC.fast = _fast_frame
+
+    def _frame_to_out(f: Frame) -> _FrameOut:
+        return _FrameOut(
+            f.id,
+            f.type,
+            f.token_hash,
+            f.hash_prefix,
+            f.name,
+            f.namespace,
+            f.role,
+            f.user,
+            f.team,
+            f.quota_url,
+            f.description,
+            f.issued_at,
+            f.expires_at,
+            [_frame_to_out(x) for x in f.items] if f.items else [],
+            f.ok,
+            f.raw_token,
+            f.key_id,
+            f.error,
+            f.http_status,
+            _msgspec.Raw(f.template_full.compact()) if f.template_full else _EMPTY_RAW,
+            _msgspec.Raw(f.config_snapshot.compact()) if f.config_snapshot else _EMPTY_RAW,
+        )
+
+    def _frame_to_json(f: Frame) -> bytes | None:
+        try:
+            return html_safe(_WIRE_ENCODE(_frame_to_out(f)))
+        except Exception:  # a lone surrogate, a value msgspec cannot write: the field-by-field encoder decides
+            return None
+
+
 _CREATE_KEY_REQUEST_SPEC.define(
     {
         "namespace": ("namespace", STR, None),

@@ -34,6 +34,9 @@ def validate(frame: Frame) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
     _root_rules(frame, out)
+    if not (frame.items):  # most frames: one call, no walk
+        _CHECK_FRAME_ERROR.get(frame.type, _check_frame_error_8)(frame, "", out)
+        return out
     _walk(frame, _check_frame_error, out)
     return out
 
@@ -41,6 +44,9 @@ def validate(frame: Frame) -> list[ValidationError]:
 def lint(frame: Frame) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
+    if not (frame.items):
+        _CHECK_FRAME_LINT.get(frame.type, _check_frame_lint_4)(frame, "", out)
+        return out
     _walk(frame, _check_frame_lint, out)
     return out
 

@@ -81,6 +81,8 @@ class RawJSON:
             if _skip_ws(self.data, end) != len(self.data):
                 raise EncodeError("json: error calling MarshalJSON: invalid character after the value")
             self._valid = True
+        if _already_compact(self.data):  # what a decoded canonical frame holds: no copy
+            return self.data
         return _COMPACT.sub(_compact_token, self.data)
 
 
@@ -299,7 +301,26 @@ def _compact_token(m: re.Match[bytes]) -> bytes:
     token = m.group()
     if token[0] != 0x22:
         return b""
-    return _RAW_UNSAFE.sub(lambda e: _RAW_ESCAPES[e.group()], token)
+    return _RAW_UNSAFE.sub(_raw_escape, token)
+
+
+def _raw_escape(m: re.Match[bytes]) -> bytes:
+    return _RAW_ESCAPES[m.group()]
+
+
+def _already_compact(data: bytes) -> bool:
+    """No whitespace and nothing Go escapes, anywhere (one pass in C): compacting would change nothing."""
+    return len(data.translate(None, b" \t\r\n<>&\xe2")) == len(data)
+
+
+def html_safe(data: bytes) -> bytes:
+    """Go's HTML-safe escapes applied to JSON text whose other escapes are already Go's (msgspec's).
+
+    The characters escaped can only occur inside strings, so replacing them anywhere is exact.
+    """
+    if len(data.translate(None, b"<>&\xe2")) == len(data):
+        return data
+    return _RAW_UNSAFE.sub(_raw_escape, data)
 
 
 # The C encoder behind json.dumps, made once (JSONEncoder.encode would build a new one per call):
@@ -369,11 +390,10 @@ def fast_path() -> Any:
     return msgspec
 
 
-def int64(value: int) -> int:
-    """An int64 as Go's int on 64-bit platforms; larger values make the fast path give up."""
-    if not _INT64_MIN <= value <= _INT64_MAX:
-        raise OverflowError(value)
-    return value
+def convert_in_place(items: list[Any], convert: Any) -> None:
+    """Replace each item by convert(item), so the fast path frees each mirror as soon as it is converted."""
+    for i, item in enumerate(items):
+        items[i] = convert(item)
 
 
 STR, BOOL, INT, RAW, ENUM, LIST = range(6)
@@ -432,22 +452,28 @@ def paused_gc() -> Iterator[None]:
 
 
 def decode_struct(data: bytes | bytearray | memoryview | str, spec: StructSpec, max_size: int, max_depth: int) -> Any:
-    """Decode `data` into spec.cls with Go's json.Unmarshal semantics, or raise DecodeError."""
-    if len(data) < BULK_SIZE:  # the common case pays no context manager
-        return _decode_struct(data, spec, max_size, max_depth)
+    """Decode `data` into spec.cls with Go's json.Unmarshal semantics, or raise DecodeError.
+
+    A generated from_json has already tried spec.fast (msgspec, when installed) on an input smaller
+    than BULK_SIZE; a bulk input tries it here, with the GC paused. spec.fast returns None for
+    anything it cannot prove it reads as Go does, and the exact decoder decides.
+    """
+    if len(data) < BULK_SIZE:
+        return _decode_exact(data, spec, max_size, max_depth)
     with paused_gc():
-        return _decode_struct(data, spec, max_size, max_depth)
+        if spec.fast is not None and fast_path_applies(data, max_size, max_depth):
+            value = spec.fast(data)
+            if value is not None:
+                return value
+        return _decode_exact(data, spec, max_size, max_depth)
 
 
-def _decode_struct(data: bytes | bytearray | memoryview | str, spec: StructSpec, max_size: int, max_depth: int) -> Any:
-    fast = spec.fast
-    if fast is not None and data.__class__ is bytes and len(data) <= max_size and max_depth >= FAST_PATH_MIN_DEPTH:
-        try:
-            value = fast(data)
-        except Exception:  # anything msgspec refuses, or a value Go rejects: the exact decoder decides
-            value = None
-        if value is not None:
-            return value
+def fast_path_applies(data: Any, max_size: int, max_depth: int) -> bool:
+    """Bytes within the size limit, and a depth limit msgspec's own (about 1,000) cannot undercut."""
+    return data.__class__ is bytes and len(data) <= max_size and max_depth >= FAST_PATH_MIN_DEPTH
+
+
+def _decode_exact(data: bytes | bytearray | memoryview | str, spec: StructSpec, max_size: int, max_depth: int) -> Any:
     if isinstance(data, str):
         try:
             data = data.encode("utf-8")

@@ -7,25 +7,28 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from sync_protocol._runtime import (
     BOOL,
+    BULK_SIZE,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     ENUM,
+    FAST_PATH_MIN_DEPTH,
     INT,
     LIST,
     RAW,
     STR,
     RawJSON,
     StructSpec,
+    convert_in_place,
     decode_struct,
     encode_flat,
     encode_str,
     encode_tree,
     fast_path,
-    int64,
+    html_safe,
 )
 
 SCHEMA_VERSION = "1.2.3"
@@ -75,10 +78,24 @@ class Message:
         cls, data: bytes | str, *, max_size: int = DEFAULT_MAX_SIZE, max_depth: int = DEFAULT_MAX_DEPTH
     ) -> Message:
         """Decode as Go's json.Unmarshal would; raise DecodeError on input Go rejects or the policy refuses."""
+        if (
+            _fast_message is not None
+            and data.__class__ is bytes
+            and len(data) < BULK_SIZE
+            and len(data) <= max_size
+            and max_depth >= FAST_PATH_MIN_DEPTH
+        ):  # fast_path_applies, inlined: this is the hot path
+            value = _fast_message(data)
+            if value is not None:
+                return value
         return decode_struct(data, _MESSAGE_SPEC, max_size, max_depth)
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
+        if _message_to_json is not None:
+            data = _message_to_json(self)
+            if data is not None:
+                return data
         flat = encode_flat(_message_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -94,41 +111,77 @@ class Message:
 
 _MESSAGE_SPEC = StructSpec(Message)
 
-# ---- fast path: msgspec, for input already in Go's canonical form ----------------------------
-# A frame whose bytes are exactly what msgspec re-encodes from its decoded mirror has no
-# duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's reading
-# is Go's. Anything else takes the exact decoder. Without msgspec installed, only the exact one runs.
+# ---- fast path: msgspec -------------------------------------------------------------------
+# Decoding: a frame whose bytes are exactly what msgspec re-encodes from its decoded wire mirror
+# has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
+# reading is Go's. Anything else takes the exact decoder. Encoding: the out mirror carries Go's
+# field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
+# html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
+# paths run; both are held to the same conformance vectors.
+_fast_message: Any = None
+_message_to_json: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
+    _EMPTY_RAW = _msgspec.Raw(b"")
+    _Int64 = Annotated[int, _msgspec.Meta(ge=-0x8000000000000000, le=0x7FFFFFFFFFFFFFFF)]
+    _astuple = _msgspec.structs.astuple
+    _WIRE_ENCODE = _msgspec.json.Encoder().encode
 
-    class _MessageWire(_msgspec.Struct, omit_defaults=True, kw_only=True):
+    class _MessageWire(_msgspec.Struct, omit_defaults=True, kw_only=True, gc=False):
         kind: str = _msgspec.field(name="kind")
         from_: str = _msgspec.field(name="from")
         definition: str = _msgspec.field(default="", name="def")
-        count: int = _msgspec.field(name="count")
+        count: _Int64 = _msgspec.field(name="count")
         flag: bool = _msgspec.field(name="flag")
         children: list[_MessageWire] = _msgspec.field(default=[], name="children")
-        payload: _msgspec.Raw = _msgspec.field(default=_msgspec.Raw(b""), name="payload")
+        payload: _msgspec.Raw = _msgspec.field(default=_EMPTY_RAW, name="payload")
+
+    class _MessageOut(_msgspec.Struct, omit_defaults=True, gc=False):
+        kind: Any = _msgspec.field(default=None, name="kind")
+        from_: Any = _msgspec.field(default=None, name="from")
+        definition: Any = _msgspec.field(default="", name="def")
+        count: Any = _msgspec.field(default=None, name="count")
+        flag: Any = _msgspec.field(default=None, name="flag")
+        children: Any = _msgspec.field(default=[], name="children")
+        payload: Any = _msgspec.field(default=_EMPTY_RAW, name="payload")
 
     def _message_from_wire(w: _MessageWire) -> Message:
-        return Message(
-            _KIND_VALUES.get(w.kind, w.kind),
-            w.from_,
-            w.definition,
-            w.count if -0x8000000000000000 <= w.count <= 0x7FFFFFFFFFFFFFFF else int64(w.count),
-            w.flag,
-            [_message_from_wire(x) for x in w.children] if w.children else [],
-            RawJSON.trusted(bytes(w.payload)) if w.payload else None,
-        )
+        f = Message(*_astuple(w))
+        f.kind = _KIND_VALUES.get(f.kind, f.kind)
+        if f.children:
+            convert_in_place(f.children, _message_from_wire)
+        f.payload = RawJSON.trusted(bytes(f.payload)) if f.payload else None
+        return f
 
-    _WIRE_ENCODER = _msgspec.json.Encoder()
     _MESSAGE_WIRE_DECODER = _msgspec.json.Decoder(_MessageWire)
 
     def _fast_message(data: bytes) -> Message | None:
-        wire = _MESSAGE_WIRE_DECODER.decode(data)
-        return _message_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
+        try:
+            wire = _MESSAGE_WIRE_DECODER.decode(data)
+            return _message_from_wire(wire) if _WIRE_ENCODE(wire) == data else None
+        except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
+            return None
 
     _MESSAGE_SPEC.fast = _fast_message
+
+    def _message_to_out(f: Message) -> _MessageOut:
+        return _MessageOut(
+            f.kind,
+            f.from_,
+            f.definition,
+            f.count,
+            f.flag,
+            [_message_to_out(x) for x in f.children] if f.children else [],
+            _msgspec.Raw(f.payload.compact()) if f.payload else _EMPTY_RAW,
+        )
+
+    def _message_to_json(f: Message) -> bytes | None:
+        try:
+            return html_safe(_WIRE_ENCODE(_message_to_out(f)))
+        except Exception:  # a lone surrogate, a value msgspec cannot write: the field-by-field encoder decides
+            return None
+
+
 _MESSAGE_SPEC.define(
     {
         "kind": ("kind", ENUM, _KIND_VALUES),

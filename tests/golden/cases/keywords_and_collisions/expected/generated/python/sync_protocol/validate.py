@@ -32,6 +32,9 @@ class ValidationError:
 def validate(frame: Message) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
+    if not (frame.children):  # most frames: one call, no walk
+        _check_message_error(frame, "", out)
+        return out
     _walk(frame, _check_message_error, out)
     return out
 
@@ -39,6 +42,9 @@ def validate(frame: Message) -> list[ValidationError]:
 def lint(frame: Message) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
+    if not (frame.children):
+        _check_message_lint(frame, "", out)
+        return out
     _walk(frame, _check_message_lint, out)
     return out
 

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sync_protocol._runtime import (
+    BULK_SIZE,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
+    FAST_PATH_MIN_DEPTH,
     STR,
     StructSpec,
     decode_struct,
@@ -18,6 +20,7 @@ from sync_protocol._runtime import (
     encode_str,
     encode_tree,
     fast_path,
+    html_safe,
 )
 
 SCHEMA_VERSION = "0.1.0"
@@ -40,10 +43,24 @@ class Ping:
         cls, data: bytes | str, *, max_size: int = DEFAULT_MAX_SIZE, max_depth: int = DEFAULT_MAX_DEPTH
     ) -> Ping:
         """Decode as Go's json.Unmarshal would; raise DecodeError on input Go rejects or the policy refuses."""
+        if (
+            _fast_ping is not None
+            and data.__class__ is bytes
+            and len(data) < BULK_SIZE
+            and len(data) <= max_size
+            and max_depth >= FAST_PATH_MIN_DEPTH
+        ):  # fast_path_applies, inlined: this is the hot path
+            value = _fast_ping(data)
+            if value is not None:
+                return value
         return decode_struct(data, _PING_SPEC, max_size, max_depth)
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
+        if _ping_to_json is not None:
+            data = _ping_to_json(self)
+            if data is not None:
+                return data
         flat = encode_flat(_ping_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -59,29 +76,54 @@ class Ping:
 
 _PING_SPEC = StructSpec(Ping)
 
-# ---- fast path: msgspec, for input already in Go's canonical form ----------------------------
-# A frame whose bytes are exactly what msgspec re-encodes from its decoded mirror has no
-# duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's reading
-# is Go's. Anything else takes the exact decoder. Without msgspec installed, only the exact one runs.
+# ---- fast path: msgspec -------------------------------------------------------------------
+# Decoding: a frame whose bytes are exactly what msgspec re-encodes from its decoded wire mirror
+# has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
+# reading is Go's. Anything else takes the exact decoder. Encoding: the out mirror carries Go's
+# field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
+# html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
+# paths run; both are held to the same conformance vectors.
+_fast_ping: Any = None
+_ping_to_json: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
+    _EMPTY_RAW = _msgspec.Raw(b"")
+    _astuple = _msgspec.structs.astuple
+    _WIRE_ENCODE = _msgspec.json.Encoder().encode
 
-    class _PingWire(_msgspec.Struct, omit_defaults=True, kw_only=True):
+    class _PingWire(_msgspec.Struct, omit_defaults=True, kw_only=True, gc=False):
         note: str = _msgspec.field(default="", name="note")
 
-    def _ping_from_wire(w: _PingWire) -> Ping:
-        return Ping(
-            w.note,
-        )
+    class _PingOut(_msgspec.Struct, omit_defaults=True, gc=False):
+        note: Any = _msgspec.field(default="", name="note")
 
-    _WIRE_ENCODER = _msgspec.json.Encoder()
+    def _ping_from_wire(w: _PingWire) -> Ping:
+        f = Ping(*_astuple(w))
+        return f
+
     _PING_WIRE_DECODER = _msgspec.json.Decoder(_PingWire)
 
     def _fast_ping(data: bytes) -> Ping | None:
-        wire = _PING_WIRE_DECODER.decode(data)
-        return _ping_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
+        try:
+            wire = _PING_WIRE_DECODER.decode(data)
+            return _ping_from_wire(wire) if _WIRE_ENCODE(wire) == data else None
+        except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
+            return None
 
     _PING_SPEC.fast = _fast_ping
+
+    def _ping_to_out(f: Ping) -> _PingOut:
+        return _PingOut(
+            f.note,
+        )
+
+    def _ping_to_json(f: Ping) -> bytes | None:
+        try:
+            return html_safe(_WIRE_ENCODE(_ping_to_out(f)))
+        except Exception:  # a lone surrogate, a value msgspec cannot write: the field-by-field encoder decides
+            return None
+
+
 _PING_SPEC.define(
     {
         "note": ("note", STR, None),

@@ -7,25 +7,28 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from sync_protocol._runtime import (
     BOOL,
+    BULK_SIZE,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     ENUM,
+    FAST_PATH_MIN_DEPTH,
     INT,
     LIST,
     RAW,
     STR,
     RawJSON,
     StructSpec,
+    convert_in_place,
     decode_struct,
     encode_flat,
     encode_str,
     encode_tree,
     fast_path,
-    int64,
+    html_safe,
 )
 
 SCHEMA_VERSION = "3.0.0"
@@ -69,10 +72,24 @@ class Node:
         cls, data: bytes | str, *, max_size: int = DEFAULT_MAX_SIZE, max_depth: int = DEFAULT_MAX_DEPTH
     ) -> Node:
         """Decode as Go's json.Unmarshal would; raise DecodeError on input Go rejects or the policy refuses."""
+        if (
+            _fast_node is not None
+            and data.__class__ is bytes
+            and len(data) < BULK_SIZE
+            and len(data) <= max_size
+            and max_depth >= FAST_PATH_MIN_DEPTH
+        ):  # fast_path_applies, inlined: this is the hot path
+            value = _fast_node(data)
+            if value is not None:
+                return value
         return decode_struct(data, _NODE_SPEC, max_size, max_depth)
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
+        if _node_to_json is not None:
+            data = _node_to_json(self)
+            if data is not None:
+                return data
         flat = encode_flat(_node_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -88,39 +105,74 @@ class Node:
 
 _NODE_SPEC = StructSpec(Node)
 
-# ---- fast path: msgspec, for input already in Go's canonical form ----------------------------
-# A frame whose bytes are exactly what msgspec re-encodes from its decoded mirror has no
-# duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's reading
-# is Go's. Anything else takes the exact decoder. Without msgspec installed, only the exact one runs.
+# ---- fast path: msgspec -------------------------------------------------------------------
+# Decoding: a frame whose bytes are exactly what msgspec re-encodes from its decoded wire mirror
+# has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
+# reading is Go's. Anything else takes the exact decoder. Encoding: the out mirror carries Go's
+# field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
+# html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
+# paths run; both are held to the same conformance vectors.
+_fast_node: Any = None
+_node_to_json: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
+    _EMPTY_RAW = _msgspec.Raw(b"")
+    _Int64 = Annotated[int, _msgspec.Meta(ge=-0x8000000000000000, le=0x7FFFFFFFFFFFFFFF)]
+    _astuple = _msgspec.structs.astuple
+    _WIRE_ENCODE = _msgspec.json.Encoder().encode
 
-    class _NodeWire(_msgspec.Struct, omit_defaults=True, kw_only=True):
+    class _NodeWire(_msgspec.Struct, omit_defaults=True, kw_only=True, gc=False):
         shape: str = _msgspec.field(name="shape")
         name: str = _msgspec.field(default="", name="name")
-        weight: int = _msgspec.field(default=0, name="weight")
+        weight: _Int64 = _msgspec.field(default=0, name="weight")
         on: bool = _msgspec.field(default=False, name="on")
-        body: _msgspec.Raw = _msgspec.field(default=_msgspec.Raw(b""), name="body")
+        body: _msgspec.Raw = _msgspec.field(default=_EMPTY_RAW, name="body")
         kids: list[_NodeWire] = _msgspec.field(default=[], name="kids")
 
-    def _node_from_wire(w: _NodeWire) -> Node:
-        return Node(
-            _SHAPE_VALUES.get(w.shape, w.shape),
-            w.name,
-            w.weight if -0x8000000000000000 <= w.weight <= 0x7FFFFFFFFFFFFFFF else int64(w.weight),
-            w.on,
-            RawJSON.trusted(bytes(w.body)) if w.body else None,
-            [_node_from_wire(x) for x in w.kids] if w.kids else [],
-        )
+    class _NodeOut(_msgspec.Struct, omit_defaults=True, gc=False):
+        shape: Any = _msgspec.field(default=None, name="shape")
+        name: Any = _msgspec.field(default="", name="name")
+        weight: Any = _msgspec.field(default=0, name="weight")
+        on: Any = _msgspec.field(default=False, name="on")
+        body: Any = _msgspec.field(default=_EMPTY_RAW, name="body")
+        kids: Any = _msgspec.field(default=[], name="kids")
 
-    _WIRE_ENCODER = _msgspec.json.Encoder()
+    def _node_from_wire(w: _NodeWire) -> Node:
+        f = Node(*_astuple(w))
+        f.shape = _SHAPE_VALUES.get(f.shape, f.shape)
+        f.body = RawJSON.trusted(bytes(f.body)) if f.body else None
+        if f.kids:
+            convert_in_place(f.kids, _node_from_wire)
+        return f
+
     _NODE_WIRE_DECODER = _msgspec.json.Decoder(_NodeWire)
 
     def _fast_node(data: bytes) -> Node | None:
-        wire = _NODE_WIRE_DECODER.decode(data)
-        return _node_from_wire(wire) if _WIRE_ENCODER.encode(wire) == data else None
+        try:
+            wire = _NODE_WIRE_DECODER.decode(data)
+            return _node_from_wire(wire) if _WIRE_ENCODE(wire) == data else None
+        except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
+            return None
 
     _NODE_SPEC.fast = _fast_node
+
+    def _node_to_out(f: Node) -> _NodeOut:
+        return _NodeOut(
+            f.shape,
+            f.name,
+            f.weight,
+            f.on,
+            _msgspec.Raw(f.body.compact()) if f.body else _EMPTY_RAW,
+            [_node_to_out(x) for x in f.kids] if f.kids else [],
+        )
+
+    def _node_to_json(f: Node) -> bytes | None:
+        try:
+            return html_safe(_WIRE_ENCODE(_node_to_out(f)))
+        except Exception:  # a lone surrogate, a value msgspec cannot write: the field-by-field encoder decides
+            return None
+
+
 _NODE_SPEC.define(
     {
         "shape": ("shape", ENUM, _SHAPE_VALUES),

@@ -34,6 +34,9 @@ def validate(frame: Node) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
     _root_rules(frame, out)
+    if not (frame.kids):  # most frames: one call, no walk
+        _CHECK_NODE_ERROR.get(frame.shape, _check_node_error_3)(frame, "", out)
+        return out
     _walk(frame, _check_node_error, out)
     return out
 
@@ -41,6 +44,9 @@ def validate(frame: Node) -> list[ValidationError]:
 def lint(frame: Node) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
+    if not (frame.kids):
+        _check_node_lint(frame, "", out)
+        return out
     _walk(frame, _check_node_lint, out)
     return out
 
