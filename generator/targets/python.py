@@ -340,7 +340,7 @@ class PythonTarget:
         names = ["BULK_SIZE", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "FAST_PATH_MIN_DEPTH", "StructSpec"]
         names += ["decode_struct", "encode_flat", "encode_tree"]
         names += ["fast_path", "html_safe"]
-        names += ["convert_in_place"] if ir.Kind.LIST in kinds else []
+        names += ["convert_in_place", "encodes_to"] if ir.Kind.LIST in kinds else []
         names += [KIND_CODES[k] for k in kinds]
         names += ["encode_str"] if kinds & {ir.Kind.STRING, ir.Kind.ENUM} else []
         return names + (["RawJSON"] if ir.Kind.RAW in kinds else [])
@@ -381,6 +381,7 @@ class PythonTarget:
 
     def struct_view(self, s: ir.Struct, schema: ir.Schema) -> dict[str, object]:
         name = class_name(s.name, s.annotations)
+        lists = tuple(attr_name(f) for f in s.fields if f.type.kind == ir.Kind.LIST)
         fields = []
         for f in s.fields:
             attr = attr_name(f)
@@ -435,8 +436,8 @@ class PythonTarget:
             "from_wire": mirror.from_wire_name(s.name),
             "from_wire_fixups": mirror.from_wire_fixups([(attr_name(f), f) for f in s.fields]),
             "to_out": mirror.to_out_name(s.name),
+            "list_attrs": repr(lists) if lists else "",
             "fast": f"_fast_{snake_case(s.name)}",
-            "fast_to_json": f"_{snake_case(s.name)}_to_json",
         }
 
     def checks_view(self, s: ir.Struct, schema: ir.Schema) -> dict[str, object]:
@@ -445,14 +446,19 @@ class PythonTarget:
             level: self.dispatch(s, schema, [r for r in s.rules if r.level == level], f"_check_{function}_{level}")
             for level in ("error", "lint")
         }
-        children = [attr_name(f) for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
+        children = [
+            {"attr": attr_name(f), "segment": repr("/" + f.wire_name.replace("~", "~0").replace("/", "~1") + "/")}
+            for f in s.fields
+            if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name
+        ]
         return {
             "name": class_name(s.name, s.annotations),
             "function": function,
             "levels": levels,
             "children": children,
-            "any_children": " or ".join(f"frame.{c}" for c in children),
-            "children_size": " + ".join(f"len(frame.{c})" for c in children),
+            "any_children": " or ".join(f"frame.{c['attr']}" for c in children),
+            "children_size": " + ".join(f"len(frame.{c['attr']})" for c in children),
+            "child_has_children": " or ".join(f"child.{c['attr']}" for c in children),
         }
 
     def dispatch(self, s: ir.Struct, schema: ir.Schema, rules: list[ir.Rule], entry: str) -> dict[str, object]:

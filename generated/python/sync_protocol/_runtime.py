@@ -390,6 +390,40 @@ def fast_path() -> Any:
     return msgspec
 
 
+def encodes_to(wire: Any, data: bytes, encode: Any, lists: tuple[str, ...]) -> bool:
+    """encode(wire) == data, for a bulk input, without holding a second copy of it in memory.
+
+    The struct is encoded with each non-empty list replaced by a marker byte (NUL: msgspec escapes
+    control characters, so it is nowhere else in its output); the text around the markers and
+    each list item's own encoding are then compared in place, one item at a time.
+    """
+    import msgspec  # this runs only on the fast path, which exists only when msgspec does
+
+    present = {name: getattr(wire, name) for name in lists if getattr(wire, name)}
+    if not present:
+        return encode(wire) == data
+    marker = msgspec.Raw(b"\x00")
+    around = encode(msgspec.structs.replace(wire, **dict.fromkeys(present, marker))).split(b"\x00")
+    pos = 0
+    for text, items in zip(around, present.values(), strict=False):
+        if not data.startswith(text + b"[", pos):
+            return False
+        pos += len(text) + 1
+        for i, item in enumerate(items):
+            if i:
+                if data[pos : pos + 1] != b",":
+                    return False
+                pos += 1
+            part = encode(item)
+            if not data.startswith(part, pos):
+                return False
+            pos += len(part)
+        if data[pos : pos + 1] != b"]":
+            return False
+        pos += 1
+    return data.startswith(around[-1], pos) and pos + len(around[-1]) == len(data)
+
+
 def convert_in_place(items: list[Any], convert: Any) -> None:
     """Replace each item by convert(item), so the fast path frees each mirror as soon as it is converted."""
     for i, item in enumerate(items):

@@ -27,6 +27,7 @@ from sync_protocol._runtime import (
     encode_flat,
     encode_str,
     encode_tree,
+    encodes_to,
     fast_path,
     html_safe,
 )
@@ -196,10 +197,11 @@ class CreateKeyRequest:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if _create_key_request_to_json is not None:
-            data = _create_key_request_to_json(self)
-            if data is not None:
-                return data
+        if _create_key_request_to_out is not None:
+            try:
+                return html_safe(_WIRE_ENCODE(_create_key_request_to_out(self)))
+            except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
+                pass
         flat = encode_flat(_create_key_request_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -247,10 +249,11 @@ class CreateKeyResponse:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if _create_key_response_to_json is not None:
-            data = _create_key_response_to_json(self)
-            if data is not None:
-                return data
+        if _create_key_response_to_out is not None:
+            try:
+                return html_safe(_WIRE_ENCODE(_create_key_response_to_out(self)))
+            except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
+                pass
         flat = encode_flat(_create_key_response_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -343,10 +346,11 @@ class Frame:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if _frame_to_json is not None:
-            data = _frame_to_json(self)
-            if data is not None:
-                return data
+        if _frame_to_out is not None:
+            try:
+                return html_safe(_WIRE_ENCODE(_frame_to_out(self)))
+            except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
+                pass
         flat = encode_flat(_frame_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -375,12 +379,13 @@ _FRAME_SPEC = StructSpec(Frame)
 # field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
 # html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
 # paths run; both are held to the same conformance vectors.
+_WIRE_ENCODE: Any = None
 _fast_create_key_request: Any = None
-_create_key_request_to_json: Any = None
+_create_key_request_to_out: Any = None
 _fast_create_key_response: Any = None
-_create_key_response_to_json: Any = None
+_create_key_response_to_out: Any = None
 _fast_frame: Any = None
-_frame_to_json: Any = None
+_frame_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
     _EMPTY_RAW = _msgspec.Raw(b"")
@@ -504,12 +509,6 @@ if _msgspec is not None:
             f.raw_token,
         )
 
-    def _create_key_request_to_json(f: CreateKeyRequest) -> bytes | None:
-        try:
-            return html_safe(_WIRE_ENCODE(_create_key_request_to_out(f)))
-        except Exception:  # a lone surrogate, a value msgspec cannot write: the field-by-field encoder decides
-            return None
-
     def _create_key_response_from_wire(w: _CreateKeyResponseWire) -> CreateKeyResponse:
         f = CreateKeyResponse(*_astuple(w))
         return f
@@ -534,12 +533,6 @@ if _msgspec is not None:
             f.issued_at,
         )
 
-    def _create_key_response_to_json(f: CreateKeyResponse) -> bytes | None:
-        try:
-            return html_safe(_WIRE_ENCODE(_create_key_response_to_out(f)))
-        except Exception:  # a lone surrogate, a value msgspec cannot write: the field-by-field encoder decides
-            return None
-
     def _frame_from_wire(w: _FrameWire) -> Frame:
         f = Frame(*_astuple(w))
         f.type = _FRAME_TYPE_VALUES.get(f.type, f.type)
@@ -554,7 +547,11 @@ if _msgspec is not None:
     def _fast_frame(data: bytes) -> Frame | None:
         try:
             wire = _FRAME_WIRE_DECODER.decode(data)
-            return _frame_from_wire(wire) if _WIRE_ENCODE(wire) == data else None
+            if len(data) < BULK_SIZE:
+                canonical = _WIRE_ENCODE(wire) == data
+            else:  # without a second copy of a large input in memory
+                canonical = encodes_to(wire, data, _WIRE_ENCODE, ("items",))
+            return _frame_from_wire(wire) if canonical else None
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 
@@ -584,12 +581,6 @@ if _msgspec is not None:
             _msgspec.Raw(f.template_full.compact()) if f.template_full else _EMPTY_RAW,
             _msgspec.Raw(f.config_snapshot.compact()) if f.config_snapshot else _EMPTY_RAW,
         )
-
-    def _frame_to_json(f: Frame) -> bytes | None:
-        try:
-            return html_safe(_WIRE_ENCODE(_frame_to_out(f)))
-        except Exception:  # a lone surrogate, a value msgspec cannot write: the field-by-field encoder decides
-            return None
 
 
 _CREATE_KEY_REQUEST_SPEC.define(

@@ -27,6 +27,7 @@ from sync_protocol._runtime import (
     encode_flat,
     encode_str,
     encode_tree,
+    encodes_to,
     fast_path,
     html_safe,
 )
@@ -92,10 +93,11 @@ class Message:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if _message_to_json is not None:
-            data = _message_to_json(self)
-            if data is not None:
-                return data
+        if _message_to_out is not None:
+            try:
+                return html_safe(_WIRE_ENCODE(_message_to_out(self)))
+            except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
+                pass
         flat = encode_flat(_message_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -118,8 +120,9 @@ _MESSAGE_SPEC = StructSpec(Message)
 # field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
 # html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
 # paths run; both are held to the same conformance vectors.
+_WIRE_ENCODE: Any = None
 _fast_message: Any = None
-_message_to_json: Any = None
+_message_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
     _EMPTY_RAW = _msgspec.Raw(b"")
@@ -158,7 +161,11 @@ if _msgspec is not None:
     def _fast_message(data: bytes) -> Message | None:
         try:
             wire = _MESSAGE_WIRE_DECODER.decode(data)
-            return _message_from_wire(wire) if _WIRE_ENCODE(wire) == data else None
+            if len(data) < BULK_SIZE:
+                canonical = _WIRE_ENCODE(wire) == data
+            else:  # without a second copy of a large input in memory
+                canonical = encodes_to(wire, data, _WIRE_ENCODE, ("children",))
+            return _message_from_wire(wire) if canonical else None
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 
@@ -174,12 +181,6 @@ if _msgspec is not None:
             [_message_to_out(x) for x in f.children] if f.children else [],
             _msgspec.Raw(f.payload.compact()) if f.payload else _EMPTY_RAW,
         )
-
-    def _message_to_json(f: Message) -> bytes | None:
-        try:
-            return html_safe(_WIRE_ENCODE(_message_to_out(f)))
-        except Exception:  # a lone surrogate, a value msgspec cannot write: the field-by-field encoder decides
-            return None
 
 
 _MESSAGE_SPEC.define(

@@ -57,10 +57,11 @@ class Ping:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if _ping_to_json is not None:
-            data = _ping_to_json(self)
-            if data is not None:
-                return data
+        if _ping_to_out is not None:
+            try:
+                return html_safe(_WIRE_ENCODE(_ping_to_out(self)))
+            except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
+                pass
         flat = encode_flat(_ping_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -83,8 +84,9 @@ _PING_SPEC = StructSpec(Ping)
 # field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
 # html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
 # paths run; both are held to the same conformance vectors.
+_WIRE_ENCODE: Any = None
 _fast_ping: Any = None
-_ping_to_json: Any = None
+_ping_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
     _EMPTY_RAW = _msgspec.Raw(b"")
@@ -116,12 +118,6 @@ if _msgspec is not None:
         return _PingOut(
             f.note,
         )
-
-    def _ping_to_json(f: Ping) -> bytes | None:
-        try:
-            return html_safe(_WIRE_ENCODE(_ping_to_out(f)))
-        except Exception:  # a lone surrogate, a value msgspec cannot write: the field-by-field encoder decides
-            return None
 
 
 _PING_SPEC.define(

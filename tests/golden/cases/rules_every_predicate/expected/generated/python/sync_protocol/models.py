@@ -27,6 +27,7 @@ from sync_protocol._runtime import (
     encode_flat,
     encode_str,
     encode_tree,
+    encodes_to,
     fast_path,
     html_safe,
 )
@@ -86,10 +87,11 @@ class Node:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if _node_to_json is not None:
-            data = _node_to_json(self)
-            if data is not None:
-                return data
+        if _node_to_out is not None:
+            try:
+                return html_safe(_WIRE_ENCODE(_node_to_out(self)))
+            except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
+                pass
         flat = encode_flat(_node_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -112,8 +114,9 @@ _NODE_SPEC = StructSpec(Node)
 # field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
 # html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
 # paths run; both are held to the same conformance vectors.
+_WIRE_ENCODE: Any = None
 _fast_node: Any = None
-_node_to_json: Any = None
+_node_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
     _EMPTY_RAW = _msgspec.Raw(b"")
@@ -150,7 +153,11 @@ if _msgspec is not None:
     def _fast_node(data: bytes) -> Node | None:
         try:
             wire = _NODE_WIRE_DECODER.decode(data)
-            return _node_from_wire(wire) if _WIRE_ENCODE(wire) == data else None
+            if len(data) < BULK_SIZE:
+                canonical = _WIRE_ENCODE(wire) == data
+            else:  # without a second copy of a large input in memory
+                canonical = encodes_to(wire, data, _WIRE_ENCODE, ("kids",))
+            return _node_from_wire(wire) if canonical else None
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 
@@ -165,12 +172,6 @@ if _msgspec is not None:
             _msgspec.Raw(f.body.compact()) if f.body else _EMPTY_RAW,
             [_node_to_out(x) for x in f.kids] if f.kids else [],
         )
-
-    def _node_to_json(f: Node) -> bytes | None:
-        try:
-            return html_safe(_WIRE_ENCODE(_node_to_out(f)))
-        except Exception:  # a lone surrogate, a value msgspec cannot write: the field-by-field encoder decides
-            return None
 
 
 _NODE_SPEC.define(
