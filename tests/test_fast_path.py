@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import sync_protocol
 from strategies import frames
-from sync_protocol import _runtime, models
+from sync_protocol import RawJSON, _runtime, models
 
 pytestmark = pytest.mark.skipif(models._msgspec is None, reason="msgspec is a test dependency")
 
@@ -86,7 +86,7 @@ def test_the_in_place_check_holds_on_random_cuts_of_a_bulk_input() -> None:
     """Every prefix and splice near the list boundaries is judged as a full comparison would."""
     wire = models._FRAME_WIRE_DECODER.decode(BULK)
     cuts = [BULK[:k] + BULK[k + 1 :] for k in (0, 20, 40, 41, 42, len(BULK) // 2, len(BULK) - 12, len(BULK) - 1)]
-    for data in cuts + [BULK[: len(BULK) - 1], BULK[1:]]:
+    for data in [*cuts, BULK[:-1], BULK[1:]]:
         assert _runtime.encodes_to(wire, data, models._WIRE_ENCODE, ("items",)) == (models._WIRE_ENCODE(wire) == data)
 
 
@@ -103,8 +103,8 @@ def test_the_fast_encoder_writes_the_exact_encoders_bytes(frame: sync_protocol.F
     "frame",
     [
         sync_protocol.Frame(type="key_sync", name="lone \ud800 surrogate"),
-        sync_protocol.Frame(type="template_sync", template_full=sync_protocol.RawJSON(b'{ "a" : "<b> & \xe2\x80\xa8" }')),
-        sync_protocol.Frame(type="template_sync", template_full=sync_protocol.RawJSON(b"")),
+        sync_protocol.Frame(type="template_sync", template_full=RawJSON(b'{ "a" : "<b> & \xe2\x80\xa8" }')),
+        sync_protocol.Frame(type="template_sync", template_full=RawJSON(b"")),
         sync_protocol.Frame(type="key_snapshot", items=[sync_protocol.Frame(name="x\u2029<")] * 3),
     ],
     ids=["lone surrogate", "raw with spaces and HTML", "empty raw is omitted", "items"],
