@@ -33,6 +33,9 @@ BULK = _snapshot()
 NOT_CANONICAL = {
     "space after [": BULK.replace(b'"items":[', b'"items":[ ', 1),
     "space between items": BULK.replace(b"},{", b"}, {", 1),
+    "space at a batch boundary": BULK.replace(
+        b'key-255","issuedAt":"2026-11-01T10:00:00Z"},', b'key-255","issuedAt":"2026-11-01T10:00:00Z"} ,'
+    ),
     "space before ]": BULK.replace(b"}],", b"} ],", 1),
     "trailing space": BULK + b" ",
     "key after items out of order": BULK.replace(b'"id":"s1",', b"", 1).replace(b'"ok":true}', b'"ok":true,"id":"s1"}'),
