@@ -234,7 +234,7 @@ def rule_lines(rule: ir.Rule, struct: ir.Struct, schema: ir.Schema) -> list[str]
     ex = _Expressions(struct, schema)
 
     def finding(where: str) -> str:  # no str.format: rule text may hold braces
-        return f"ValidationError({rule.id!r}, {where}, {rule.doc!r}, {rule.level!r})"
+        return f"_finding(({rule.id!r}, {where}, {rule.doc!r}, {rule.level!r}))"
 
     when = ex.conjunction(rule.when, "f") if rule.when else ""
     checks: list[tuple[str, list[str]]] = []  # (failure condition, statements); "" = a loop

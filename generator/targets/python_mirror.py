@@ -16,7 +16,7 @@ _ZERO = {
     ir.Kind.ENUM: '""',
     ir.Kind.BOOL: "False",
     ir.Kind.INT: "0",
-    ir.Kind.RAW: "_EMPTY_RAW",
+    ir.Kind.RAW: "None",  # absent; a present raw value is never empty (JSON null is b"null")
     ir.Kind.LIST: "[]",
 }
 
@@ -52,8 +52,8 @@ def from_wire_fixups(fields: list[tuple[str, ir.Field]]) -> list[str]:
     """Statements run on a dataclass built positionally from the wire mirror's values (variable f).
 
     Strings, booleans and integers are already right; an enum becomes its member (or stays the
-    string Go would keep), a raw value becomes RawJSON (None when absent), and a list of structs is
-    converted in place so each mirror is freed as soon as its dataclass exists.
+    string Go would keep), a raw value present becomes RawJSON (an absent one is already None), and
+    a list of structs is converted in place so each mirror is freed as soon as its dataclass exists.
     """
     lines: list[str] = []
     for attr, f in fields:
@@ -62,7 +62,8 @@ def from_wire_fixups(fields: list[tuple[str, ir.Field]]) -> list[str]:
             table = f"_{upper_snake_case(f.type.ref)}_VALUES"
             lines.append(f"{value} = {table}.get({value}, {value})")
         elif f.type.kind == ir.Kind.RAW:
-            lines.append(f"{value} = RawJSON.trusted(bytes({value})) if {value} else None")
+            lines.append(f"if {value} is not None:")
+            lines.append(f"    {value} = RawJSON.trusted(bytes({value}))")
         elif f.type.kind == ir.Kind.LIST:
             lines.append(f"if {value}:")
             lines.append(f"    convert_in_place({value}, {from_wire_name(f.type.item.ref)})")
@@ -73,7 +74,7 @@ def to_out(attr: str, f: ir.Field) -> str:
     """The expression giving the out mirror's value for dataclass field `f.<attr>`."""
     value = f"f.{attr}"
     if f.type.kind == ir.Kind.RAW:
-        return f"_msgspec.Raw({value}.compact()) if {value} else _EMPTY_RAW"
+        return f"_msgspec.Raw({value}.compact()) if {value} else None"
     if f.type.kind == ir.Kind.LIST:
         return f"[{to_out_name(f.type.item.ref)}(x) for x in {value}] if {value} else []"
     return value

@@ -388,7 +388,6 @@ _fast_frame: Any = None
 _frame_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
-    _EMPTY_RAW = _msgspec.Raw(b"")
     _Int64 = Annotated[int, _msgspec.Meta(ge=-0x8000000000000000, le=0x7FFFFFFFFFFFFFFF)]
     _astuple = _msgspec.structs.astuple
     _WIRE_ENCODE = _msgspec.json.Encoder().encode
@@ -453,8 +452,8 @@ if _msgspec is not None:
         key_id: str = _msgspec.field(default="", name="keyId")
         error: str = _msgspec.field(default="", name="error")
         http_status: _Int64 = _msgspec.field(default=0, name="httpStatus")
-        template_full: _msgspec.Raw = _msgspec.field(default=_EMPTY_RAW, name="templateFull")
-        config_snapshot: _msgspec.Raw = _msgspec.field(default=_EMPTY_RAW, name="configSnapshot")
+        template_full: _msgspec.Raw = _msgspec.field(default=None, name="templateFull")
+        config_snapshot: _msgspec.Raw = _msgspec.field(default=None, name="configSnapshot")
 
     class _FrameOut(_msgspec.Struct, omit_defaults=True, gc=False):
         id: Any = _msgspec.field(default="", name="id")
@@ -476,8 +475,8 @@ if _msgspec is not None:
         key_id: Any = _msgspec.field(default="", name="keyId")
         error: Any = _msgspec.field(default="", name="error")
         http_status: Any = _msgspec.field(default=0, name="httpStatus")
-        template_full: Any = _msgspec.field(default=_EMPTY_RAW, name="templateFull")
-        config_snapshot: Any = _msgspec.field(default=_EMPTY_RAW, name="configSnapshot")
+        template_full: Any = _msgspec.field(default=None, name="templateFull")
+        config_snapshot: Any = _msgspec.field(default=None, name="configSnapshot")
 
     def _create_key_request_from_wire(w: _CreateKeyRequestWire) -> CreateKeyRequest:
         f = CreateKeyRequest(*_astuple(w))
@@ -538,8 +537,10 @@ if _msgspec is not None:
         f.type = _FRAME_TYPE_VALUES.get(f.type, f.type)
         if f.items:
             convert_in_place(f.items, _frame_from_wire)
-        f.template_full = RawJSON.trusted(bytes(f.template_full)) if f.template_full else None
-        f.config_snapshot = RawJSON.trusted(bytes(f.config_snapshot)) if f.config_snapshot else None
+        if f.template_full is not None:
+            f.template_full = RawJSON.trusted(bytes(f.template_full))
+        if f.config_snapshot is not None:
+            f.config_snapshot = RawJSON.trusted(bytes(f.config_snapshot))
         return f
 
     _FRAME_WIRE_DECODER = _msgspec.json.Decoder(_FrameWire)
@@ -578,8 +579,8 @@ if _msgspec is not None:
             f.key_id,
             f.error,
             f.http_status,
-            _msgspec.Raw(f.template_full.compact()) if f.template_full else _EMPTY_RAW,
-            _msgspec.Raw(f.config_snapshot.compact()) if f.config_snapshot else _EMPTY_RAW,
+            _msgspec.Raw(f.template_full.compact()) if f.template_full else None,
+            _msgspec.Raw(f.config_snapshot.compact()) if f.config_snapshot else None,
         )
 
 

@@ -11,6 +11,7 @@ of the schema, applied to the canonical encoding of the value.
 from __future__ import annotations
 
 import re as _re
+from functools import partial
 from typing import NamedTuple
 
 from sync_protocol._runtime import paused_gc
@@ -29,10 +30,26 @@ class ValidationError(NamedTuple):
         return f"{self.pointer or '/'}: {self.rule}: {self.message}"
 
 
+_finding = partial(tuple.__new__, ValidationError)
+"""ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
+
+
 def validate(frame: Frame) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    _root_rules(frame, out)
+    f, p = frame, ""  # the root rules, inlined: they run on every frame
+    # type-required: a top-level frame names its type; only snapshot items may carry an empty type
+    if f.type in {""}:
+        out.append(
+            _finding(
+                (
+                    "type-required",
+                    p + "/type",
+                    "a top-level frame names its type; only snapshot items may carry an empty type",
+                    "error",
+                )
+            )
+        )
     if not (frame.items):  # most frames: one call, no walk
         _CHECK_FRAME_ERROR.get(frame.type, _check_frame_error_8)(frame, "", out)
         return out
@@ -93,38 +110,28 @@ def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:
         out[k] = out[k]._replace(pointer=prefix + out[k].pointer)
 
 
-def _root_rules(f: Frame, out: list[ValidationError]) -> None:
-    p = ""
-    # type-required: a top-level frame names its type; only snapshot items may carry an empty type
-    if f.type in {""}:
-        out.append(
-            ValidationError(
-                "type-required",
-                p + "/type",
-                "a top-level frame names its type; only snapshot items may carry an empty type",
-                "error",
-            )
-        )
-
-
 def _check_frame_error_0(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/templateFull",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/templateFull",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     if f.config_snapshot and not f.config_snapshot.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/configSnapshot",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/configSnapshot",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     return None
@@ -134,28 +141,30 @@ def _check_frame_error_1(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/templateFull",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/templateFull",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     if f.config_snapshot and not f.config_snapshot.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/configSnapshot",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/configSnapshot",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     # name-required: a delete names the key secret or template it deletes
     if not f.name:
         out.append(
-            ValidationError(
-                "name-required", p + "/name", "a delete names the key secret or template it deletes", "error"
-            )
+            _finding(("name-required", p + "/name", "a delete names the key secret or template it deletes", "error"))
         )
     return None
 
@@ -164,50 +173,63 @@ def _check_frame_error_2(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/templateFull",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/templateFull",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     if f.config_snapshot and not f.config_snapshot.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/configSnapshot",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/configSnapshot",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     # response-id: a response echoes the id of its request
     if not f.id:
-        out.append(ValidationError("response-id", p + "/id", "a response echoes the id of its request", "error"))
+        out.append(_finding(("response-id", p + "/id", "a response echoes the id of its request", "error")))
     # response-outcome: a response is either a success (ok: true) or an error (a non-empty error)
     if not (f.ok or f.error):
         out.append(
-            ValidationError(
-                "response-outcome",
-                p,
-                "a response is either a success (ok: true) or an error (a non-empty error)",
-                "error",
+            _finding(
+                (
+                    "response-outcome",
+                    p,
+                    "a response is either a success (ok: true) or an error (a non-empty error)",
+                    "error",
+                )
             )
         )
     # response-success-no-error: a successful response (ok: true) carries no error
     if (f.ok) and (f.error):
         out.append(
-            ValidationError(
-                "response-success-no-error", p + "/error", "a successful response (ok: true) carries no error", "error"
+            _finding(
+                (
+                    "response-success-no-error",
+                    p + "/error",
+                    "a successful response (ok: true) carries no error",
+                    "error",
+                )
             )
         )
     # response-error-status: an error response carries the HTTP status of the failure
     if (f.error) and (not f.http_status):
         out.append(
-            ValidationError(
-                "response-error-status",
-                p + "/httpStatus",
-                "an error response carries the HTTP status of the failure",
-                "error",
+            _finding(
+                (
+                    "response-error-status",
+                    p + "/httpStatus",
+                    "an error response carries the HTTP status of the failure",
+                    "error",
+                )
             )
         )
     return None
@@ -217,25 +239,29 @@ def _check_frame_error_3(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/templateFull",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/templateFull",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     if f.config_snapshot and not f.config_snapshot.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/configSnapshot",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/configSnapshot",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     # request-id: a request carries the id its response will echo
     if not f.id:
-        out.append(ValidationError("request-id", p + "/id", "a request carries the id its response will echo", "error"))
+        out.append(_finding(("request-id", p + "/id", "a request carries the id its response will echo", "error")))
     return None
 
 
@@ -243,31 +269,33 @@ def _check_frame_error_4(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/templateFull",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/templateFull",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     if f.config_snapshot and not f.config_snapshot.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/configSnapshot",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/configSnapshot",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     # request-id: a request carries the id its response will echo
     if not f.id:
-        out.append(ValidationError("request-id", p + "/id", "a request carries the id its response will echo", "error"))
+        out.append(_finding(("request-id", p + "/id", "a request carries the id its response will echo", "error")))
     # name-required: a delete names the key secret or template it deletes
     if not f.name:
         out.append(
-            ValidationError(
-                "name-required", p + "/name", "a delete names the key secret or template it deletes", "error"
-            )
+            _finding(("name-required", p + "/name", "a delete names the key secret or template it deletes", "error"))
         )
     return None
 
@@ -276,31 +304,37 @@ def _check_frame_error_5(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/templateFull",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/templateFull",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     if f.config_snapshot and not f.config_snapshot.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/configSnapshot",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/configSnapshot",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     # template-snapshot-item-type: every item of a template_snapshot is a template_sync frame
     for i, x in enumerate(f.items):
         if x.type not in {"template_sync"}:
             out.append(
-                ValidationError(
-                    "template-snapshot-item-type",
-                    p + "/items" + "/" + str(i) + "/type",
-                    "every item of a template_snapshot is a template_sync frame",
-                    "error",
+                _finding(
+                    (
+                        "template-snapshot-item-type",
+                        p + "/items" + "/" + str(i) + "/type",
+                        "every item of a template_snapshot is a template_sync frame",
+                        "error",
+                    )
                 )
             )
     return None
@@ -310,30 +344,36 @@ def _check_frame_error_6(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/templateFull",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/templateFull",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     if f.config_snapshot and not f.config_snapshot.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/configSnapshot",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/configSnapshot",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     # template-full-required: a template create, update or sync carries the full template object
     if not f.template_full:
         out.append(
-            ValidationError(
-                "template-full-required",
-                p + "/templateFull",
-                "a template create, update or sync carries the full template object",
-                "error",
+            _finding(
+                (
+                    "template-full-required",
+                    p + "/templateFull",
+                    "a template create, update or sync carries the full template object",
+                    "error",
+                )
             )
         )
     return None
@@ -343,33 +383,39 @@ def _check_frame_error_7(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/templateFull",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/templateFull",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     if f.config_snapshot and not f.config_snapshot.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/configSnapshot",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/configSnapshot",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     # request-id: a request carries the id its response will echo
     if not f.id:
-        out.append(ValidationError("request-id", p + "/id", "a request carries the id its response will echo", "error"))
+        out.append(_finding(("request-id", p + "/id", "a request carries the id its response will echo", "error")))
     # template-full-required: a template create, update or sync carries the full template object
     if not f.template_full:
         out.append(
-            ValidationError(
-                "template-full-required",
-                p + "/templateFull",
-                "a template create, update or sync carries the full template object",
-                "error",
+            _finding(
+                (
+                    "template-full-required",
+                    p + "/templateFull",
+                    "a template create, update or sync carries the full template object",
+                    "error",
+                )
             )
         )
     return None
@@ -398,24 +444,28 @@ def _check_frame_error_8(f: Frame, p: str, out: list[ValidationError]) -> None:
         "cluster_config_sync",
         "",
     }:
-        out.append(ValidationError("type-known", p + "/type", "type is a FrameType value", "error"))
+        out.append(_finding(("type-known", p + "/type", "type is a FrameType value", "error")))
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/templateFull",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/templateFull",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     if f.config_snapshot and not f.config_snapshot.is_object():
         out.append(
-            ValidationError(
-                "raw-object",
-                p + "/configSnapshot",
-                "templateFull is a JSON object; configSnapshot is a JSON object",
-                "error",
+            _finding(
+                (
+                    "raw-object",
+                    p + "/configSnapshot",
+                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "error",
+                )
             )
         )
     return None
@@ -452,26 +502,30 @@ def _check_frame_error(f: Frame, p: str, out: list[ValidationError]) -> None:
 def _check_frame_lint_0(f: Frame, p: str, out: list[ValidationError]) -> None:
     # push-no-id: a push is not a response and carries no id
     if f.id:
-        out.append(ValidationError("push-no-id", p + "/id", "a push is not a response and carries no id", "lint"))
+        out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
     # key-sync-token-hash: a key_sync without tokenHash is skipped by the receiver
     if not f.token_hash:
         out.append(
-            ValidationError(
-                "key-sync-token-hash",
-                p + "/tokenHash",
-                "a key_sync without tokenHash is skipped by the receiver",
-                "lint",
+            _finding(
+                (
+                    "key-sync-token-hash",
+                    p + "/tokenHash",
+                    "a key_sync without tokenHash is skipped by the receiver",
+                    "lint",
+                )
             )
         )
     # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
     # receiver ignores them
     if f.items:
         out.append(
-            ValidationError(
-                "items-only-in-snapshots",
-                p + "/items",
-                "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
-                "lint",
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
             )
         )
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
@@ -483,11 +537,13 @@ def _check_frame_lint_0(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/issuedAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     if (
@@ -498,11 +554,13 @@ def _check_frame_lint_0(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/expiresAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     return None
@@ -511,16 +569,18 @@ def _check_frame_lint_0(f: Frame, p: str, out: list[ValidationError]) -> None:
 def _check_frame_lint_1(f: Frame, p: str, out: list[ValidationError]) -> None:
     # push-no-id: a push is not a response and carries no id
     if f.id:
-        out.append(ValidationError("push-no-id", p + "/id", "a push is not a response and carries no id", "lint"))
+        out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
     # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
     # receiver ignores them
     if f.items:
         out.append(
-            ValidationError(
-                "items-only-in-snapshots",
-                p + "/items",
-                "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
-                "lint",
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
             )
         )
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
@@ -532,11 +592,13 @@ def _check_frame_lint_1(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/issuedAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     if (
@@ -547,11 +609,13 @@ def _check_frame_lint_1(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/expiresAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     return None
@@ -560,27 +624,31 @@ def _check_frame_lint_1(f: Frame, p: str, out: list[ValidationError]) -> None:
 def _check_frame_lint_2(f: Frame, p: str, out: list[ValidationError]) -> None:
     # push-no-id: a push is not a response and carries no id
     if f.id:
-        out.append(ValidationError("push-no-id", p + "/id", "a push is not a response and carries no id", "lint"))
+        out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
     # key-snapshot-item-token-hash: a key_snapshot item without tokenHash is skipped by the receiver
     for i, x in enumerate(f.items):
         if not x.token_hash:
             out.append(
-                ValidationError(
-                    "key-snapshot-item-token-hash",
-                    p + "/items" + "/" + str(i) + "/tokenHash",
-                    "a key_snapshot item without tokenHash is skipped by the receiver",
-                    "lint",
+                _finding(
+                    (
+                        "key-snapshot-item-token-hash",
+                        p + "/items" + "/" + str(i) + "/tokenHash",
+                        "a key_snapshot item without tokenHash is skipped by the receiver",
+                        "lint",
+                    )
                 )
             )
     # key-snapshot-item-type: items of a key_snapshot are emitted with an empty type
     for i, x in enumerate(f.items):
         if x.type not in {""}:
             out.append(
-                ValidationError(
-                    "key-snapshot-item-type",
-                    p + "/items" + "/" + str(i) + "/type",
-                    "items of a key_snapshot are emitted with an empty type",
-                    "lint",
+                _finding(
+                    (
+                        "key-snapshot-item-type",
+                        p + "/items" + "/" + str(i) + "/type",
+                        "items of a key_snapshot are emitted with an empty type",
+                        "lint",
+                    )
                 )
             )
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
@@ -592,11 +660,13 @@ def _check_frame_lint_2(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/issuedAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     if (
@@ -607,11 +677,13 @@ def _check_frame_lint_2(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/expiresAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     return None
@@ -623,40 +695,48 @@ def _check_frame_lint_3(f: Frame, p: str, out: list[ValidationError]) -> None:
     if f.ok:
         if not f.key_id:
             out.append(
-                ValidationError(
-                    "key-create-resp-fields",
-                    p + "/keyId",
-                    "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix",
-                    "lint",
+                _finding(
+                    (
+                        "key-create-resp-fields",
+                        p + "/keyId",
+                        "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix",
+                        "lint",
+                    )
                 )
             )
         if not f.token_hash:
             out.append(
-                ValidationError(
-                    "key-create-resp-fields",
-                    p + "/tokenHash",
-                    "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix",
-                    "lint",
+                _finding(
+                    (
+                        "key-create-resp-fields",
+                        p + "/tokenHash",
+                        "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix",
+                        "lint",
+                    )
                 )
             )
         if not f.hash_prefix:
             out.append(
-                ValidationError(
-                    "key-create-resp-fields",
-                    p + "/hashPrefix",
-                    "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix",
-                    "lint",
+                _finding(
+                    (
+                        "key-create-resp-fields",
+                        p + "/hashPrefix",
+                        "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix",
+                        "lint",
+                    )
                 )
             )
     # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
     # receiver ignores them
     if f.items:
         out.append(
-            ValidationError(
-                "items-only-in-snapshots",
-                p + "/items",
-                "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
-                "lint",
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
             )
         )
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
@@ -668,11 +748,13 @@ def _check_frame_lint_3(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/issuedAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     if (
@@ -683,11 +765,13 @@ def _check_frame_lint_3(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/expiresAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     return None
@@ -698,11 +782,13 @@ def _check_frame_lint_4(f: Frame, p: str, out: list[ValidationError]) -> None:
     # receiver ignores them
     if f.items:
         out.append(
-            ValidationError(
-                "items-only-in-snapshots",
-                p + "/items",
-                "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
-                "lint",
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
             )
         )
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
@@ -714,11 +800,13 @@ def _check_frame_lint_4(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/issuedAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     if (
@@ -729,11 +817,13 @@ def _check_frame_lint_4(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/expiresAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     return None
@@ -742,7 +832,7 @@ def _check_frame_lint_4(f: Frame, p: str, out: list[ValidationError]) -> None:
 def _check_frame_lint_5(f: Frame, p: str, out: list[ValidationError]) -> None:
     # push-no-id: a push is not a response and carries no id
     if f.id:
-        out.append(ValidationError("push-no-id", p + "/id", "a push is not a response and carries no id", "lint"))
+        out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
     if (
         f.issued_at
@@ -752,11 +842,13 @@ def _check_frame_lint_5(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/issuedAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     if (
@@ -767,11 +859,13 @@ def _check_frame_lint_5(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/expiresAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     return None
@@ -780,26 +874,30 @@ def _check_frame_lint_5(f: Frame, p: str, out: list[ValidationError]) -> None:
 def _check_frame_lint_6(f: Frame, p: str, out: list[ValidationError]) -> None:
     # push-no-id: a push is not a response and carries no id
     if f.id:
-        out.append(ValidationError("push-no-id", p + "/id", "a push is not a response and carries no id", "lint"))
+        out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
     # config-snapshot-missing: a cluster_config frame without configSnapshot is a no-op for the Worker
     if not f.config_snapshot:
         out.append(
-            ValidationError(
-                "config-snapshot-missing",
-                p + "/configSnapshot",
-                "a cluster_config frame without configSnapshot is a no-op for the Worker",
-                "lint",
+            _finding(
+                (
+                    "config-snapshot-missing",
+                    p + "/configSnapshot",
+                    "a cluster_config frame without configSnapshot is a no-op for the Worker",
+                    "lint",
+                )
             )
         )
     # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
     # receiver ignores them
     if f.items:
         out.append(
-            ValidationError(
-                "items-only-in-snapshots",
-                p + "/items",
-                "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
-                "lint",
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
             )
         )
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
@@ -811,11 +909,13 @@ def _check_frame_lint_6(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/issuedAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     if (
@@ -826,11 +926,13 @@ def _check_frame_lint_6(f: Frame, p: str, out: list[ValidationError]) -> None:
         is None
     ):
         out.append(
-            ValidationError(
-                "rfc3339-time",
-                p + "/expiresAt",
-                "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
-                "lint",
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
             )
         )
     return None

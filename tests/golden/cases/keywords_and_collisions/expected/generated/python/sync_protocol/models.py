@@ -125,7 +125,6 @@ _fast_message: Any = None
 _message_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
-    _EMPTY_RAW = _msgspec.Raw(b"")
     _Int64 = Annotated[int, _msgspec.Meta(ge=-0x8000000000000000, le=0x7FFFFFFFFFFFFFFF)]
     _astuple = _msgspec.structs.astuple
     _WIRE_ENCODE = _msgspec.json.Encoder().encode
@@ -137,7 +136,7 @@ if _msgspec is not None:
         count: _Int64 = _msgspec.field(name="count")
         flag: bool = _msgspec.field(name="flag")
         children: list[_MessageWire] = _msgspec.field(default=[], name="children")
-        payload: _msgspec.Raw = _msgspec.field(default=_EMPTY_RAW, name="payload")
+        payload: _msgspec.Raw = _msgspec.field(default=None, name="payload")
 
     class _MessageOut(_msgspec.Struct, omit_defaults=True, gc=False):
         kind: Any = _msgspec.field(default=None, name="kind")
@@ -146,14 +145,15 @@ if _msgspec is not None:
         count: Any = _msgspec.field(default=None, name="count")
         flag: Any = _msgspec.field(default=None, name="flag")
         children: Any = _msgspec.field(default=[], name="children")
-        payload: Any = _msgspec.field(default=_EMPTY_RAW, name="payload")
+        payload: Any = _msgspec.field(default=None, name="payload")
 
     def _message_from_wire(w: _MessageWire) -> Message:
         f = Message(*_astuple(w))
         f.kind = _KIND_VALUES.get(f.kind, f.kind)
         if f.children:
             convert_in_place(f.children, _message_from_wire)
-        f.payload = RawJSON.trusted(bytes(f.payload)) if f.payload else None
+        if f.payload is not None:
+            f.payload = RawJSON.trusted(bytes(f.payload))
         return f
 
     _MESSAGE_WIRE_DECODER = _msgspec.json.Decoder(_MessageWire)
@@ -179,7 +179,7 @@ if _msgspec is not None:
             f.count,
             f.flag,
             [_message_to_out(x) for x in f.children] if f.children else [],
-            _msgspec.Raw(f.payload.compact()) if f.payload else _EMPTY_RAW,
+            _msgspec.Raw(f.payload.compact()) if f.payload else None,
         )
 
 

@@ -10,6 +10,7 @@ of the schema, applied to the canonical encoding of the value.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import NamedTuple
 
 from sync_protocol._runtime import paused_gc
@@ -26,6 +27,10 @@ class ValidationError(NamedTuple):
 
     def __str__(self) -> str:
         return f"{self.pointer or '/'}: {self.rule}: {self.message}"
+
+
+_finding = partial(tuple.__new__, ValidationError)
+"""ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
 
 def validate(frame: Message) -> list[ValidationError]:
@@ -94,7 +99,7 @@ def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:
 def _check_message_error(f: Message, p: str, out: list[ValidationError]) -> None:
     # kind-known: kind is a Kind value
     if f.kind not in {"class", "None", "2fa", "import_all"}:
-        out.append(ValidationError("kind-known", p + "/kind", "kind is a Kind value", "error"))
+        out.append(_finding(("kind-known", p + "/kind", "kind is a Kind value", "error")))
     return None
 
 

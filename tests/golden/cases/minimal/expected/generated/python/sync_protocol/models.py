@@ -89,7 +89,6 @@ _fast_ping: Any = None
 _ping_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
-    _EMPTY_RAW = _msgspec.Raw(b"")
     _astuple = _msgspec.structs.astuple
     _WIRE_ENCODE = _msgspec.json.Encoder().encode
 

@@ -10,6 +10,7 @@ of the schema, applied to the canonical encoding of the value.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import NamedTuple
 
 from sync_protocol.models import Ping
@@ -25,6 +26,10 @@ class ValidationError(NamedTuple):
 
     def __str__(self) -> str:
         return f"{self.pointer or '/'}: {self.rule}: {self.message}"
+
+
+_finding = partial(tuple.__new__, ValidationError)
+"""ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
 
 def validate(frame: Ping) -> list[ValidationError]:

@@ -119,7 +119,6 @@ _fast_node: Any = None
 _node_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
-    _EMPTY_RAW = _msgspec.Raw(b"")
     _Int64 = Annotated[int, _msgspec.Meta(ge=-0x8000000000000000, le=0x7FFFFFFFFFFFFFFF)]
     _astuple = _msgspec.structs.astuple
     _WIRE_ENCODE = _msgspec.json.Encoder().encode
@@ -129,7 +128,7 @@ if _msgspec is not None:
         name: str = _msgspec.field(default="", name="name")
         weight: _Int64 = _msgspec.field(default=0, name="weight")
         on: bool = _msgspec.field(default=False, name="on")
-        body: _msgspec.Raw = _msgspec.field(default=_EMPTY_RAW, name="body")
+        body: _msgspec.Raw = _msgspec.field(default=None, name="body")
         kids: list[_NodeWire] = _msgspec.field(default=[], name="kids")
 
     class _NodeOut(_msgspec.Struct, omit_defaults=True, gc=False):
@@ -137,13 +136,14 @@ if _msgspec is not None:
         name: Any = _msgspec.field(default="", name="name")
         weight: Any = _msgspec.field(default=0, name="weight")
         on: Any = _msgspec.field(default=False, name="on")
-        body: Any = _msgspec.field(default=_EMPTY_RAW, name="body")
+        body: Any = _msgspec.field(default=None, name="body")
         kids: Any = _msgspec.field(default=[], name="kids")
 
     def _node_from_wire(w: _NodeWire) -> Node:
         f = Node(*_astuple(w))
         f.shape = _SHAPE_VALUES.get(f.shape, f.shape)
-        f.body = RawJSON.trusted(bytes(f.body)) if f.body else None
+        if f.body is not None:
+            f.body = RawJSON.trusted(bytes(f.body))
         if f.kids:
             convert_in_place(f.kids, _node_from_wire)
         return f
@@ -169,7 +169,7 @@ if _msgspec is not None:
             f.name,
             f.weight,
             f.on,
-            _msgspec.Raw(f.body.compact()) if f.body else _EMPTY_RAW,
+            _msgspec.Raw(f.body.compact()) if f.body else None,
             [_node_to_out(x) for x in f.kids] if f.kids else [],
         )
 

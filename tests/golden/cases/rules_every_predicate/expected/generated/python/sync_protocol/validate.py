@@ -11,6 +11,7 @@ of the schema, applied to the canonical encoding of the value.
 from __future__ import annotations
 
 import re as _re
+from functools import partial
 from typing import NamedTuple
 
 from sync_protocol._runtime import paused_gc
@@ -29,10 +30,17 @@ class ValidationError(NamedTuple):
         return f"{self.pointer or '/'}: {self.rule}: {self.message}"
 
 
+_finding = partial(tuple.__new__, ValidationError)
+"""ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
+
+
 def validate(frame: Node) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    _root_rules(frame, out)
+    f, p = frame, ""  # the root rules, inlined: they run on every frame
+    # root-named: a root node has a name
+    if not f.name:
+        out.append(_finding(("root-named", p + "/name", "a root node has a name", "error")))
     if not (frame.kids):  # most frames: one call, no walk
         _CHECK_NODE_ERROR.get(frame.shape, _check_node_error_3)(frame, "", out)
         return out
@@ -93,52 +101,49 @@ def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:
         out[k] = out[k]._replace(pointer=prefix + out[k].pointer)
 
 
-def _root_rules(f: Node, out: list[ValidationError]) -> None:
-    p = ""
-    # root-named: a root node has a name
-    if not f.name:
-        out.append(ValidationError("root-named", p + "/name", "a root node has a name", "error"))
-
-
 def _check_node_error_0(f: Node, p: str, out: list[ValidationError]) -> None:
     # body-object: body is a JSON object
     if f.body and not f.body.is_object():
-        out.append(ValidationError("body-object", p + "/body", "body is a JSON object", "error"))
+        out.append(_finding(("body-object", p + "/body", "body is a JSON object", "error")))
     # leaf-no-kids: a leaf has no kids
     if f.kids:
-        out.append(ValidationError("leaf-no-kids", p + "/kids", "a leaf has no kids", "error"))
+        out.append(_finding(("leaf-no-kids", p + "/kids", "a leaf has no kids", "error")))
     return None
 
 
 def _check_node_error_1(f: Node, p: str, out: list[ValidationError]) -> None:
     # body-object: body is a JSON object
     if f.body and not f.body.is_object():
-        out.append(ValidationError("body-object", p + "/body", "body is a JSON object", "error"))
+        out.append(_finding(("body-object", p + "/body", "body is a JSON object", "error")))
     # branch-kids: a branch has kids
     if not f.kids:
-        out.append(ValidationError("branch-kids", p + "/kids", "a branch has kids", "error"))
+        out.append(_finding(("branch-kids", p + "/kids", "a branch has kids", "error")))
     # weighted-or-on: a branch is weighted or on
     if not (f.weight or f.on):
-        out.append(ValidationError("weighted-or-on", p, "a branch is weighted or on", "error"))
+        out.append(_finding(("weighted-or-on", p, "a branch is weighted or on", "error")))
     # kids-are-leaves: kids of an unnamed branch are leaves
     if not f.name or f.name not in {"tree"}:
         for i, x in enumerate(f.kids):
             if not x.name:
                 out.append(
-                    ValidationError(
-                        "kids-are-leaves",
-                        p + "/kids" + "/" + str(i) + "/name",
-                        "kids of an unnamed branch are leaves",
-                        "error",
+                    _finding(
+                        (
+                            "kids-are-leaves",
+                            p + "/kids" + "/" + str(i) + "/name",
+                            "kids of an unnamed branch are leaves",
+                            "error",
+                        )
                     )
                 )
             if x.shape not in {"leaf"}:
                 out.append(
-                    ValidationError(
-                        "kids-are-leaves",
-                        p + "/kids" + "/" + str(i) + "/shape",
-                        "kids of an unnamed branch are leaves",
-                        "error",
+                    _finding(
+                        (
+                            "kids-are-leaves",
+                            p + "/kids" + "/" + str(i) + "/shape",
+                            "kids of an unnamed branch are leaves",
+                            "error",
+                        )
                     )
                 )
     return None
@@ -147,17 +152,17 @@ def _check_node_error_1(f: Node, p: str, out: list[ValidationError]) -> None:
 def _check_node_error_2(f: Node, p: str, out: list[ValidationError]) -> None:
     # body-object: body is a JSON object
     if f.body and not f.body.is_object():
-        out.append(ValidationError("body-object", p + "/body", "body is a JSON object", "error"))
+        out.append(_finding(("body-object", p + "/body", "body is a JSON object", "error")))
     return None
 
 
 def _check_node_error_3(f: Node, p: str, out: list[ValidationError]) -> None:
     # shape-known: shape is a Shape value
     if f.shape not in {"leaf", "branch", ""}:
-        out.append(ValidationError("shape-known", p + "/shape", "shape is a Shape value", "error"))
+        out.append(_finding(("shape-known", p + "/shape", "shape is a Shape value", "error")))
     # body-object: body is a JSON object
     if f.body and not f.body.is_object():
-        out.append(ValidationError("body-object", p + "/body", "body is a JSON object", "error"))
+        out.append(_finding(("body-object", p + "/body", "body is a JSON object", "error")))
     return None
 
 
@@ -176,5 +181,5 @@ def _check_node_error(f: Node, p: str, out: list[ValidationError]) -> None:
 def _check_node_lint(f: Node, p: str, out: list[ValidationError]) -> None:
     # name-style: names are lower-case words
     if f.name and _re.search("^[a-z]+(-[a-z]+)*$", f.name) is None:
-        out.append(ValidationError("name-style", p + "/name", "names are lower-case words", "lint"))
+        out.append(_finding(("name-style", p + "/name", "names are lower-case words", "lint")))
     return None
