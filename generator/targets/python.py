@@ -339,7 +339,7 @@ class PythonTarget:
         kinds = {f.type.kind for s in schema.structs for f in s.fields}
         names = ["BULK_SIZE", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "FAST_PATH_MIN_DEPTH", "StructSpec"]
         names += ["decode_struct", "encode_flat", "encode_tree"]
-        names += ["fast_path", "html_safe"]
+        names += ["HTML_UNSAFE_BYTES", "fast_path", "html_safe"]
         names += ["convert_in_place", "encodes_to"] if ir.Kind.LIST in kinds else []
         names += [KIND_CODES[k] for k in kinds]
         names += ["encode_str"] if kinds & {ir.Kind.STRING, ir.Kind.ENUM} else []

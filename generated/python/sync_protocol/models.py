@@ -16,6 +16,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_SIZE,
     ENUM,
     FAST_PATH_MIN_DEPTH,
+    HTML_UNSAFE_BYTES,
     INT,
     LIST,
     RAW,
@@ -199,9 +200,11 @@ class CreateKeyRequest:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _create_key_request_to_out is not None:
             try:
-                return html_safe(_WIRE_ENCODE(_create_key_request_to_out(self)))
+                data = _WIRE_ENCODE(_create_key_request_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
+            else:
+                return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
         flat = encode_flat(_create_key_request_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -251,9 +254,11 @@ class CreateKeyResponse:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _create_key_response_to_out is not None:
             try:
-                return html_safe(_WIRE_ENCODE(_create_key_response_to_out(self)))
+                data = _WIRE_ENCODE(_create_key_response_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
+            else:
+                return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
         flat = encode_flat(_create_key_response_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
@@ -348,9 +353,11 @@ class Frame:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _frame_to_out is not None:
             try:
-                return html_safe(_WIRE_ENCODE(_frame_to_out(self)))
+                data = _WIRE_ENCODE(_frame_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
+            else:
+                return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
         flat = encode_flat(_frame_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 

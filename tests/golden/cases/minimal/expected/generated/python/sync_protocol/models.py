@@ -13,6 +13,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     FAST_PATH_MIN_DEPTH,
+    HTML_UNSAFE_BYTES,
     STR,
     StructSpec,
     decode_struct,
@@ -59,9 +60,11 @@ class Ping:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _ping_to_out is not None:
             try:
-                return html_safe(_WIRE_ENCODE(_ping_to_out(self)))
+                data = _WIRE_ENCODE(_ping_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
+            else:
+                return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
         flat = encode_flat(_ping_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 

@@ -16,6 +16,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_SIZE,
     ENUM,
     FAST_PATH_MIN_DEPTH,
+    HTML_UNSAFE_BYTES,
     INT,
     LIST,
     RAW,
@@ -89,9 +90,11 @@ class Node:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _node_to_out is not None:
             try:
-                return html_safe(_WIRE_ENCODE(_node_to_out(self)))
+                data = _WIRE_ENCODE(_node_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
+            else:
+                return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
         flat = encode_flat(_node_members(self))
         return flat if flat is not None else encode_tree(self, _ENCODERS)
 
