@@ -434,6 +434,9 @@ class PythonTarget:
             "out_class": f"_{name}Out",
             "wire_decoder": f"_{upper_snake_case(s.name)}_WIRE_DECODER",
             "from_wire": mirror.from_wire_name(s.name),
+            "is_list_item": any(
+                f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name for st in schema.structs for f in st.fields
+            ),
             "from_wire_fixups": mirror.from_wire_fixups([(attr_name(f), f) for f in s.fields]),
             "to_out": mirror.to_out_name(s.name),
             "list_attrs": repr(lists) if lists else "",

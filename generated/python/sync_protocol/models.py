@@ -198,9 +198,24 @@ class CreateKeyRequest:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if _create_key_request_to_out is not None:
-            try:
-                data = _WIRE_ENCODE(_create_key_request_to_out(self))
+        if _WIRE_ENCODE is not None:
+            f = self
+            try:  # _create_key_request_to_out, inlined: this is the hot path
+                data = _WIRE_ENCODE(
+                    _CreateKeyRequestOut(
+                        f.namespace,
+                        f.user,
+                        f.team,
+                        f.role,
+                        f.description,
+                        f.expires_at,
+                        f.token_hash,
+                        f.hash_prefix,
+                        f.issued_at,
+                        f.quota_url,
+                        f.raw_token,
+                    )
+                )
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
@@ -252,9 +267,18 @@ class CreateKeyResponse:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if _create_key_response_to_out is not None:
-            try:
-                data = _WIRE_ENCODE(_create_key_response_to_out(self))
+        if _WIRE_ENCODE is not None:
+            f = self
+            try:  # _create_key_response_to_out, inlined: this is the hot path
+                data = _WIRE_ENCODE(
+                    _CreateKeyResponseOut(
+                        f.raw_token,
+                        f.key_id,
+                        f.token_hash,
+                        f.hash_prefix,
+                        f.issued_at,
+                    )
+                )
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
@@ -351,9 +375,34 @@ class Frame:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if _frame_to_out is not None:
-            try:
-                data = _WIRE_ENCODE(_frame_to_out(self))
+        if _WIRE_ENCODE is not None:
+            f = self
+            try:  # _frame_to_out, inlined: this is the hot path
+                data = _WIRE_ENCODE(
+                    _FrameOut(
+                        f.id,
+                        f.type,
+                        f.token_hash,
+                        f.hash_prefix,
+                        f.name,
+                        f.namespace,
+                        f.role,
+                        f.user,
+                        f.team,
+                        f.quota_url,
+                        f.description,
+                        f.issued_at,
+                        f.expires_at,
+                        [_frame_to_out(x) for x in f.items] if f.items else [],
+                        f.ok,
+                        f.raw_token,
+                        f.key_id,
+                        f.error,
+                        f.http_status,
+                        _msgspec.Raw(f.template_full.compact()) if f.template_full else None,
+                        _msgspec.Raw(f.config_snapshot.compact()) if f.config_snapshot else None,
+                    )
+                )
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
@@ -485,16 +534,16 @@ if _msgspec is not None:
         template_full: Any = _msgspec.field(default=None, name="templateFull")
         config_snapshot: Any = _msgspec.field(default=None, name="configSnapshot")
 
-    def _create_key_request_from_wire(w: _CreateKeyRequestWire) -> CreateKeyRequest:
-        f = CreateKeyRequest(*_astuple(w))
-        return f
-
     _CREATE_KEY_REQUEST_WIRE_DECODER = _msgspec.json.Decoder(_CreateKeyRequestWire)
 
     def _fast_create_key_request(data: bytes) -> CreateKeyRequest | None:
         try:
             wire = _CREATE_KEY_REQUEST_WIRE_DECODER.decode(data)
-            return _create_key_request_from_wire(wire) if _WIRE_ENCODE(wire) == data else None
+            canonical = _WIRE_ENCODE(wire) == data
+            if not canonical:
+                return None
+            f = CreateKeyRequest(*_astuple(wire))  # positional: the mirror has the same fields, in order
+            return f
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 
@@ -515,16 +564,16 @@ if _msgspec is not None:
             f.raw_token,
         )
 
-    def _create_key_response_from_wire(w: _CreateKeyResponseWire) -> CreateKeyResponse:
-        f = CreateKeyResponse(*_astuple(w))
-        return f
-
     _CREATE_KEY_RESPONSE_WIRE_DECODER = _msgspec.json.Decoder(_CreateKeyResponseWire)
 
     def _fast_create_key_response(data: bytes) -> CreateKeyResponse | None:
         try:
             wire = _CREATE_KEY_RESPONSE_WIRE_DECODER.decode(data)
-            return _create_key_response_from_wire(wire) if _WIRE_ENCODE(wire) == data else None
+            canonical = _WIRE_ENCODE(wire) == data
+            if not canonical:
+                return None
+            f = CreateKeyResponse(*_astuple(wire))  # positional: the mirror has the same fields, in order
+            return f
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 
@@ -559,7 +608,17 @@ if _msgspec is not None:
                 canonical = _WIRE_ENCODE(wire) == data
             else:  # without a second copy of a large input in memory
                 canonical = encodes_to(wire, data, _WIRE_ENCODE, ("items",))
-            return _frame_from_wire(wire) if canonical else None
+            if not canonical:
+                return None
+            f = Frame(*_astuple(wire))  # positional: the mirror has the same fields, in order
+            f.type = _FRAME_TYPE_VALUES.get(f.type, f.type)
+            if f.items:
+                convert_in_place(f.items, _frame_from_wire)
+            if f.template_full is not None:
+                f.template_full = RawJSON.trusted(bytes(f.template_full))
+            if f.config_snapshot is not None:
+                f.config_snapshot = RawJSON.trusted(bytes(f.config_snapshot))
+            return f
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 

@@ -94,9 +94,20 @@ class Message:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if _message_to_out is not None:
-            try:
-                data = _WIRE_ENCODE(_message_to_out(self))
+        if _WIRE_ENCODE is not None:
+            f = self
+            try:  # _message_to_out, inlined: this is the hot path
+                data = _WIRE_ENCODE(
+                    _MessageOut(
+                        f.kind,
+                        f.from_,
+                        f.definition,
+                        f.count,
+                        f.flag,
+                        [_message_to_out(x) for x in f.children] if f.children else [],
+                        _msgspec.Raw(f.payload.compact()) if f.payload else None,
+                    )
+                )
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
@@ -168,7 +179,15 @@ if _msgspec is not None:
                 canonical = _WIRE_ENCODE(wire) == data
             else:  # without a second copy of a large input in memory
                 canonical = encodes_to(wire, data, _WIRE_ENCODE, ("children",))
-            return _message_from_wire(wire) if canonical else None
+            if not canonical:
+                return None
+            f = Message(*_astuple(wire))  # positional: the mirror has the same fields, in order
+            f.kind = _KIND_VALUES.get(f.kind, f.kind)
+            if f.children:
+                convert_in_place(f.children, _message_from_wire)
+            if f.payload is not None:
+                f.payload = RawJSON.trusted(bytes(f.payload))
+            return f
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 

@@ -58,9 +58,14 @@ class Ping:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if _ping_to_out is not None:
-            try:
-                data = _WIRE_ENCODE(_ping_to_out(self))
+        if _WIRE_ENCODE is not None:
+            f = self
+            try:  # _ping_to_out, inlined: this is the hot path
+                data = _WIRE_ENCODE(
+                    _PingOut(
+                        f.note,
+                    )
+                )
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
@@ -101,16 +106,16 @@ if _msgspec is not None:
     class _PingOut(_msgspec.Struct, omit_defaults=True, gc=False):
         note: Any = _msgspec.field(default="", name="note")
 
-    def _ping_from_wire(w: _PingWire) -> Ping:
-        f = Ping(*_astuple(w))
-        return f
-
     _PING_WIRE_DECODER = _msgspec.json.Decoder(_PingWire)
 
     def _fast_ping(data: bytes) -> Ping | None:
         try:
             wire = _PING_WIRE_DECODER.decode(data)
-            return _ping_from_wire(wire) if _WIRE_ENCODE(wire) == data else None
+            canonical = _WIRE_ENCODE(wire) == data
+            if not canonical:
+                return None
+            f = Ping(*_astuple(wire))  # positional: the mirror has the same fields, in order
+            return f
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 

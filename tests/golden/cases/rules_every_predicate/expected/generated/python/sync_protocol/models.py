@@ -88,9 +88,19 @@ class Node:
 
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
-        if _node_to_out is not None:
-            try:
-                data = _WIRE_ENCODE(_node_to_out(self))
+        if _WIRE_ENCODE is not None:
+            f = self
+            try:  # _node_to_out, inlined: this is the hot path
+                data = _WIRE_ENCODE(
+                    _NodeOut(
+                        f.shape,
+                        f.name,
+                        f.weight,
+                        f.on,
+                        _msgspec.Raw(f.body.compact()) if f.body else None,
+                        [_node_to_out(x) for x in f.kids] if f.kids else [],
+                    )
+                )
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
@@ -160,7 +170,15 @@ if _msgspec is not None:
                 canonical = _WIRE_ENCODE(wire) == data
             else:  # without a second copy of a large input in memory
                 canonical = encodes_to(wire, data, _WIRE_ENCODE, ("kids",))
-            return _node_from_wire(wire) if canonical else None
+            if not canonical:
+                return None
+            f = Node(*_astuple(wire))  # positional: the mirror has the same fields, in order
+            f.shape = _SHAPE_VALUES.get(f.shape, f.shape)
+            if f.body is not None:
+                f.body = RawJSON.trusted(bytes(f.body))
+            if f.kids:
+                convert_in_place(f.kids, _node_from_wire)
+            return f
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 
