@@ -43,8 +43,9 @@ def out_declaration(attr: str, f: ir.Field) -> str:
     """The out mirror's field: omitted by msgspec exactly when Go's omitempty omits it.
 
     A field without omitempty gets None as default, a value it never holds, so it is always written.
+    An empty list or raw value is passed as None (see to_out), which allocates nothing.
     """
-    default = _ZERO[f.type.kind] if f.omit_empty else "None"
+    default = "None" if not f.omit_empty or f.type.kind in (ir.Kind.LIST, ir.Kind.RAW) else _ZERO[f.type.kind]
     return f"{attr}: Any = _msgspec.field(default={default}, name={f.wire_name!r})"
 
 
@@ -76,7 +77,7 @@ def to_out(attr: str, f: ir.Field) -> str:
     if f.type.kind == ir.Kind.RAW:
         return f"_msgspec.Raw({value}.compact()) if {value} else None"
     if f.type.kind == ir.Kind.LIST:
-        return f"[{to_out_name(f.type.item.ref)}(x) for x in {value}] if {value} else []"
+        return f"[{to_out_name(f.type.item.ref)}(x) for x in {value}] if {value} else None"
     return value
 
 

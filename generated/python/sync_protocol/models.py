@@ -393,7 +393,7 @@ class Frame:
                         f.description,
                         f.issued_at,
                         f.expires_at,
-                        [_frame_to_out(x) for x in f.items] if f.items else [],
+                        [_frame_to_out(x) for x in f.items] if f.items else None,
                         f.ok,
                         f.raw_token,
                         f.key_id,
@@ -525,7 +525,7 @@ if _msgspec is not None:
         description: Any = _msgspec.field(default="", name="description")
         issued_at: Any = _msgspec.field(default="", name="issuedAt")
         expires_at: Any = _msgspec.field(default="", name="expiresAt")
-        items: Any = _msgspec.field(default=[], name="items")
+        items: Any = _msgspec.field(default=None, name="items")
         ok: Any = _msgspec.field(default=False, name="ok")
         raw_token: Any = _msgspec.field(default="", name="rawToken")
         key_id: Any = _msgspec.field(default="", name="keyId")
@@ -639,7 +639,7 @@ if _msgspec is not None:
             f.description,
             f.issued_at,
             f.expires_at,
-            [_frame_to_out(x) for x in f.items] if f.items else [],
+            [_frame_to_out(x) for x in f.items] if f.items else None,
             f.ok,
             f.raw_token,
             f.key_id,

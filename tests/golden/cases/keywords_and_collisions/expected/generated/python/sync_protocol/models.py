@@ -104,7 +104,7 @@ class Message:
                         f.definition,
                         f.count,
                         f.flag,
-                        [_message_to_out(x) for x in f.children] if f.children else [],
+                        [_message_to_out(x) for x in f.children] if f.children else None,
                         _msgspec.Raw(f.payload.compact()) if f.payload else None,
                     )
                 )
@@ -158,7 +158,7 @@ if _msgspec is not None:
         definition: Any = _msgspec.field(default="", name="def")
         count: Any = _msgspec.field(default=None, name="count")
         flag: Any = _msgspec.field(default=None, name="flag")
-        children: Any = _msgspec.field(default=[], name="children")
+        children: Any = _msgspec.field(default=None, name="children")
         payload: Any = _msgspec.field(default=None, name="payload")
 
     def _message_from_wire(w: _MessageWire) -> Message:
@@ -200,7 +200,7 @@ if _msgspec is not None:
             f.definition,
             f.count,
             f.flag,
-            [_message_to_out(x) for x in f.children] if f.children else [],
+            [_message_to_out(x) for x in f.children] if f.children else None,
             _msgspec.Raw(f.payload.compact()) if f.payload else None,
         )
 

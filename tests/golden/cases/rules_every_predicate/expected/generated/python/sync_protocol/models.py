@@ -98,7 +98,7 @@ class Node:
                         f.weight,
                         f.on,
                         _msgspec.Raw(f.body.compact()) if f.body else None,
-                        [_node_to_out(x) for x in f.kids] if f.kids else [],
+                        [_node_to_out(x) for x in f.kids] if f.kids else None,
                     )
                 )
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
@@ -150,7 +150,7 @@ if _msgspec is not None:
         weight: Any = _msgspec.field(default=0, name="weight")
         on: Any = _msgspec.field(default=False, name="on")
         body: Any = _msgspec.field(default=None, name="body")
-        kids: Any = _msgspec.field(default=[], name="kids")
+        kids: Any = _msgspec.field(default=None, name="kids")
 
     def _node_from_wire(w: _NodeWire) -> Node:
         f = Node(*_astuple(w))
@@ -191,7 +191,7 @@ if _msgspec is not None:
             f.weight,
             f.on,
             _msgspec.Raw(f.body.compact()) if f.body else None,
-            [_node_to_out(x) for x in f.kids] if f.kids else [],
+            [_node_to_out(x) for x in f.kids] if f.kids else None,
         )
 
 
