@@ -450,7 +450,7 @@ class PythonTarget:
             for level in ("error", "lint")
         }
         children = [
-            {"attr": attr_name(f), "segment": repr("/" + f.wire_name.replace("~", "~0").replace("/", "~1") + "/")}
+            {"attr": attr_name(f), "segment": repr(pointer_join("", f.wire_name) + "/")}
             for f in s.fields
             if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name
         ]
@@ -489,13 +489,14 @@ class PythonTarget:
             name = functions.setdefault(group, f"{entry}_{len(functions)}")
             if value is not None:
                 table.append((repr(value), name))
+        fallback = name  # the group of None, the last value: every value without a row of its own
         return {
             "functions": [
                 {"name": name, "rules": [rule_lines(r, s, schema) for r in group]} for group, name in functions.items()
             ],
             "table": table,
             "entry": entry,
-            "call": f"{entry.upper()}.get(frame.{attr_name(field)}, {functions[group]})",
+            "call": f"{entry.upper()}.get(frame.{attr_name(field)}, {fallback})",
             "attr": attr_name(field),
-            "default": functions[group],
+            "default": fallback,
         }

@@ -56,3 +56,21 @@ def test_golden_code_builds(case: Path) -> None:
     )
     subprocess.run([sys.executable, "-c", script], env=env, check=True, cwd=case)
     subprocess.run(["go", "vet", "./..."], env=env, check=True, cwd=expected / "go")
+
+
+def test_nested_findings_point_at_wire_names() -> None:
+    """A nested node's finding is rebased onto the list's wire name (kidNodes), not the attribute (kid_nodes)."""
+    import os
+    import subprocess
+    import sys
+
+    python = CASES / "rules_every_predicate" / "expected" / "generated" / "python"
+    script = (
+        "import sync_protocol as p\n"
+        'n = p.Node.from_json(b\'{"shape":"branch","name":"tree","on":true,'
+        '"kidNodes":[{"shape":"leaf","name":"a"},{"shape":"branch","on":true}]}\')\n'
+        "print([(e.rule, e.pointer) for e in p.validate(n)])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(python)}
+    out = subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "[('branch-kids', '/kidNodes/1/kidNodes')]"

@@ -11,7 +11,7 @@ import "encoding/json"
 const (
 	SchemaVersion = "3.0.0"
 	SchemaID      = "https://example.invalid/rules/v3/schema.json"
-	SchemaDigest  = "sha256:98554c84b6bed9cc066c717d2529d00897484b34e390d5fc114b6c7b1ad10fab"
+	SchemaDigest  = "sha256:201352e7ef775a73434bc6cbce8e20f4c477fb9455d5fcd51e63796117f56ba0"
 )
 
 // shape of a node
@@ -23,10 +23,10 @@ const (
 )
 
 type Node struct {
-	Shape  Shape           `json:"shape"`
-	Name   string          `json:"name,omitempty"`
-	Weight int             `json:"weight,omitempty"`
-	On     bool            `json:"on,omitempty"`
-	Body   json.RawMessage `json:"body,omitempty"`
-	Kids   []Node          `json:"kids,omitempty"`
+	Shape    Shape           `json:"shape"`
+	Name     string          `json:"name,omitempty"`
+	Weight   int             `json:"weight,omitempty"`
+	On       bool            `json:"on,omitempty"`
+	Body     json.RawMessage `json:"body,omitempty"`
+	KidNodes []Node          `json:"kidNodes,omitempty"`
 }

@@ -117,9 +117,9 @@ func (f *Node) checkRoot(p *pointer, out *[]ValidationError) {
 
 func (f *Node) walkError(p *pointer, out *[]ValidationError) {
 	f.checkError(p, out)
-	for i := range f.Kids {
-		p.push("kids", i)
-		f.Kids[i].walkError(p, out)
+	for i := range f.KidNodes {
+		p.push("kidNodes", i)
+		f.KidNodes[i].walkError(p, out)
 		p.pop()
 	}
 }
@@ -135,14 +135,14 @@ func (f *Node) checkError(p *pointer, out *[]ValidationError) {
 	}
 	// branch-kids: a branch has kids
 	if f.Shape == "branch" {
-		if len(f.Kids) == 0 {
-			*out = append(*out, ValidationError{Rule: "branch-kids", Pointer: p.join("kids"), Message: "a branch has kids", Level: "error"})
+		if len(f.KidNodes) == 0 {
+			*out = append(*out, ValidationError{Rule: "branch-kids", Pointer: p.join("kidNodes"), Message: "a branch has kids", Level: "error"})
 		}
 	}
 	// leaf-no-kids: a leaf has no kids
 	if f.Shape == "leaf" {
-		if len(f.Kids) != 0 {
-			*out = append(*out, ValidationError{Rule: "leaf-no-kids", Pointer: p.join("kids"), Message: "a leaf has no kids", Level: "error"})
+		if len(f.KidNodes) != 0 {
+			*out = append(*out, ValidationError{Rule: "leaf-no-kids", Pointer: p.join("kidNodes"), Message: "a leaf has no kids", Level: "error"})
 		}
 	}
 	// weighted-or-on: a branch is weighted or on
@@ -153,13 +153,13 @@ func (f *Node) checkError(p *pointer, out *[]ValidationError) {
 	}
 	// kids-are-leaves: kids of an unnamed branch are leaves
 	if (f.Shape == "branch") && (f.Name == "" || f.Name != "tree") {
-		for i := range f.Kids {
-			x := &f.Kids[i]
+		for i := range f.KidNodes {
+			x := &f.KidNodes[i]
 			if x.Name == "" {
-				*out = append(*out, ValidationError{Rule: "kids-are-leaves", Pointer: p.join("kids", strconv.Itoa(i), "name"), Message: "kids of an unnamed branch are leaves", Level: "error"})
+				*out = append(*out, ValidationError{Rule: "kids-are-leaves", Pointer: p.join("kidNodes", strconv.Itoa(i), "name"), Message: "kids of an unnamed branch are leaves", Level: "error"})
 			}
 			if x.Shape != "leaf" {
-				*out = append(*out, ValidationError{Rule: "kids-are-leaves", Pointer: p.join("kids", strconv.Itoa(i), "shape"), Message: "kids of an unnamed branch are leaves", Level: "error"})
+				*out = append(*out, ValidationError{Rule: "kids-are-leaves", Pointer: p.join("kidNodes", strconv.Itoa(i), "shape"), Message: "kids of an unnamed branch are leaves", Level: "error"})
 			}
 		}
 	}
@@ -167,9 +167,9 @@ func (f *Node) checkError(p *pointer, out *[]ValidationError) {
 
 func (f *Node) walkLint(p *pointer, out *[]ValidationError) {
 	f.checkLint(p, out)
-	for i := range f.Kids {
-		p.push("kids", i)
-		f.Kids[i].walkLint(p, out)
+	for i := range f.KidNodes {
+		p.push("kidNodes", i)
+		f.KidNodes[i].walkLint(p, out)
 		p.pop()
 	}
 }

@@ -37,7 +37,7 @@ SCHEMA_VERSION = "3.0.0"
 """Semantic version of the schema this code was generated from."""
 SCHEMA_ID = "https://example.invalid/rules/v3/schema.json"
 """$id of the schema; its path carries the major version."""
-SCHEMA_DIGEST = "sha256:98554c84b6bed9cc066c717d2529d00897484b34e390d5fc114b6c7b1ad10fab"
+SCHEMA_DIGEST = "sha256:201352e7ef775a73434bc6cbce8e20f4c477fb9455d5fcd51e63796117f56ba0"
 """sha256 of the schema's canonical JSON (sorted keys, no whitespace)."""
 
 
@@ -66,8 +66,8 @@ class Node:
     on: bool = False
     # body
     body: RawJSON | None = None
-    # kids
-    kids: list[Node] = field(default_factory=list)
+    # kidNodes
+    kid_nodes: list[Node] = field(default_factory=list)
 
     @classmethod
     def from_json(
@@ -98,7 +98,7 @@ class Node:
                         f.weight,
                         f.on,
                         _msgspec.Raw(f.body.compact()) if f.body else None,
-                        [_node_to_out(x) for x in f.kids] if f.kids else None,
+                        [_node_to_out(x) for x in f.kid_nodes] if f.kid_nodes else None,
                     )
                 )
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
@@ -142,7 +142,7 @@ if _msgspec is not None:
         weight: _Int64 = _msgspec.field(default=0, name="weight")
         on: bool = _msgspec.field(default=False, name="on")
         body: _msgspec.Raw = _msgspec.field(default=None, name="body")
-        kids: list[_NodeWire] = _msgspec.field(default=[], name="kids")
+        kid_nodes: list[_NodeWire] = _msgspec.field(default=[], name="kidNodes")
 
     class _NodeOut(_msgspec.Struct, omit_defaults=True, gc=False):
         shape: Any = _msgspec.field(default=None, name="shape")
@@ -150,15 +150,15 @@ if _msgspec is not None:
         weight: Any = _msgspec.field(default=0, name="weight")
         on: Any = _msgspec.field(default=False, name="on")
         body: Any = _msgspec.field(default=None, name="body")
-        kids: Any = _msgspec.field(default=None, name="kids")
+        kid_nodes: Any = _msgspec.field(default=None, name="kidNodes")
 
     def _node_from_wire(w: _NodeWire) -> Node:
         f = Node(*_astuple(w))
         f.shape = _SHAPE_VALUES.get(f.shape, f.shape)
         if f.body is not None:
             f.body = RawJSON.trusted(bytes(f.body))
-        if f.kids:
-            convert_in_place(f.kids, _node_from_wire)
+        if f.kid_nodes:
+            convert_in_place(f.kid_nodes, _node_from_wire)
         return f
 
     _NODE_WIRE_DECODER = _msgspec.json.Decoder(_NodeWire)
@@ -169,15 +169,15 @@ if _msgspec is not None:
             if len(data) < BULK_SIZE:
                 canonical = _WIRE_ENCODE(wire) == data
             else:  # without a second copy of a large input in memory
-                canonical = encodes_to(wire, data, _WIRE_ENCODE, ("kids",))
+                canonical = encodes_to(wire, data, _WIRE_ENCODE, ("kid_nodes",))
             if not canonical:
                 return None
             f = Node(*_astuple(wire))  # positional: the mirror has the same fields, in order
             f.shape = _SHAPE_VALUES.get(f.shape, f.shape)
             if f.body is not None:
                 f.body = RawJSON.trusted(bytes(f.body))
-            if f.kids:
-                convert_in_place(f.kids, _node_from_wire)
+            if f.kid_nodes:
+                convert_in_place(f.kid_nodes, _node_from_wire)
             return f
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
@@ -191,7 +191,7 @@ if _msgspec is not None:
             f.weight,
             f.on,
             _msgspec.Raw(f.body.compact()) if f.body else None,
-            [_node_to_out(x) for x in f.kids] if f.kids else None,
+            [_node_to_out(x) for x in f.kid_nodes] if f.kid_nodes else None,
         )
 
 
@@ -202,7 +202,7 @@ _NODE_SPEC.define(
         "weight": ("weight", INT, None),
         "on": ("on", BOOL, None),
         "body": ("body", RAW, None),
-        "kids": ("kids", LIST, _NODE_SPEC),
+        "kidNodes": ("kid_nodes", LIST, _NODE_SPEC),
     }
 )
 
@@ -225,9 +225,9 @@ def _encode_node(f: Node, parts: list[Any]) -> bool:
     if f.body:
         parts.append(sep + b'"body":' + f.body.compact())
         sep = b","
-    if f.kids:
-        parts.append(sep + b'"kids":' + b"[")
-        for i, x in enumerate(f.kids):
+    if f.kid_nodes:
+        parts.append(sep + b'"kidNodes":' + b"[")
+        for i, x in enumerate(f.kid_nodes):
             if i:
                 parts.append(b",")
             parts.append(x)
@@ -240,7 +240,7 @@ def _encode_node(f: Node, parts: list[Any]) -> bool:
 
 def _node_members(f: Node) -> dict[str, Any] | None:
     """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
-    if f.body or f.kids:
+    if f.body or f.kid_nodes:
         return None
     m: dict[str, Any] = {}
     m["shape"] = f.shape

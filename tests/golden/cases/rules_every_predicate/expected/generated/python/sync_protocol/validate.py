@@ -41,7 +41,7 @@ def validate(frame: Node) -> list[ValidationError]:
     # root-named: a root node has a name
     if not f.name:
         out.append(_finding(("root-named", p + "/name", "a root node has a name", "error")))
-    if not (frame.kids):  # most frames: one call, no walk
+    if not (frame.kid_nodes):  # most frames: one call, no walk
         _CHECK_NODE_ERROR.get(frame.shape, _check_node_error_3)(frame, "", out)
         return out
     _walk(frame, _check_node_error, out)
@@ -51,7 +51,7 @@ def validate(frame: Node) -> list[ValidationError]:
 def lint(frame: Node) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    if not (frame.kids):
+    if not (frame.kid_nodes):
         _check_node_lint(frame, "", out)
         return out
     _walk(frame, _check_node_lint, out)
@@ -60,10 +60,10 @@ def lint(frame: Node) -> list[ValidationError]:
 
 def _walk(frame: Node, check, out: list[ValidationError]) -> None:
     """Apply `check` to the frame and its nested frames in document order, without recursion."""
-    if not (frame.kids):
+    if not (frame.kid_nodes):
         check(frame, "", out)  # most frames have no nested ones
         return
-    if len(frame.kids) < 1024:
+    if len(frame.kid_nodes) < 1024:
         _walk_all(frame, check, out)
         return
     with paused_gc():
@@ -84,7 +84,7 @@ def _walk_all(frame: Node, check, out: list[ValidationError]) -> None:
             check(child, "", out)
             if len(out) != found:
                 _rebase(out, found, base + str(i))
-            if child.kids:  # its subtree first, then the rest of this list
+            if child.kid_nodes:  # its subtree first, then the rest of this list
                 stack.append((children, base, i + 1))
                 _push_children(child, base + str(i), stack)
                 break
@@ -92,8 +92,8 @@ def _walk_all(frame: Node, check, out: list[ValidationError]) -> None:
 
 def _push_children(f: Node, p: str, stack: list[tuple[list[Node], str, int]]) -> None:
     """Queue f's nested lists, the first one on top."""
-    if f.kids:
-        stack.append((f.kids, p + "/kids/", 0))
+    if f.kid_nodes:
+        stack.append((f.kid_nodes, p + "/kidNodes/", 0))
 
 
 def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:
@@ -106,8 +106,8 @@ def _check_node_error_0(f: Node, p: str, out: list[ValidationError]) -> None:
     if f.body and not f.body.is_object():
         out.append(_finding(("body-object", p + "/body", "body is a JSON object", "error")))
     # leaf-no-kids: a leaf has no kids
-    if f.kids:
-        out.append(_finding(("leaf-no-kids", p + "/kids", "a leaf has no kids", "error")))
+    if f.kid_nodes:
+        out.append(_finding(("leaf-no-kids", p + "/kidNodes", "a leaf has no kids", "error")))
     return None
 
 
@@ -116,20 +116,20 @@ def _check_node_error_1(f: Node, p: str, out: list[ValidationError]) -> None:
     if f.body and not f.body.is_object():
         out.append(_finding(("body-object", p + "/body", "body is a JSON object", "error")))
     # branch-kids: a branch has kids
-    if not f.kids:
-        out.append(_finding(("branch-kids", p + "/kids", "a branch has kids", "error")))
+    if not f.kid_nodes:
+        out.append(_finding(("branch-kids", p + "/kidNodes", "a branch has kids", "error")))
     # weighted-or-on: a branch is weighted or on
     if not (f.weight or f.on):
         out.append(_finding(("weighted-or-on", p, "a branch is weighted or on", "error")))
     # kids-are-leaves: kids of an unnamed branch are leaves
     if not f.name or f.name not in {"tree"}:
-        for i, x in enumerate(f.kids):
+        for i, x in enumerate(f.kid_nodes):
             if not x.name:
                 out.append(
                     _finding(
                         (
                             "kids-are-leaves",
-                            p + "/kids" + "/" + str(i) + "/name",
+                            p + "/kidNodes" + "/" + str(i) + "/name",
                             "kids of an unnamed branch are leaves",
                             "error",
                         )
@@ -140,7 +140,7 @@ def _check_node_error_1(f: Node, p: str, out: list[ValidationError]) -> None:
                     _finding(
                         (
                             "kids-are-leaves",
-                            p + "/kids" + "/" + str(i) + "/shape",
+                            p + "/kidNodes" + "/" + str(i) + "/shape",
                             "kids of an unnamed branch are leaves",
                             "error",
                         )
