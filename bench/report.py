@@ -8,7 +8,10 @@ import statistics
 import textwrap
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[1] / ".bench"
+from chart import ratio_chart
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / ".bench"
 OURS = "framegen from_json + validate"
 
 
@@ -64,6 +67,32 @@ def floors(r: dict) -> list[str]:
         "bytes.translate pass, ≈0.14 µs per frame)."
     )
     return textwrap.wrap(text, width=100, break_on_hyphens=False)
+
+
+def charts(r: dict) -> list[str]:
+    """Write the two ratio charts next to docs/benchmarks.md; return the Markdown that shows them."""
+    mix = r["mix"]
+    base = mix["json.loads"]["best_us"]
+    contenders = [(name, v["best_us"] / base, name == OURS, None) for name, v in mix.items()]
+    workloads = [
+        (f"{title} (× {ref})", r[section][ours]["best_us"] / r[section][ref]["best_us"], True, goal)
+        for title, section, ours, ref, goal in (
+            ("mix", "mix", OURS, "json.loads", 0.5),
+            ("snapshot", "snapshot", OURS, "json.loads", 0.8),
+            ("big_template", "big_template", OURS, "json.loads", 0.3),
+            ("invalid", "invalid", OURS, "json.loads", 1.0),
+            ("encoder", "encoder", "framegen to_json (Go bytes)", "json.dumps", 0.3),
+        )
+    ]
+    (ROOT / "docs" / "benchmarks-mix.svg").write_text(
+        ratio_chart(
+            "mix, bytes → validated frame: best time × json.loads (log scale)", sorted(contenders, key=lambda c: c[1])
+        )
+    )
+    (ROOT / "docs" / "benchmarks-workloads.svg").write_text(
+        ratio_chart("framegen per workload: best time × the reference; red: the goal", workloads, low=0.01, high=10.0)
+    )
+    return ["![mix ratios](benchmarks-mix.svg)", "", "![workload ratios](benchmarks-workloads.svg)"]
 
 
 def main() -> None:
@@ -132,6 +161,8 @@ def main() -> None:
         *[f"| {k} | {v:.2f} |" for k, v in r["components_mix"].items()],
         "",
         *floors(r),
+        "",
+        *charts(r),
         "",
         "## Full results",
         "",
