@@ -10,7 +10,6 @@ to json.loads, msgspec (Raw) and jsonschema. Writes .bench/results.json and prin
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import json
 import os
@@ -32,6 +31,7 @@ import jsonschema_rs  # noqa: E402
 import msgspec  # noqa: E402
 import orjson  # noqa: E402
 import pydantic  # noqa: E402
+import steps  # noqa: E402
 import workloads  # noqa: E402
 
 import sync_protocol as sp  # noqa: E402
@@ -201,52 +201,6 @@ def peak_memory(data: bytes) -> dict[str, float]:
     return out
 
 
-def _convertible_twin() -> type:
-    """Frame's fields as a dataclass msgspec accepts (str for the enum, Any for raw values and items):
-    what msgspec.convert would cost if it could build Frame itself (it refuses FrameType | str)."""
-    types = {"str": str, "FrameType | str": str, "bool": bool, "int": int}  # raw values and items: Any
-    hints = {f.name: types.get(str(f.type), Any) for f in dataclasses.fields(sp.Frame)}
-    fields = [(name, hint, dataclasses.field(default=None)) for name, hint in hints.items()]
-    return dataclasses.make_dataclass("FrameTwin", fields, slots=True)
-
-
-def components(mix: list[bytes], frames: list[sp.Frame]) -> dict[str, float]:
-    """Where from_json + validate spends its time on mix, step by step (best of ROUNDS, µs per frame)."""
-    from sync_protocol import models
-
-    steps: dict[str, tuple[Callable[[Any], Any], Callable[[], list[Any]]]] = {"json.loads": (json.loads, lambda: mix)}
-    if models._msgspec is not None:
-        # Fresh mirrors each round: the conversion reuses (and empties) their item lists.
-        wires = lambda: [models._FRAME_WIRE_DECODER.decode(d) for d in mix]  # noqa: E731
-        steps["msgspec decode into the mirror struct"] = (models._FRAME_WIRE_DECODER.decode, lambda: mix)
-        steps["msgspec re-encode (canonical-form check)"] = (models._WIRE_ENCODE, wires)
-        steps["mirror struct -> dataclass"] = (models._frame_from_wire, wires)
-        twin = _convertible_twin()
-        steps["(msgspec.convert into an equivalent dataclass)"] = (
-            lambda w: msgspec.convert(w, twin, from_attributes=True),
-            wires,
-        )
-    steps["Frame.from_json"] = (sp.Frame.from_json, lambda: mix)
-    steps["validate"] = (sp.validate, lambda: frames)
-    steps["lint"] = (sp.lint, lambda: frames)
-    if models._msgspec is not None:
-        outs = lambda: [models._frame_to_out(f) for f in frames]  # noqa: E731
-        steps["dataclass -> out mirror struct"] = (models._frame_to_out, lambda: frames)
-        steps["msgspec encode of the out mirror"] = (models._WIRE_ENCODE, outs)
-    steps["to_json"] = (lambda f: f.to_json(), lambda: frames)
-    out = {}
-    for name, (fn, inputs) in steps.items():
-        best = float("inf")
-        for _ in range(ROUNDS):
-            items = inputs()
-            started = time.perf_counter()
-            for item in items:
-                fn(item)
-            best = min(best, time.perf_counter() - started)
-        out[name] = best / len(items) * 1e6
-    return out
-
-
 def table(title: str, results: dict[str, dict], unit: str = "frame") -> list[str]:
     base = results.get("json.loads") or results.get("json.dumps")
     ms = results.get("msgspec (Raw)")
@@ -316,7 +270,7 @@ def main() -> None:
     )
     results["encoder"]["json.dumps"] = results["encoder"].pop("json.dumps (dict)")
     results["snapshot_peak_memory_x_input"] = peak_memory(snap[0])
-    results["components_mix"] = components(mix, frames)
+    results["components_mix"] = steps.components(mix, frames, ROUNDS)
     results["seconds"] = time.perf_counter() - started
     out = ROOT / ".bench" / "results.json"
     out.parent.mkdir(exist_ok=True)
