@@ -52,26 +52,23 @@ def validate(frame: Frame) -> list[ValidationError]:
         )
     if not (frame.items):  # most frames: one call, no walk
         _CHECK_FRAME_ERROR.get(frame.type, _check_frame_error_8)(frame, "", out)
-        return out
-    _walk(frame, _check_frame_error, out)
+    else:
+        _walk(frame, _check_frame_error, out)
     return out
 
 
 def lint(frame: Frame) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    if not (frame.items):
+    if not (frame.items):  # most frames: one call, no walk
         _CHECK_FRAME_LINT.get(frame.type, _check_frame_lint_4)(frame, "", out)
-        return out
-    _walk(frame, _check_frame_lint, out)
+    else:
+        _walk(frame, _check_frame_lint, out)
     return out
 
 
 def _walk(frame: Frame, check, out: list[ValidationError]) -> None:
-    """Apply `check` to the frame and its nested frames in document order, without recursion."""
-    if not (frame.items):
-        check(frame, "", out)  # most frames have no nested ones
-        return
+    """Apply `check` to a frame with nested frames and to all of them, in document order."""
     if len(frame.items) < 1024:
         _walk_all(frame, check, out)
         return

@@ -38,26 +38,23 @@ def validate(frame: Message) -> list[ValidationError]:
     out: list[ValidationError] = []
     if not (frame.children):  # most frames: one call, no walk
         _check_message_error(frame, "", out)
-        return out
-    _walk(frame, _check_message_error, out)
+    else:
+        _walk(frame, _check_message_error, out)
     return out
 
 
 def lint(frame: Message) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    if not (frame.children):
+    if not (frame.children):  # most frames: one call, no walk
         _check_message_lint(frame, "", out)
-        return out
-    _walk(frame, _check_message_lint, out)
+    else:
+        _walk(frame, _check_message_lint, out)
     return out
 
 
 def _walk(frame: Message, check, out: list[ValidationError]) -> None:
-    """Apply `check` to the frame and its nested frames in document order, without recursion."""
-    if not (frame.children):
-        check(frame, "", out)  # most frames have no nested ones
-        return
+    """Apply `check` to a frame with nested frames and to all of them, in document order."""
     if len(frame.children) < 1024:
         _walk_all(frame, check, out)
         return

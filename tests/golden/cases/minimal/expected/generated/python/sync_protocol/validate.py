@@ -35,20 +35,15 @@ _finding = partial(tuple.__new__, ValidationError)
 def validate(frame: Ping) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    _walk(frame, _check_ping_error, out)
+    _check_ping_error(frame, "", out)
     return out
 
 
 def lint(frame: Ping) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    _walk(frame, _check_ping_lint, out)
+    _check_ping_lint(frame, "", out)
     return out
-
-
-def _walk(frame: Ping, check, out: list[ValidationError]) -> None:
-    """Apply `check` to the frame and its nested frames in document order, without recursion."""
-    check(frame, "", out)
 
 
 def _check_ping_error(f: Ping, p: str, out: list[ValidationError]) -> None:

@@ -43,26 +43,23 @@ def validate(frame: Node) -> list[ValidationError]:
         out.append(_finding(("root-named", p + "/name", "a root node has a name", "error")))
     if not (frame.kid_nodes):  # most frames: one call, no walk
         _CHECK_NODE_ERROR.get(frame.shape, _check_node_error_3)(frame, "", out)
-        return out
-    _walk(frame, _check_node_error, out)
+    else:
+        _walk(frame, _check_node_error, out)
     return out
 
 
 def lint(frame: Node) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    if not (frame.kid_nodes):
+    if not (frame.kid_nodes):  # most frames: one call, no walk
         _check_node_lint(frame, "", out)
-        return out
-    _walk(frame, _check_node_lint, out)
+    else:
+        _walk(frame, _check_node_lint, out)
     return out
 
 
 def _walk(frame: Node, check, out: list[ValidationError]) -> None:
-    """Apply `check` to the frame and its nested frames in document order, without recursion."""
-    if not (frame.kid_nodes):
-        check(frame, "", out)  # most frames have no nested ones
-        return
+    """Apply `check` to a frame with nested frames and to all of them, in document order."""
     if len(frame.kid_nodes) < 1024:
         _walk_all(frame, check, out)
         return
