@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from generator import ir
 from generator.errors import pointer_join
 from generator.naming import pascal_case, snake_case, upper_snake_case
-from generator.render import environment, format_python, header_lines, wrap_text
+from generator.render import TEMPLATES, environment, format_python, header_lines, wrap_text
 from generator.settings import Settings
 from generator.targets import python_mirror as mirror
 from generator.targets.base import GeneratedFile, check_names, checked_structs
@@ -29,6 +29,7 @@ STRUCT_METHODS = frozenset({"from_json", "to_json", "from_dict", "to_dict"})
 PYTHON_RESERVED = frozenset({"MessageInfo", "ValidationError", "RawJSON", "DecodeError", "EncodeError", "StructSpec"})
 RUNTIME_EXPORTS = ("DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "DecodeError", "EncodeError", "RawJSON", "wire_fields")
 VALIDATE_EXPORTS = ("ValidationError", "lint", "validate")
+STATIC_FILES = ("_runtime.py",)
 
 
 def isort_order(names: list[str]) -> list[str]:
@@ -273,13 +274,18 @@ class PythonTarget:
         out = []
         for template, filename in (
             ("__init__.py.j2", "__init__.py"),
-            ("_runtime.py.j2", "_runtime.py"),
             ("models.py.j2", "models.py"),
             ("validate.py.j2", "validate.py"),
         ):
             path = f"{self.settings.output}/python/{self.package}/{filename}"
             source = env.get_template(template).render(**context)
             out.append(GeneratedFile(path, format_python(source, path).encode()))
+        for filename in STATIC_FILES:  # code that does not vary with the schema: copied, header prepended
+            header = "".join(f"# {line}\n" for line in context["header"])
+            text = (TEMPLATES / "python" / filename).read_text()
+            out.append(
+                GeneratedFile(f"{self.settings.output}/python/{self.package}/{filename}", (header + text).encode())
+            )
         project = env.get_template("pyproject.toml.j2").render(**context, distribution=self.package.replace("_", "-"))
         out.append(GeneratedFile(f"{self.settings.output}/python/pyproject.toml", project.encode()))
         return out

@@ -1,6 +1,3 @@
-{% for line in header %}
-# {{ line }}
-{% endfor %}
 """Wire runtime: Go encoding/json semantics for decoding and encoding frames.
 
 Decoding follows `json.Unmarshal` into the generated structs: keys are matched exactly,
@@ -104,8 +101,10 @@ def _skip_ws(data: bytes, i: int) -> int:
 
 def _unexpected(data: bytes, i: int, what: str, error: type[Exception] = DecodeError) -> Exception:
     if i >= len(data):
-        return error(f"unexpected end of JSON input, expected {what}", len(data)) if error is DecodeError else error(
-            "unexpected end of JSON input"
+        return (
+            error(f"unexpected end of JSON input, expected {what}", len(data))
+            if error is DecodeError
+            else error("unexpected end of JSON input")
         )
     char = data[i : i + 1]
     if error is DecodeError:
@@ -160,7 +159,9 @@ def _scan_value(data: bytes, i: int, depth: int, max_depth: int, error: type[Exc
         if c == 0x7B or c == 0x5B:
             depth += 1
             if depth > max_depth:
-                raise error(f"exceeded max depth {max_depth}", i) if error is DecodeError else error("exceeded max depth")
+                raise (
+                    error(f"exceeded max depth {max_depth}", i) if error is DecodeError else error("exceeded max depth")
+                )
             i = _skip_ws(data, i + 1)
             close = 0x7D if c == 0x7B else 0x5D
             if i < n and data[i] == close:
@@ -285,7 +286,13 @@ def encode_str(value: str) -> bytes:
 
 _COMPACT = re.compile(rb'"[^"\\]*+(?:\\.[^"\\]*+)*+"|[ \t\r\n]++', re.DOTALL)
 _RAW_UNSAFE = re.compile(b"[<>&]|\xe2\x80[\xa8\xa9]")
-_RAW_ESCAPES = {b"<": b"\\u003c", b">": b"\\u003e", b"&": b"\\u0026", b"\xe2\x80\xa8": b"\\u2028", b"\xe2\x80\xa9": b"\\u2029"}
+_RAW_ESCAPES = {
+    b"<": b"\\u003c",
+    b">": b"\\u003e",
+    b"&": b"\\u0026",
+    b"\xe2\x80\xa8": b"\\u2028",
+    b"\xe2\x80\xa9": b"\\u2029",
+}
 
 
 def _compact_token(m: re.Match[bytes]) -> bytes:
