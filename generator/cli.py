@@ -105,14 +105,14 @@ def _generate(settings: Settings, check: bool) -> int:
     started = time.perf_counter()
     files = render_all(settings, schema_ir(settings))
     if check:
-        stale = drift(settings.root, files)
+        stale = drift(settings.root, settings.output, files)
         if stale:
             sys.stdout.write(stale)
             print("framegen: generated files are stale; run `make generate` and commit the result", file=sys.stderr)
             return EXIT_FINDINGS
         print(f"framegen: generated files are up to date ({len(files)} files)")
         return EXIT_OK
-    written, removed = write_files(settings.root, files)
+    written, removed = write_files(settings.root, settings.output, files)
     elapsed = time.perf_counter() - started
     print(f"framegen: {len(files)} files, {len(written)} written, {len(removed)} removed in {elapsed:.2f}s")
     for rel in written:

@@ -7,6 +7,7 @@ target annotations; each target derives its own code names.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -133,6 +134,17 @@ class AnyOf:
 Predicate = Present | Absent | In | NotIn | Matches | Range | IsObject | Each | AnyOf
 
 
+def walk(predicates: tuple[Predicate, ...]) -> Iterator[Predicate]:
+    """Every predicate, nested ones (in Each and AnyOf) included, in order."""
+    for p in predicates:
+        yield p
+        if isinstance(p, Each):
+            yield from walk(p.predicates)
+        elif isinstance(p, AnyOf):
+            for alternative in p.alternatives:
+                yield from walk(alternative)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -140,6 +152,12 @@ class Rule:
     doc: str
     when: tuple[Predicate, ...]  # conjunction; empty = always
     then: tuple[Predicate, ...]  # each failing predicate is one finding
+    field_docs: tuple[tuple[str, str], ...] = ()  # (wire name, message) where one field's finding says more than doc
+    pointer: str = ""  # where the schema states the rule, for error messages only
+
+    def message(self, field: str) -> str:
+        """The message of a finding on `field` (the rule's doc unless that field has its own)."""
+        return next((text for wire, text in self.field_docs if wire == field), self.doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +168,37 @@ class Struct:
     rules: tuple[Rule, ...] = ()  # apply to every value of this struct, items included
     annotations: Annotations = ()
     pointer: str = ""
+    children: tuple[str, ...] = ()  # wire names of the list fields whose items are this struct again
+
+    def field(self, wire: str) -> Field:
+        return next(f for f in self.fields if f.wire_name == wire)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A service that sends or receives messages (x-framegen-parties, or named by the messages)."""
+
+    name: str  # as messages name it in "from" / "to"
+    title: str  # how people call it ("Worker")
+
+
+@dataclass(frozen=True, slots=True)
+class Messages:
+    """The message table: which field of the root struct says what a message is, and the enum of its values.
+
+    Every value of the enum carries its kind (push / request / response), sender, receiver and, for
+    a request, the response it expects. Targets, docs, exports and the diff read it from here.
+    """
+
+    field: str  # wire name of the discriminant field in the root struct ("type")
+    enum: str  # name of its enum ("FrameType")
+    values: tuple[EnumValue, ...]
+
+    def of_kind(self, kind: str) -> tuple[str, ...]:
+        return tuple(v.value for v in self.values if v.kind == kind)
+
+    def value(self, name: str) -> EnumValue | None:
+        return next((v for v in self.values if v.value == name), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +212,11 @@ class Schema:
     root_rules: tuple[Rule, ...]  # rules for top-level messages only
     enums: tuple[Enum, ...]
     structs: tuple[Struct, ...]
+    messages: Messages | None = None  # None when no enum of the root struct documents its values as messages
+    parties: tuple[Party, ...] = ()  # declared order, or the order messages first name them
+
+    def party(self, name: str) -> Party:
+        return next((p for p in self.parties if p.name == name), Party(name, name))
 
     def struct(self, name: str) -> Struct:
         return next(s for s in self.structs if s.name == name)

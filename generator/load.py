@@ -53,9 +53,23 @@ def canonical_digest(document: Any) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _meta_validator() -> jsonschema.Draft202012Validator:
+def meta_schema() -> dict[str, Any]:
+    """framegen's dialect: the core keywords of metaschema/framegen.schema.json plus every annotation
+    the targets declare (each with the JSON Schema of its value)."""
+    from generator.targets import annotations  # the registry; load.py itself knows no target
+
     meta = json.loads(META_SCHEMA_PATH.read_text())
-    return jsonschema.Draft202012Validator(meta, registry=SPECIFICATIONS)
+    values = meta["properties"]["x-framegen-values"]["additionalProperties"]["properties"]
+    for a in annotations():
+        meta["propertyNames"]["then"]["enum"].append(a.keyword)
+        meta["properties"][a.keyword] = {"description": a.description, **a.schema}
+        if "value" in a.places:
+            values[a.keyword] = {"description": a.description, **a.schema}
+    return meta
+
+
+def _meta_validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(meta_schema(), registry=SPECIFICATIONS)
 
 
 def check_dialect(document: Any, source: str) -> None:

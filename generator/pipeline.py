@@ -1,13 +1,14 @@
-"""load -> build_ir -> render every target -> {path: bytes}. Shared by the CLI and the tests."""
+"""load -> build_ir -> check every target -> render every target -> {path: bytes}. Shared by the CLI and the tests."""
 
 from __future__ import annotations
 
 from generator import ir
 from generator.build_ir import build_ir
 from generator.load import load_schema
+from generator.render import header_lines
 from generator.settings import Settings
 from generator.targets import TARGETS
-from generator.targets.base import GeneratedFile
+from generator.write import manifest
 
 
 def schema_ir(settings: Settings) -> ir.Schema:
@@ -15,11 +16,20 @@ def schema_ir(settings: Settings) -> ir.Schema:
 
 
 def render_all(settings: Settings, schema: ir.Schema | None = None) -> dict[str, bytes]:
-    """Every generated file of every configured target, in memory; nothing is written."""
+    """Every generated file of every configured target and the manifest listing them, in memory; nothing is written.
+
+    Every target checks the schema before any renders: what a target cannot express is refused
+    up front, with the schema's JSON pointer, never discovered halfway through rendering.
+    """
     schema = schema or schema_ir(settings)
-    files: list[GeneratedFile] = []
-    for name in settings.targets:
-        if name not in TARGETS:
-            raise ValueError(f"unknown target {name!r}; known: {', '.join(TARGETS)}")
-        files.extend(TARGETS[name](settings).files(schema))
-    return {f.path: f.content for f in sorted(files, key=lambda f: f.path)}
+    unknown = [name for name in settings.targets if name not in TARGETS]
+    if unknown:
+        raise ValueError(f"unknown target {unknown[0]!r}; known: {', '.join(TARGETS)}")
+    targets = [TARGETS[name](settings) for name in settings.targets]
+    for target in targets:
+        target.check(schema)
+    files = [f for target in targets for f in target.files(schema)]
+    planned = manifest(
+        settings.output, {f.path: f.content for f in files}, header_lines(schema, settings.version_markers)
+    )
+    return dict(sorted(planned.items()))

@@ -62,7 +62,8 @@ def numbered(source: str) -> str:
     return "\n".join(f"{i:5d}  {line}" for i, line in enumerate(source.splitlines(), 1))
 
 
-def _tool(name: str) -> str:
+def tool(name: str) -> str:
+    """A formatter's executable: beside this interpreter (the toolkit's virtualenv) or on PATH."""
     local = Path(sys.executable).parent / name
     found = str(local) if local.exists() else shutil.which(name)
     if not found:
@@ -77,18 +78,3 @@ def run_formatter(command: list[str], source: str, path: str) -> str:
             f"{path}: {Path(command[0]).name} failed:\n{result.stderr.decode(errors='replace')}\n{numbered(source)}"
         )
     return result.stdout.decode()
-
-
-def format_python(source: str, path: str) -> str:
-    """ruff format, then parse; either failure shows the line-numbered source."""
-    formatted = run_formatter([_tool("ruff"), "format", "--quiet", "--stdin-filename", path, "-"], source, path)
-    try:
-        compile(formatted, path, "exec")
-    except SyntaxError as exc:
-        raise RenderError(f"{path}:{exc.lineno}: {exc.msg}\n{numbered(formatted)}") from None
-    return formatted
-
-
-def format_go(source: str, path: str) -> str:
-    """gofmt parses as it formats: a syntax error fails here with the line-numbered source."""
-    return run_formatter([_tool("gofmt")], source, path)

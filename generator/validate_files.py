@@ -15,7 +15,7 @@ def generated_package(settings: Settings) -> ModuleType:
     path = str(settings.output_path / "python")
     if path not in sys.path:
         sys.path.insert(0, path)
-    return importlib.import_module(settings.python_package)
+    return importlib.import_module(settings.option("python_package"))
 
 
 def _frames(path: Path) -> list[tuple[int, bytes]]:

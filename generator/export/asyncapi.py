@@ -1,9 +1,10 @@
-"""AsyncAPI 3.0 export: the protocol as the Worker sees it, one message per frame type.
+"""AsyncAPI 3.0 export: the protocol as one party sees it, one message per message type.
 
-The document describes one application, the Worker: it sends requests (with a request/reply pair
-to their responses) and receives pushes and responses over one WebSocket channel. Every message's
-payload references the framegen schema (its Frame, with the `type` fixed to the message's value),
-so AsyncAPI tools show the same contract the code is generated from.
+The document describes one application (by default the first declared party; the Worker for the
+sync protocol): it sends what that party sends (requests with a request/reply pair to their
+responses) and receives the rest over one channel. Every message's payload references the
+framegen schema (its root struct, with the discriminant fixed to the message's value), so
+AsyncAPI tools show the same contract the code is generated from.
 """
 
 from __future__ import annotations
@@ -14,17 +15,17 @@ from typing import Any
 from generator import ir
 
 SCHEMA_FORMAT = "application/schema+json;version=draft-2020-12"
-SERVICE_NAMES = {"worker": "Worker", "ws-proxy": "ws-proxy"}
 
 
-def export(schema: ir.Schema, schema_ref: str, application: str = "worker") -> dict[str, Any]:
+def export(schema: ir.Schema, schema_ref: str, application: str = "") -> dict[str, Any]:
     """The AsyncAPI document; schema_ref is how the document refers to the schema file (a relative path)."""
-    root = schema.struct(schema.root)
-    discriminant = next(
-        f for f in root.fields if f.type.kind == ir.Kind.ENUM and any(v.kind for v in schema.enum(f.type.ref).values)
-    )
-    values = schema.enum(discriminant.type.ref).values
-    messages = {v.value: _message(v, schema_ref, schema.root, discriminant.wire_name) for v in values}
+    if schema.messages is None:
+        raise ValueError("the schema has no message table (an enum field of the root with x-framegen-values)")
+    application = application or schema.parties[0].name
+    if application not in {p.name for p in schema.parties}:
+        raise ValueError(f"{application!r} is not a party; parties: {', '.join(p.name for p in schema.parties)}")
+    values = schema.messages.values
+    messages = {v.value: _message(schema, v, schema_ref) for v in values}
     channel_ref = {"$ref": "#/channels/sync"}
     operations: dict[str, Any] = {}
     for v in values:
@@ -46,7 +47,7 @@ def export(schema: ir.Schema, schema_ref: str, application: str = "worker") -> d
     return {
         "asyncapi": "3.0.0",
         "info": {
-            "title": f"{SERVICE_NAMES[application]}: {schema.root} sync protocol",
+            "title": f"{schema.party(application).title}: {schema.root} protocol",
             "version": schema.version,
             "description": schema.doc,
         },
@@ -54,8 +55,8 @@ def export(schema: ir.Schema, schema_ref: str, application: str = "worker") -> d
         "channels": {
             "sync": {
                 "address": None,
-                "title": "The Worker ↔ ws-proxy WebSocket",
-                "description": "One WebSocket carries every frame in both directions.",
+                "title": " ↔ ".join(p.title for p in schema.parties),
+                "description": "One connection carries every message in both directions.",
                 "messages": {name: {"$ref": f"#/components/messages/{name}"} for name in messages},
             }
         },
@@ -64,7 +65,8 @@ def export(schema: ir.Schema, schema_ref: str, application: str = "worker") -> d
     }
 
 
-def _message(v: ir.EnumValue, schema_ref: str, root: str, discriminant: str) -> dict[str, Any]:
+def _message(schema: ir.Schema, v: ir.EnumValue, schema_ref: str) -> dict[str, Any]:
+    root, discriminant = schema.root, schema.messages.field
     return {
         "name": v.value,
         "title": v.value,
@@ -78,10 +80,10 @@ def _message(v: ir.EnumValue, schema_ref: str, root: str, discriminant: str) -> 
                 "required": [discriminant],
             },
         },
-        "x-framegen-direction": f"{SERVICE_NAMES[v.sender]} -> {SERVICE_NAMES[v.receiver]}",
+        "x-framegen-direction": f"{schema.party(v.sender).title} -> {schema.party(v.receiver).title}",
         "x-framegen-kind": v.kind,
     }
 
 
-def render(schema: ir.Schema, schema_ref: str) -> str:
-    return json.dumps(export(schema, schema_ref), indent=2, ensure_ascii=False) + "\n"
+def render(schema: ir.Schema, schema_ref: str, application: str = "") -> str:
+    return json.dumps(export(schema, schema_ref, application), indent=2, ensure_ascii=False) + "\n"

@@ -1,10 +1,14 @@
-"""What every target provides: a name and a file plan rendered from the IR."""
+"""What a target declares and provides: its annotations, settings and capabilities, and a file plan.
+
+The core (IR builder, settings, docs, diff) asks the registry in targets/__init__.py for these
+declarations; it never names a target. A new target is one module plus one template folder.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol
 
 from generator import ir
 from generator.errors import SchemaError
@@ -13,24 +17,54 @@ from generator.settings import Settings
 
 @dataclass(frozen=True, slots=True)
 class GeneratedFile:
-    path: str  # relative to the output directory, with '/' separators
+    path: str  # relative to the project root, with '/' separators
     content: bytes
 
 
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A schema keyword a target reads (x-go-name): where it may appear and what its value is."""
+
+    keyword: str  # "x-go-name"
+    key: str  # how the IR keeps it: "go.name"
+    places: frozenset[str]  # of "struct", "enum", "field", "value"
+    schema: dict[str, Any]  # JSON Schema of the value, added to framegen's meta-schema
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A [tool.framegen] setting a target reads, with its default and a check of a user's value."""
+
+    key: str
+    default: str
+    description: str
+    problem: Callable[[str], str | None] = field(default=lambda value: None)  # why the value is refused, or None
+
+
 class Target(Protocol):
-    name: str
+    name: ClassVar[str]  # as listed in [tool.framegen] targets
+    title: ClassVar[str]  # how people call it ("Go")
+    annotations: ClassVar[tuple[Annotation, ...]]
+    options: ClassVar[tuple[Option, ...]]
 
     def __init__(self, settings: Settings) -> None: ...
+
+    def check(self, schema: ir.Schema) -> None:
+        """Refuse, up front and with a SchemaError, what this target cannot express (names, patterns, ...)."""
+        ...
 
     def files(self, schema: ir.Schema) -> list[GeneratedFile]:
         """Render, format and parse every file of this target; raise RenderError on a bad result."""
         ...
 
 
-def checked_structs(schema: ir.Schema) -> list[ir.Struct]:
-    """The structs a validator walks: the root first (even without rules), then every other struct with rules."""
-    root = schema.struct(schema.root)
-    return [root] + [s for s in schema.structs if s.rules and s is not root]
+class CodeTarget(Target, Protocol):
+    """A target that generates code: the docs show how it declares each field."""
+
+    def declaration(self, schema: ir.Schema, struct: ir.Struct, f: ir.Field) -> str:
+        """The field as this language declares it in the generated struct (`HTTPStatus int`)."""
+        ...
 
 
 def check_names(
@@ -56,3 +90,7 @@ def check_names(
                 pointer, f"{source!r} and {seen[name]!r} both give the {language} {what} name {name!r}", hint
             )
         seen[name] = source
+
+
+def annotation(annotations: ir.Annotations, key: str) -> str | None:
+    return dict(annotations).get(key)

@@ -1,22 +1,21 @@
-"""The docs target: docs/protocol.md, a protocol reference with a sequence diagram, from the IR."""
+"""The docs target: a protocol reference in Markdown, with a sequence diagram, from the IR.
+
+Everything it says comes from the IR (the message table, the parties, the rules) and, for the
+names each language gives a field, from the configured code targets in the registry.
+"""
 
 from __future__ import annotations
 
 import html
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from generator import ir
+from generator.naming import split_words
 from generator.render import environment, header_lines
 from generator.settings import Settings
-from generator.targets.base import GeneratedFile
-from generator.targets.go import field_name as go_field_name
-from generator.targets.go import go_type
-from generator.targets.python import attr_name as python_attr_name
-
-SERVICE_NAMES = {"worker": "Worker", "ws-proxy": "ws-proxy"}
-ALIASES = {"worker": "W", "ws-proxy": "P"}
+from generator.targets.base import Annotation, GeneratedFile, Option
 
 
 def cell(text: str) -> str:
@@ -29,84 +28,116 @@ def mermaid_label(text: str) -> str:
     return "".join(ch if ch.isalnum() or ch in " _-()/," else "_" for ch in text)
 
 
-def _required(rule: ir.Rule) -> list[str]:
-    """Fields the rule requires, as readers should see them: `a`, `a` or `b`, with any extra condition."""
-    out = [f"`{p.field}`" for p in rule.then if isinstance(p, ir.Present)]
+def type_text(t: ir.TypeRef) -> str:
+    """A field's JSON type in words, the same for every language."""
+    if t.kind == ir.Kind.ENUM:
+        return f"{t.ref} (string)"
+    if t.kind == ir.Kind.LIST:
+        return f"array of {type_text(t.item)}"
+    if t.kind == ir.Kind.STRUCT:
+        return t.ref
+    return {ir.Kind.STRING: "string", ir.Kind.BOOL: "boolean", ir.Kind.INT: "integer", ir.Kind.RAW: "raw JSON"}[t.kind]
+
+
+def aliases(parties: tuple[ir.Party, ...]) -> dict[str, str]:
+    """Short Mermaid participant ids: the initial of each party's last word (W, P), numbered on a clash."""
+    out: dict[str, str] = {}
+    for p in parties:
+        base = ((split_words(p.name) or ("p",))[-1][:1] or "p").upper()
+        alias, n = base, 1
+        while alias in out.values():
+            n += 1
+            alias = f"{base}{n}"
+        out[p.name] = alias
+    return out
+
+
+def _requirements(rule: ir.Rule) -> list[tuple[str, str]]:
+    """(field, how it reads) for each field a rule requires: `a`, `a` or `b`, with any condition on presence."""
+    out = [(p.field, f"`{p.field}`") for p in rule.then if isinstance(p, ir.Present)]
     for p in rule.then:
         if isinstance(p, ir.AnyOf) and all(len(a) == 1 and isinstance(a[0], ir.Present) for a in p.alternatives):
-            out.append(" or ".join(f"`{a[0].field}`" for a in p.alternatives))
+            names = [a[0].field for a in p.alternatives]
+            out += [(n, " or ".join(f"`{m}`" for m in names)) for n in names[:1]]
     condition = [p.field for p in rule.when if isinstance(p, ir.Present)]
-    return [f"{f} (if `{'`, `'.join(condition)}`)" for f in out] if condition else out
+    suffix = f" (if `{'`, `'.join(condition)}`)" if condition else ""
+    return [(field, text + suffix) for field, text in out]
 
 
-def _types_of(rule: ir.Rule, discriminant: str) -> tuple[str, ...] | None:
+def _types_of(rule: ir.Rule, table: ir.Messages | None) -> tuple[str, ...] | None:
+    """The message types a rule's condition selects, None when it does not select by type."""
     for p in rule.when:
-        if isinstance(p, ir.In) and p.field == discriminant:
+        if table and isinstance(p, ir.In) and p.field == table.field:
             return tuple(str(v) for v in p.values)
     return None
 
 
 class DocsTarget:
-    name = "docs"
+    name: ClassVar[str] = "docs"
+    title: ClassVar[str] = "Markdown reference"
+    annotations: ClassVar[tuple[Annotation, ...]] = ()
+    options: ClassVar[tuple[Option, ...]] = (Option("docs", "docs", "folder of the generated protocol reference"),)
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
+    def check(self, schema: ir.Schema) -> None:
+        """Markdown can say anything the IR holds."""
+
     def files(self, schema: ir.Schema) -> list[GeneratedFile]:
         source = environment("docs").get_template("protocol.md.j2").render(**self.context(schema))
-        return [GeneratedFile(f"{self.settings.docs}/protocol.md", source.encode())]
+        return [GeneratedFile(f"{self.settings.option('docs')}/protocol.md", source.encode())]
 
     def context(self, schema: ir.Schema) -> dict[str, Any]:
+        from generator.targets import code_targets  # the registry lists this module too
+
         root = schema.struct(schema.root)
-        discriminant = next(
-            (
-                f
-                for f in root.fields
-                if f.type.kind == ir.Kind.ENUM and any(v.kind for v in schema.enum(f.type.ref).values)
-            ),
-            None,
-        )
-        values = schema.enum(discriminant.type.ref).values if discriminant else ()
-        wire = discriminant.wire_name if discriminant else ""
+        table = schema.messages
+        languages = [target(self.settings) for target in code_targets(self.settings.targets)]
+        values = table.values if table else ()
         return {
             "header": header_lines(schema, self.settings.version_markers),
             "schema": schema,
             "doc": [cell(line) if line.strip() else "" for line in schema.doc.split("\n")],
-            "mermaid": self.sequence(values),
-            "types": [self.type_row(v, root, values, wire) for v in values],
-            "sections": [self.section(v, root, values, wire) for v in values],
-            "structs": [self.struct_view(s, schema, root, wire) for s in schema.structs],
-            "rules": [self.rule_row(r, "top-level frames only", wire) for r in schema.root_rules]
-            + [self.rule_row(r, "every frame, items included", wire) for r in root.rules],
+            "field": table.field if table else "",
+            "mermaid": self.sequence(schema),
+            "types": [self.type_row(schema, v, root) for v in values],
+            "sections": [self.section(schema, v, root) for v in values],
+            "languages": [t.title for t in languages],
+            "structs": [self.struct_view(schema, s, languages) for s in schema.structs],
+            "rules": [self.rule_row(r, "top-level messages only", table) for r in schema.root_rules]
+            + [self.rule_row(r, "every value, nested ones included", table) for r in root.rules],
         }
 
     @staticmethod
-    def sequence(values: tuple[ir.EnumValue, ...]) -> list[str]:
+    def sequence(schema: ir.Schema) -> list[str]:
         """Connect -> snapshots; request -> broadcast push -> response; changes pushed as they happen."""
+        if schema.messages is None:
+            return []
+        values = schema.messages.values
+        alias = aliases(schema.parties)
 
         def arrow(v: ir.EnumValue, note: str = "") -> str:
             dashed = "-->>" if v.kind == "push" and note else "->>"
-            return f"{ALIASES[v.sender]}{dashed}{ALIASES[v.receiver]}: {mermaid_label(v.value + note)}"
+            return f"{alias[v.sender]}{dashed}{alias[v.receiver]}: {mermaid_label(v.value + note)}"
 
+        everyone = f"{alias[schema.parties[0].name]},{alias[schema.parties[-1].name]}"
         by_value = {v.value: v for v in values}
-        lines = [
-            "sequenceDiagram",
-            *(f"    participant {a} as {SERVICE_NAMES[s]}" for s, a in (("worker", "W"), ("ws-proxy", "P"))),
-        ]
+        lines = ["sequenceDiagram", *(f"    participant {alias[p.name]} as {p.title}" for p in schema.parties)]
         connect = [v for v in values if v.sent == "on-connect"]
         if connect:
-            lines.append("    Note over W,P: a Worker connects")
+            lines.append(f"    Note over {everyone}: on each new connection")
             lines += [f"    {arrow(v)}" for v in connect]
         for v in (v for v in values if v.kind == "request"):
-            lines.append(f"    Note over W,P: {mermaid_label(v.value)} request")
+            lines.append(f"    Note over {everyone}: {mermaid_label(v.value)} request")
             lines.append(f"    {arrow(v, ' (id)')}")
             if v.triggers in by_value:
-                lines.append(f"    {arrow(by_value[v.triggers], ' (to every Worker)')}")
+                lines.append(f"    {arrow(by_value[v.triggers], ' (broadcast)')}")
             if v.response in by_value:
                 lines.append(f"    {arrow(by_value[v.response], ' (echoes id)')}")
         changes = [v for v in values if v.sent == "on-change" and not any(r.triggers == v.value for r in values)]
         if changes:
-            lines.append("    Note over W,P: state changes on the ws-proxy side (e.g. a 30-second reload tick)")
+            lines.append(f"    Note over {everyone}: pushed as state changes")
             lines += [f"    {arrow(v)}" for v in changes]
         return lines
 
@@ -117,70 +148,72 @@ class DocsTarget:
         requests = [r.value for r in values if r.response == v.value]
         return f"← `{requests[0]}`" if requests else ""
 
-    def fields_for(self, v: ir.EnumValue, root: ir.Struct, wire: str, level: str) -> list[str]:
+    @staticmethod
+    def direction(schema: ir.Schema, v: ir.EnumValue) -> str:
+        return f"{schema.party(v.sender).title} → {schema.party(v.receiver).title}"
+
+    @staticmethod
+    def fields_for(schema: ir.Schema, v: ir.EnumValue, root: ir.Struct, level: str) -> list[str]:
         out: list[str] = []
         for r in root.rules:
-            types = _types_of(r, wire)
+            types = _types_of(r, schema.messages)
             if r.level == level and types is not None and v.value in types:
-                out += [f for f in _required(r) if f not in out]
+                out += [text for _, text in _requirements(r) if text not in out]
         return out
 
-    def type_row(self, v: ir.EnumValue, root: ir.Struct, values: tuple[ir.EnumValue, ...], wire: str) -> dict:
+    def type_row(self, schema: ir.Schema, v: ir.EnumValue, root: ir.Struct) -> dict:
         return {
             "value": v.value,
             "kind": v.kind,
-            "direction": f"{SERVICE_NAMES[v.sender]} → {SERVICE_NAMES[v.receiver]}",
-            "pair": self.pair(v, values),
-            "required": ", ".join(self.fields_for(v, root, wire, "error")) or "—",
-            "lint": ", ".join(self.fields_for(v, root, wire, "lint")) or "—",
+            "direction": self.direction(schema, v),
+            "pair": self.pair(v, schema.messages.values),
+            "required": ", ".join(self.fields_for(schema, v, root, "error")) or "—",
+            "lint": ", ".join(self.fields_for(schema, v, root, "lint")) or "—",
         }
 
-    def section(self, v: ir.EnumValue, root: ir.Struct, values: tuple[ir.EnumValue, ...], wire: str) -> dict:
+    def section(self, schema: ir.Schema, v: ir.EnumValue, root: ir.Struct) -> dict:
         rules = [
             f"`{r.id}` ({r.level}): {cell(r.doc)}"
             for r in root.rules
-            if (_types_of(r, wire) or ()) and v.value in (_types_of(r, wire) or ())
+            if v.value in (_types_of(r, schema.messages) or ())
         ]
         return {
             "value": v.value,
             "doc": cell(v.doc),
             "kind": v.kind,
             "sent": v.sent,
-            "direction": f"{SERVICE_NAMES[v.sender]} → {SERVICE_NAMES[v.receiver]}",
-            "pair": self.pair(v, values),
+            "direction": self.direction(schema, v),
+            "pair": self.pair(v, schema.messages.values),
             "triggers": v.triggers,
             "rules": rules,
-            "example": self.example(v.value, root),
+            "example": self.example(schema, v.value, root),
         }
 
-    def example(self, value: str, root: ir.Struct) -> list[str]:
-        """The first valid example of this type, keys in struct order, as the canonical encoding orders them."""
-        folder = self.settings.root / "schema" / "examples" / "valid"
+    def example(self, schema: ir.Schema, value: str, root: ir.Struct) -> list[str]:
+        """The first valid example of this type (schema/examples/valid beside the schema), in wire order."""
+        folder = self.settings.schema_path.parent / "examples" / "valid"
         candidates = sorted(folder.glob(f"{value}.json")) + sorted(folder.glob(f"{value}_*.json"))
         if not candidates:
             return []
         frame = json.loads(Path(candidates[0]).read_text())
-        order = [f.wire_name for f in root.fields]
-        ordered = {k: frame[k] for k in order if k in frame}
+        ordered = {f.wire_name: frame[f.wire_name] for f in root.fields if f.wire_name in frame}
         return json.dumps(ordered, indent=2, ensure_ascii=False).splitlines()
 
-    def struct_view(self, s: ir.Struct, schema: ir.Schema, root: ir.Struct, wire: str) -> dict:
+    def struct_view(self, schema: ir.Schema, s: ir.Struct, languages: list[Any]) -> dict:
+        required_for: dict[str, list[str]] = {}
+        for r in schema.struct(schema.root).rules if s.name == schema.root else ():
+            types = _types_of(r, schema.messages)
+            for field, _ in _requirements(r) if types else ():
+                what = "required" if r.level == "error" else "expected (lint)"
+                required_for.setdefault(field, []).append(f"{what} for " + ", ".join(f"`{t}`" for t in types))
         rows = []
         for f in s.fields:
-            when = []
-            for r in root.rules if s is root else ():
-                types = _types_of(r, wire)
-                if types and any(x.startswith(f"`{f.wire_name}`") for x in _required(r)):
-                    when.append(
-                        f"{'required' if r.level == 'error' else 'expected (lint)'} for "
-                        + ", ".join(f"`{t}`" for t in types)
-                    )
+            when = required_for.get(f.wire_name)
             rows.append(
                 {
                     "wire": f.wire_name,
-                    "go": go_field_name(f),
-                    "python": python_attr_name(f),
-                    "type": cell(go_type(f, schema)),
+                    "names": [cell(f"`{t.declaration(schema, s, f)}`") for t in languages],
+                    "type": cell(type_text(f.type)),
                     "omitempty": "yes" if f.omit_empty else "no (always encoded)",
                     "when": cell("; ".join(when)) if when else ("always" if not f.omit_empty else "optional"),
                     "doc": cell(f.doc.split("\n")[0]),
@@ -189,8 +222,8 @@ class DocsTarget:
         return {"name": s.name, "doc": cell(s.doc), "rows": rows}
 
     @staticmethod
-    def rule_row(r: ir.Rule, scope: str, wire: str) -> dict:
-        types = _types_of(r, wire)
+    def rule_row(r: ir.Rule, scope: str, table: ir.Messages | None) -> dict:
+        types = _types_of(r, table)
         return {
             "id": r.id,
             "level": r.level,

@@ -1,17 +1,21 @@
-"""The Go target: package `protocol`, a drop-in replacement for the hand-written one, plus Validate/Lint."""
+"""The Go target: package `protocol`, a drop-in replacement for the hand-written one, plus Validate/Lint.
+
+Names, literals and the validator's syntax are here; the templates in templates/go loop and print.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
-from generator import ir
-from generator.errors import RenderError, SchemaError
+from generator import checks, ir
+from generator.errors import SchemaError
 from generator.naming import pascal_case
-from generator.render import environment, format_go, header_lines, wrap_text
+from generator.render import environment, header_lines, run_formatter, tool, wrap_text
 from generator.settings import Settings
-from generator.targets.base import GeneratedFile, check_names, checked_structs
+from generator.targets.base import Annotation, GeneratedFile, Option, annotation, check_names
+from generator.targets.printer import statements
 
 INITIALISMS = frozenset(
     line.strip()
@@ -20,13 +24,52 @@ INITIALISMS = frozenset(
 )
 GO_SCALARS = {ir.Kind.STRING: "string", ir.Kind.BOOL: "bool", ir.Kind.INT: "int", ir.Kind.RAW: "json.RawMessage"}
 GO_EXPORTED = re.compile(r"[A-Z][A-Za-z0-9_]*")
+GO_KEYWORDS = frozenset(
+    [
+        "break",
+        "case",
+        "chan",
+        "const",
+        "continue",
+        "default",
+        "defer",
+        "else",
+        "fallthrough",
+        "for",
+        "func",
+        "go",
+        "goto",
+        "if",
+        "import",
+        "interface",
+        "map",
+        "package",
+        "range",
+        "return",
+        "select",
+        "struct",
+        "switch",
+        "type",
+        "var",
+    ]
+)
 RE2_UNSUPPORTED = re.compile(r"\(\?[=!>]|\(\?<[=!]|\\[1-9]|[*+?}]\+")  # lookaround, backrefs, atomic, possessive
 GO_RESERVED = frozenset({"ValidationError", "MessageInfo", "SchemaVersion", "SchemaID", "SchemaDigest"})
 _TAG_NAME = re.compile(r"^[A-Za-z0-9!#$%&()*+\-./:;<=>?@\[\]^_{|}~ ]+$")  # encoding/json isValidTag
+_GO_IDENTIFIER = {"type": "string", "pattern": "^[A-Z][A-Za-z0-9_]*$"}
+_MODULE_PATH = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_~]*(/[A-Za-z0-9.\-_~]+)*")
 
 
-def annotation(annotations: ir.Annotations, key: str) -> str | None:
-    return dict(annotations).get(key)
+def _module_problem(value: str) -> str | None:
+    if _MODULE_PATH.fullmatch(value) and not any(part in (".", "..") for part in value.split("/")):
+        return None
+    return "not a Go module path (slash-separated elements of letters, digits, '.', '-', '_', '~')"
+
+
+def _package_problem(value: str) -> str | None:
+    if re.fullmatch(r"[a-z][a-z0-9_]*", value) and value not in GO_KEYWORDS:
+        return None
+    return "not a Go package name (a lower-case identifier, not a keyword)"
 
 
 def go_string(text: str) -> str:
@@ -70,6 +113,12 @@ def type_name(name: str, annotations: ir.Annotations) -> str:
     return annotation(annotations, "go.name") or pascal_case(name, INITIALISMS)
 
 
+def enum_consts(e: ir.Enum) -> dict[str, str]:
+    """Constant name of every value of the enum."""
+    prefix = annotation(e.annotations, "go.const_prefix") or type_name(e.name, e.annotations)
+    return {v.value: annotation(v.annotations, "go.name") or const_name(prefix, v.value) for v in e.values}
+
+
 def go_type(f: ir.Field, schema: ir.Schema) -> str:
     override = annotation(f.annotations, "go.type")
     if override:
@@ -83,142 +132,148 @@ def go_type(f: ir.Field, schema: ir.Schema) -> str:
 
 def json_tag(f: ir.Field, go_name: str) -> str:
     """The struct tag; none when Go's default (the field name, no omitempty) already says it."""
-    if not _TAG_NAME.match(f.wire_name):
-        raise SchemaError(
-            f.pointer,
-            f"wire name {f.wire_name!r} cannot be a Go json tag: encoding/json would ignore the tag",
-            "use letters, digits, spaces and !#$%&()*+-./:;<=>?@[]^_{|}~ only",
-        )
     if f.wire_name == go_name and not f.omit_empty:
         return ""
     return f'`json:"{f.wire_name}{",omitempty" if f.omit_empty else ""}"`'
 
 
-@dataclass
-class _Expressions:
-    """Go boolean expressions for the IR's predicates over a struct value named `var`."""
+def format_go(source: str, path: str) -> str:
+    """gofmt parses as it formats: a syntax error fails here with the line-numbered source."""
+    return run_formatter([tool("gofmt")], source, path)
 
-    struct: ir.Struct
-    schema: ir.Schema
-    patterns: dict[str, str]  # regexp source -> package-level variable name
 
-    def field(self, wire: str) -> ir.Field:
-        return next(f for f in self.struct.fields if f.wire_name == wire)
+def lower_camel(name: str) -> str:
+    pascal = pascal_case(name, INITIALISMS)
+    return pascal[:1].lower() + pascal[1:]
 
-    def present(self, wire: str, var: str) -> str:
-        f = self.field(wire)
-        value = f"{var}.{field_name(f)}"
+
+class GoSyntax:
+    """How the validator's checks are written in Go: presence compares with the zero value."""
+
+    indent = "\t"
+
+    def __init__(self, schema: ir.Schema, patterns: dict[str, str]) -> None:
+        self.schema = schema
+        self.patterns = patterns  # plan pattern name -> package-level variable
+
+    @staticmethod
+    def value(v: checks.Value) -> str:
+        return f"{v.var}.{field_name(v.field)}"
+
+    def is_set(self, e: checks.IsSet) -> str:
+        f, value = e.value.field, self.value(e.value)
         if not f.omit_empty:
-            return "true"
-        return {
-            ir.Kind.BOOL: value,
-            ir.Kind.INT: f"{value} != 0",
-            ir.Kind.RAW: f"len({value}) != 0",
-            ir.Kind.LIST: f"len({value}) != 0",
-        }.get(f.type.kind, f'{value} != ""')
+            return "false" if e.negated else "true"
+        if f.type.kind == ir.Kind.BOOL:
+            return f"!{value}" if e.negated else value
+        op = "==" if e.negated else "!="
+        if f.type.kind in (ir.Kind.RAW, ir.Kind.LIST):
+            return f"len({value}) {op} 0"
+        return f"{value} {op} 0" if f.type.kind == ir.Kind.INT else f'{value} {op} ""'
 
-    def literal(self, value: str | bool | int) -> str:
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        return str(value) if isinstance(value, int) else go_string(value)
+    def literal(self, f: ir.Field, v: str | bool | int) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, int):
+            return str(v)
+        if f.type.kind == ir.Kind.ENUM and v:
+            return enum_consts(self.schema.enum(f.type.ref))[v]  # the generated constant, not a string literal
+        return go_string(v)
 
-    def checks(self, p: ir.Predicate, var: str) -> tuple[str, str]:
-        """(holds, fails) for a predicate on a present field's value."""
-        if isinstance(p, ir.Each):
-            raise RenderError("the Go target supports 'items' conditions only at the top of a rule's 'then'")
-        f = self.field(p.field)
-        value = f"{var}.{field_name(f)}"
-        if isinstance(p, ir.In | ir.NotIn):
-            equal = " || ".join(f"{value} == {self.literal(v)}" for v in p.values)
-            unequal = " && ".join(f"{value} != {self.literal(v)}" for v in p.values)
-            return (equal, unequal) if isinstance(p, ir.In) else (unequal, equal)
-        if isinstance(p, ir.Matches):
-            if RE2_UNSUPPORTED.search(p.pattern):
-                raise SchemaError(
-                    "",
-                    f"pattern {p.pattern!r} uses syntax Go's regexp (RE2) does not support",
-                    "avoid lookaround, backreferences, atomic groups and possessive quantifiers",
-                )
-            name = self.patterns.setdefault(p.pattern, f"pattern{len(self.patterns)}")
-            return f"{name}.MatchString({value})", f"!{name}.MatchString({value})"
-        if isinstance(p, ir.Range):
-            low = [f"{value} >= {p.minimum}"] if p.minimum is not None else []
-            high = [f"{value} <= {p.maximum}"] if p.maximum is not None else []
-            within = " && ".join(low + high) or "true"
-            return within, f"!({within})"
-        return f"isJSONObject({value})", f"!isJSONObject({value})"  # IsObject
+    def in_set(self, e: checks.InSet) -> str:
+        f, value = e.value.field, self.value(e.value)
+        if f.type.kind == ir.Kind.BOOL and len(e.values) == 1:
+            return value if e.values[0] != e.negated else f"!{value}"
+        op, join = ("!=", " && ") if e.negated else ("==", " || ")
+        return join.join(f"{value} {op} {self.literal(f, v)}" for v in e.values)
 
-    def predicate(self, p: ir.Predicate, var: str) -> str:
-        """A Go expression that is true when p holds."""
-        if isinstance(p, ir.Present | ir.Absent):
-            return self.present(p.field, var) if isinstance(p, ir.Present) else self.absent(p.field, var)
-        if isinstance(p, ir.AnyOf):
-            return "(" + " || ".join(self.conjunction(a, var) for a in p.alternatives) + ")"
-        holds, _ = self.checks(p, var)
-        present = self.present(p.field, var)
-        return f"({holds})" if present == "true" else f"({self.absent(p.field, var)} || {holds})"
+    def matches(self, e: checks.Matches) -> str:
+        return f"{'!' if e.negated else ''}{self.patterns[e.pattern]}.MatchString({self.value(e.value)})"
 
-    def failure(self, p: ir.Predicate, var: str) -> str:
-        """A Go expression that is true when p fails, written without double negation."""
-        if isinstance(p, ir.Present | ir.Absent):
-            return self.absent(p.field, var) if isinstance(p, ir.Present) else self.present(p.field, var)
-        if isinstance(p, ir.AnyOf):
-            return "!(" + " || ".join(self.conjunction(a, var) for a in p.alternatives) + ")"
-        _, fails = self.checks(p, var)
-        present = self.present(p.field, var)
-        return fails if present == "true" else f"{present} && ({fails})"
+    def compare(self, e: checks.Compare) -> str:
+        return f"{self.value(e.value)} {e.op} {e.bound}"
 
-    def absent(self, wire: str, var: str) -> str:
-        f = self.field(wire)
-        value = f"{var}.{field_name(f)}"
-        if not f.omit_empty:
-            return "false"
-        return {
-            ir.Kind.BOOL: f"!{value}",
-            ir.Kind.INT: f"{value} == 0",
-            ir.Kind.RAW: f"len({value}) == 0",
-            ir.Kind.LIST: f"len({value}) == 0",
-        }.get(f.type.kind, f'{value} == ""')
+    def is_object(self, e: checks.IsObject) -> str:
+        return f"{'!' if e.negated else ''}isJSONObject({self.value(e.value)})"
 
-    def conjunction(self, predicates: tuple[ir.Predicate, ...], var: str) -> str:
-        return "(" + " && ".join(self.predicate(p, var) for p in predicates) + ")" if predicates else "true"
+    @staticmethod
+    def all_of(parts: list[str]) -> str:
+        return " && ".join(parts)
 
+    @staticmethod
+    def any_of(parts: list[str]) -> str:
+        return " || ".join(parts)
 
-def rule_lines(rule: ir.Rule, struct: ir.Struct, schema: ir.Schema, patterns: dict[str, str]) -> list[str]:
-    """Statements appending one ValidationError per failing predicate, with a lazily built JSON pointer."""
-    ex = _Expressions(struct, schema, patterns)
-    finding = "*out = append(*out, ValidationError{Rule: %s, Pointer: %s, Message: %s, Level: %s})"
-    rid, doc, level = go_string(rule.id), go_string(rule.doc), go_string(rule.level)
-    body: list[str] = []
-    for p in rule.then:
-        if isinstance(p, ir.Each):
-            f = ex.field(p.field)
-            item = _Expressions(schema.struct(f.type.item.ref), schema, patterns)
-            body += [f"for i := range f.{field_name(f)} {{", f"x := &f.{field_name(f)}[i]"]
-            for q in p.predicates:
-                parts = [go_string(p.field), "strconv.Itoa(i)"] + ([go_string(q.field)] if hasattr(q, "field") else [])
-                where = f"p.join({', '.join(parts)})"
-                body += [f"if {item.failure(q, 'x')} {{", finding % (rid, where, doc, level), "}"]
-            body.append("}")
-        else:
-            where = f"p.join({go_string(p.field)})" if hasattr(p, "field") else "p.join()"
-            body += [f"if {ex.failure(p, 'f')} {{", finding % (rid, where, doc, level), "}"]
-    lines = comment_lines(f"{rule.id}: {rule.doc}")
-    if not rule.when:
-        return lines + body
-    return [*lines, f"if {' && '.join(ex.predicate(p, 'f') for p in rule.when)} {{", *body, "}"]
+    @staticmethod
+    def if_open(condition: str) -> list[str]:
+        return [f"if {condition} {{"]
+
+    def for_each_open(self, loop: checks.ForEach) -> list[str]:
+        items = self.value(loop.items)
+        return [f"for {loop.index} := range {items} {{", f"{loop.var} := &{items}[{loop.index}]"]
+
+    @staticmethod
+    def block_close() -> list[str]:
+        return ["}"]
+
+    @staticmethod
+    def report(r: checks.Report) -> list[str]:
+        parts = ", ".join(f"strconv.Itoa({p.var})" if isinstance(p, checks.Index) else go_string(p) for p in r.pointer)
+        fields = f"Rule: {go_string(r.rule)}, Pointer: p.join({parts}), Message: {go_string(r.message)}"
+        return [f"*out = append(*out, ValidationError{{{fields}, Level: {go_string(r.level)}}})"]
+
+    @staticmethod
+    def comment(text: str) -> list[str]:
+        return comment_lines(text)
 
 
 class GoTarget:
-    name = "go"
+    name: ClassVar[str] = "go"
+    title: ClassVar[str] = "Go"
+    annotations: ClassVar[tuple[Annotation, ...]] = (
+        Annotation(
+            "x-go-name",
+            "go.name",
+            frozenset({"struct", "enum", "field", "value"}),
+            _GO_IDENTIFIER,
+            "Go name of a type, field or constant, when the default (PascalCase with initialisms) is not wanted.",
+        ),
+        Annotation(
+            "x-go-type",
+            "go.type",
+            frozenset({"field"}),
+            {"enum": ["json.RawMessage", "int", "int64", "string", "bool"]},
+            "Go type of a field, when it is not the default mapping.",
+        ),
+        Annotation(
+            "x-go-const-prefix",
+            "go.const_prefix",
+            frozenset({"enum"}),
+            _GO_IDENTIFIER,
+            "Prefix of the constants of an enum's values (default: the enum's Go name).",
+        ),
+    )
+    options: ClassVar[tuple[Option, ...]] = (
+        Option(
+            "go_module", "github.com/framegen/framegen/generated/go", "module path of generated/go", _module_problem
+        ),
+        Option("go_package", "protocol", "name of the generated Go package", _package_problem),
+    )
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
+    # ---- what the docs show ----
+
+    def declaration(self, schema: ir.Schema, struct: ir.Struct, f: ir.Field) -> str:
+        return f"{field_name(f)} {go_type(f, schema)}"
+
+    # ---- files ----
+
     def files(self, schema: ir.Schema) -> list[GeneratedFile]:
         env = environment("go")
         context = self.context(schema)
-        package = self.settings.go_package
+        package = self.settings.option("go_package")
         root = f"{self.settings.output}/go"
         out = [GeneratedFile(f"{root}/go.mod", env.get_template("go.mod.j2").render(**context).encode())]
         for template, filename in (("types.go.j2", "protocol.go"), ("validate.go.j2", "validate.go")):
@@ -228,26 +283,38 @@ class GoTarget:
         return out
 
     def check(self, schema: ir.Schema) -> None:
-        """Every generated Go name is an exported identifier, not one of ours, and unique in its scope."""
+        """Names are exported identifiers, unique and not ours; tags are valid; patterns compile under RE2."""
         package = [(type_name(e.name, e.annotations), e.name, e.pointer) for e in schema.enums]
         package += [(type_name(s.name, s.annotations), s.name, s.pointer) for s in schema.structs]
         for e in schema.enums:
-            view = self.enum_view(e)
-            package += [(c["name"], v.value, v.pointer) for v, c in zip(e.values, view["consts"], strict=True)]
+            consts = enum_consts(e)
+            package += [(consts[v.value], v.value, v.pointer) for v in e.values]
         check_names("go", "package-level", package, GO_RESERVED, GO_EXPORTED.fullmatch)
         for s in schema.structs:
             fields = [(field_name(f), f.wire_name, f.pointer) for f in s.fields]
             check_names("go", "field", fields, frozenset({"Validate", "Lint"}), GO_EXPORTED.fullmatch)
+            for f in s.fields:
+                if not _TAG_NAME.match(f.wire_name):
+                    raise SchemaError(
+                        f.pointer,
+                        f"wire name {f.wire_name!r} cannot be a Go json tag: encoding/json would ignore the tag",
+                        "use letters, digits, spaces and !#$%&()*+-./:;<=>?@[]^_{|}~ only",
+                    )
+        for r in schema.root_rules + tuple(r for s in schema.structs for r in s.rules):
+            for p in ir.walk(r.when + r.then):
+                if isinstance(p, ir.Matches) and RE2_UNSUPPORTED.search(p.pattern):
+                    raise SchemaError(
+                        r.pointer,
+                        f"pattern {p.pattern!r} uses syntax Go's regexp (RE2) does not support",
+                        "avoid lookaround, backreferences, atomic groups and possessive quantifiers",
+                    )
 
     def context(self, schema: ir.Schema) -> dict[str, object]:
-        self.check(schema)
-        patterns: dict[str, str] = {}
         root = schema.struct(schema.root)
-        checks = [self.checks_view(s, schema, patterns) for s in checked_structs(schema)]
         return {
             "header": header_lines(schema, self.settings.version_markers),
-            "module": self.settings.go_module,
-            "package": self.settings.go_package,
+            "module": self.settings.option("go_module"),
+            "package": self.settings.option("go_package"),
             "package_doc": comment_lines(schema.doc),
             "version": go_string(schema.version),
             "schema_id": go_string(schema.id),
@@ -257,35 +324,28 @@ class GoTarget:
             "structs": [self.struct_view(s, schema) for s in schema.structs],
             "messages": self.message_view(schema),
             "root": type_name(root.name, root.annotations),
-            "root_rules": [rule_lines(r, root, schema, patterns) for r in schema.root_rules],
-            "checks": checks,
-            "patterns": [{"name": name, "source": go_string(src)} for src, name in patterns.items()],
+            "validator": self.validator_view(schema),
         }
 
     def enum_view(self, e: ir.Enum) -> dict[str, object]:
-        name = type_name(e.name, e.annotations)
-        prefix = annotation(e.annotations, "go.const_prefix") or name
+        consts = enum_consts(e)
         return {
-            "name": name,
+            "name": type_name(e.name, e.annotations),
             "doc": comment_lines(e.doc),
             "consts": [
-                {
-                    "name": annotation(v.annotations, "go.name") or const_name(prefix, v.value),
-                    "value": go_string(v.value),
-                    "doc": comment_lines(v.doc) if v.doc else [],
-                }
+                {"name": consts[v.value], "value": go_string(v.value), "doc": comment_lines(v.doc) if v.doc else []}
                 for v in e.values
             ],
         }
 
     def message_view(self, schema: ir.Schema) -> dict[str, object] | None:
-        e = next((e for e in schema.enums if any(v.kind for v in e.values)), None)
-        if e is None:
+        table = schema.messages
+        if table is None:
             return None
-        view = self.enum_view(e)
-        names = {v.value: c["name"] for v, c in zip(e.values, view["consts"], strict=True)}
+        enum = schema.enum(table.enum)
+        names = enum_consts(enum)
         return {
-            "enum": view["name"],
+            "enum": type_name(enum.name, enum.annotations),
             "rows": [
                 {
                     "name": names[v.value],
@@ -294,7 +354,7 @@ class GoTarget:
                     "to": go_string(v.receiver),
                     "response": names.get(v.response, ""),
                 }
-                for v in e.values
+                for v in table.values
             ],
         }
 
@@ -319,17 +379,40 @@ class GoTarget:
             "fields": fields,
         }
 
-    def checks_view(self, s: ir.Struct, schema: ir.Schema, patterns: dict[str, str]) -> dict[str, object]:
-        nested = [f for f in s.fields if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name]
+    # ---- the validator ----
+
+    def validator_view(self, schema: ir.Schema) -> dict[str, object]:
+        plan = checks.plan(schema)
+        patterns = {name: lower_camel(name) + "Pattern" for name, _ in plan.patterns}
+        syntax = GoSyntax(schema, patterns)
+        root = schema.struct(plan.root)
         return {
-            "name": type_name(s.name, s.annotations),
-            "children": [{"name": field_name(f), "wire": go_string(f.wire_name)} for f in nested],
-            "levels": [
-                {
-                    "walk": f"walk{level.capitalize()}",
-                    "check": f"check{level.capitalize()}",
-                    "rules": [rule_lines(r, s, schema, patterns) for r in s.rules if r.level == level],
-                }
-                for level in ("error", "lint")
+            "root_checks": statements(plan.root_checks, syntax),
+            "patterns": [{"name": patterns[name], "source": go_string(source)} for name, source in plan.patterns],
+            "children": [
+                {"name": field_name(f), "wire": go_string(f.wire_name)} for f in dict(plan.children)[root.name]
             ],
+            "levels": [self.level_view(plan.level(root.name, level), syntax) for level in checks.LEVELS],
         }
+
+    def level_view(self, level: checks.LevelPlan, syntax: GoSyntax) -> dict[str, object]:
+        """A `switch` on the message type, values with the same checks sharing one case."""
+        word = level.level.capitalize()
+        view = {"walk": f"walk{word}", "check": f"check{word}", "level": level.level}
+        if level.discriminant is None:
+            return {**view, "switch": "", "cases": [], "default": statements(level.other, syntax)}
+        enum = self.schema_enum(level, syntax)
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for case in level.cases:
+            groups.setdefault(tuple(statements(case.body, syntax)), []).append(case.values[0])
+        default = statements(level.other, syntax)
+        cases = [
+            {"labels": ", ".join(enum.get(v) or go_string(v) for v in values), "lines": list(lines)}
+            for lines, values in groups.items()
+            if lines or default  # a type with nothing to check needs its own case only when the default checks
+        ]
+        return {**view, "switch": f"f.{field_name(level.discriminant)}", "cases": cases, "default": default}
+
+    @staticmethod
+    def schema_enum(level: checks.LevelPlan, syntax: GoSyntax) -> dict[str, str]:
+        return enum_consts(syntax.schema.enum(level.discriminant.type.ref))

@@ -1,18 +1,23 @@
-"""The Python target: dataclasses, a Go-exact codec and the validator, as package `sync_protocol`."""
+"""The Python target: dataclasses, a Go-exact codec and the validator, as one package.
+
+Names, literals and the validator's syntax are here; the templates in templates/python loop and
+print; templates/python/_runtime.py is the schema-independent codec, copied as is.
+"""
 
 from __future__ import annotations
 
 import keyword
 import re
-from dataclasses import dataclass, replace
+from typing import Any, ClassVar
 
-from generator import ir
-from generator.errors import pointer_join
+from generator import checks, ir
+from generator.errors import RenderError, pointer_join
 from generator.naming import pascal_case, snake_case, upper_snake_case
-from generator.render import TEMPLATES, environment, format_python, header_lines, wrap_text
+from generator.render import TEMPLATES, environment, header_lines, numbered, run_formatter, tool, wrap_text
 from generator.settings import Settings
 from generator.targets import python_mirror as mirror
-from generator.targets.base import GeneratedFile, check_names, checked_structs
+from generator.targets.base import Annotation, GeneratedFile, Option, annotation, check_names
+from generator.targets.printer import statements
 
 KIND_CODES = {
     ir.Kind.STRING: "STR",
@@ -23,13 +28,19 @@ KIND_CODES = {
     ir.Kind.LIST: "LIST",
 }
 RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"self", "cls"}
-
-
 STRUCT_METHODS = frozenset({"from_json", "to_json", "from_dict", "to_dict"})
 PYTHON_RESERVED = frozenset({"MessageInfo", "ValidationError", "RawJSON", "DecodeError", "EncodeError", "StructSpec"})
 RUNTIME_EXPORTS = ("DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "DecodeError", "EncodeError", "RawJSON", "wire_fields")
 VALIDATE_EXPORTS = ("ValidationError", "lint", "validate")
-STATIC_FILES = ("_runtime.py",)
+STATIC_FILES = ("_runtime.py",)  # code that does not vary with the schema: copied, header prepended
+LEVEL_WORDS = {"error": "errors", "lint": "lint"}
+_PYTHON_IDENTIFIER = {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"}
+
+
+def _package_problem(value: str) -> str | None:
+    if all(part.isidentifier() and not keyword.iskeyword(part) for part in value.split(".")) and value:
+        return None
+    return "not a Python package name (dotted identifiers, no keywords)"
 
 
 def isort_order(names: list[str]) -> list[str]:
@@ -42,10 +53,6 @@ def identifier(name: str) -> str:
     if name[:1].isdigit():
         name = "_" + name
     return name + "_" if name in RESERVED else name
-
-
-def annotation(annotations: ir.Annotations, key: str) -> str | None:
-    return dict(annotations).get(key)
 
 
 def attr_name(f: ir.Field) -> str:
@@ -91,21 +98,11 @@ def go_json_key(wire: str) -> str:
 
 
 def type_hint(t: ir.TypeRef, schema: ir.Schema) -> str:
-    return {
-        ir.Kind.STRING: "str",
-        ir.Kind.BOOL: "bool",
-        ir.Kind.INT: "int",
-        ir.Kind.RAW: "RawJSON | None",
-    }.get(t.kind) or (
-        f"{class_name(t.ref, schema.enum(t.ref).annotations)} | str"
-        if t.kind == ir.Kind.ENUM
-        else f"list[{class_name(t.item.ref, schema.struct(t.item.ref).annotations)}]"
-    )
-
-
-def item_class(f: ir.Field, suffix: str) -> str | None:
-    """The mirror class of a list field's items (class name + suffix), None for other fields."""
-    return f"_{class_name(f.type.item.ref, ())}{suffix}" if f.type.kind == ir.Kind.LIST else None
+    if t.kind == ir.Kind.ENUM:
+        return f"{class_name(t.ref, schema.enum(t.ref).annotations)} | str"
+    if t.kind == ir.Kind.LIST:
+        return f"list[{class_name(t.item.ref, schema.struct(t.item.ref).annotations)}]"
+    return {ir.Kind.STRING: "str", ir.Kind.BOOL: "bool", ir.Kind.INT: "int", ir.Kind.RAW: "RawJSON | None"}[t.kind]
 
 
 def default(t: ir.TypeRef) -> str:
@@ -119,173 +116,135 @@ def default(t: ir.TypeRef) -> str:
     }[t.kind]
 
 
-@dataclass(frozen=True, slots=True)
-class _Expressions:
-    """Python expressions for the IR's predicates over a struct value named `var`."""
-
-    struct: ir.Struct
-    schema: ir.Schema
-
-    def field(self, wire: str) -> ir.Field:
-        return next(f for f in self.struct.fields if f.wire_name == wire)
-
-    def present(self, wire: str, var: str) -> str:
-        f = self.field(wire)
-        return f"{var}.{attr_name(f)}" if f.omit_empty else "True"
-
-    def checks(self, p: ir.Predicate, var: str) -> tuple[str, str]:
-        """(holds, fails) for a predicate on a present field's value."""
-        f = self.field(p.field)
-        value = f"{var}.{attr_name(f)}"
-        if isinstance(p, ir.In | ir.NotIn):
-            values = "{" + ", ".join(repr(v) for v in p.values) + "}"
-            inside, outside = f"{value} in {values}", f"{value} not in {values}"
-            return (inside, outside) if isinstance(p, ir.In) else (outside, inside)
-        if isinstance(p, ir.Matches):
-            search = f"_re.search({p.pattern!r}, {value})"
-            return f"{search} is not None", f"{search} is None"
-        if isinstance(p, ir.IsObject):
-            return f"{value}.is_object()", f"not {value}.is_object()"
-        if isinstance(p, ir.Range):
-            bounds = [
-                b
-                for b in (
-                    f"{p.minimum} <= {value}" if p.minimum is not None else "",
-                    f"{value} <= {p.maximum}" if p.maximum is not None else "",
-                )
-                if b
-            ]
-            within = " and ".join(bounds) or "True"
-            return within, f"not ({within})"
-        item = _Expressions(self.schema.struct(f.type.item.ref), self.schema)  # Each
-        every = f"all({item.conjunction(p.predicates, 'x')} for x in {value})"
-        return every, f"not {every}"
-
-    def predicate(self, p: ir.Predicate, var: str) -> str:
-        """An expression that is true when p holds."""
-        if isinstance(p, ir.Present | ir.Absent):
-            present = self.present(p.field, var)
-            return present if isinstance(p, ir.Present) else f"not {present}"
-        if isinstance(p, ir.AnyOf):
-            return "(" + " or ".join(self.conjunction(a, var) for a in p.alternatives) + ")"
-        holds, _ = self.checks(p, var)
-        present = self.present(p.field, var)
-        return holds if present == "True" else f"(not {present} or {holds})"
-
-    def failure(self, p: ir.Predicate, var: str) -> str:
-        """An expression that is true when p fails, written without double negation."""
-        if isinstance(p, ir.Present | ir.Absent):
-            present = self.present(p.field, var)
-            return f"not {present}" if isinstance(p, ir.Present) else present
-        if isinstance(p, ir.AnyOf):
-            return "not (" + " or ".join(self.conjunction(a, var) for a in p.alternatives) + ")"
-        _, fails = self.checks(p, var)
-        present = self.present(p.field, var)
-        return fails if present == "True" else f"{present} and {fails}"
-
-    def conjunction(self, predicates: tuple[ir.Predicate, ...], var: str) -> str:
-        return " and ".join(self.predicate(p, var) for p in predicates) if predicates else "True"
+def format_python(source: str, path: str) -> str:
+    """ruff format, then compile; either failure shows the line-numbered source."""
+    formatted = run_formatter([tool("ruff"), "format", "--quiet", "--stdin-filename", path, "-"], source, path)
+    try:
+        compile(formatted, path, "exec")
+    except SyntaxError as exc:
+        raise RenderError(f"{path}:{exc.lineno}: {exc.msg}\n{numbered(formatted)}") from None
+    return formatted
 
 
-def _has_pattern(predicates: tuple[ir.Predicate, ...]) -> bool:
-    """Whether any predicate, nested ones included, needs the `re` module."""
-    for p in predicates:
-        if isinstance(p, ir.Matches):
-            return True
-        if isinstance(p, ir.Each) and _has_pattern(p.predicates):
-            return True
-        if isinstance(p, ir.AnyOf) and any(_has_pattern(a) for a in p.alternatives):
-            return True
-    return False
+class PythonSyntax:
+    """How the validator's checks are written in Python: truthiness is presence (omitempty's zero values are falsy)."""
+
+    indent = "    "
+
+    def __init__(self, patterns: dict[str, str]) -> None:
+        self.patterns = patterns  # plan pattern name -> module-level variable
+
+    @staticmethod
+    def value(v: checks.Value) -> str:
+        return f"{v.var}.{attr_name(v.field)}"
+
+    def is_set(self, e: checks.IsSet) -> str:
+        if not e.value.field.omit_empty:
+            return "False" if e.negated else "True"
+        return f"not {self.value(e.value)}" if e.negated else self.value(e.value)
+
+    def in_set(self, e: checks.InSet) -> str:
+        if len(e.values) == 1:
+            return f"{self.value(e.value)} {'!=' if e.negated else '=='} {e.values[0]!r}"
+        values = "{" + ", ".join(repr(v) for v in e.values) + "}"
+        return f"{self.value(e.value)} {'not in' if e.negated else 'in'} {values}"
+
+    def matches(self, e: checks.Matches) -> str:
+        return f"{self.patterns[e.pattern]}.search({self.value(e.value)}) is {'' if e.negated else 'not '}None"
+
+    def compare(self, e: checks.Compare) -> str:
+        return f"{self.value(e.value)} {e.op} {e.bound}"
+
+    def is_object(self, e: checks.IsObject) -> str:
+        return f"{'not ' if e.negated else ''}{self.value(e.value)}.is_object()"
+
+    @staticmethod
+    def all_of(parts: list[str]) -> str:
+        return " and ".join(parts)
+
+    @staticmethod
+    def any_of(parts: list[str]) -> str:
+        return " or ".join(parts)
+
+    @staticmethod
+    def if_open(condition: str) -> list[str]:
+        return [f"if {condition}:"]
+
+    def for_each_open(self, loop: checks.ForEach) -> list[str]:
+        return [f"for {loop.index}, {loop.var} in enumerate({self.value(loop.items)}):"]
+
+    @staticmethod
+    def block_close() -> list[str]:
+        return []
+
+    @staticmethod
+    def report(r: checks.Report) -> list[str]:
+        # repr() keeps any text inert; no str.format, since rule text may hold braces
+        return [f"out.append(_finding(({r.rule!r}, {pointer(r.pointer)}, {r.message!r}, {r.level!r})))"]
+
+    @staticmethod
+    def comment(text: str) -> list[str]:
+        return comment(text)
 
 
-def _applies(rule: ir.Rule, field: str, value: str | None) -> bool:
-    """Whether the rule's conditions on `field` hold for this value (None: any value not listed)."""
-    for p in rule.when:
-        if isinstance(p, ir.In) and p.field == field and value not in p.values:
-            return False
-        if isinstance(p, ir.NotIn) and p.field == field and value in p.values:
-            return False
-    return True
-
-
-def _holds(p: ir.Predicate, field: str, value: str | None) -> bool:
-    """Whether an In/NotIn test of `field` is known to hold for this value (never for 'any other value')."""
-    if value is None or not isinstance(p, ir.In | ir.NotIn) or p.field != field:
-        return False
-    return (value in p.values) == isinstance(p, ir.In)
-
-
-def _specialise(rule: ir.Rule, field: str, value: str | None) -> ir.Rule:
-    """The rule for a function only frames with this value of `field` reach: tests of `field` that are
-    known to hold are dropped from its conditions and its checks."""
-    when = tuple(p for p in rule.when if not (isinstance(p, ir.In | ir.NotIn) and p.field == field))
-    then = tuple(p for p in rule.then if not _holds(p, field, value))
-    return replace(rule, when=when, then=then)
-
-
-def _where(prefix: str, *parts: str) -> str:
-    """A Python expression for pointer `prefix` extended with static parts; repr() keeps any name inert."""
-    static = pointer_join("", *parts)
-    return f"{prefix} + {static!r}" if static else prefix
-
-
-def rule_lines(rule: ir.Rule, struct: ir.Struct, schema: ir.Schema) -> list[str]:
-    """Statements appending one ValidationError per failing predicate of the rule, with its JSON pointer."""
-    ex = _Expressions(struct, schema)
-
-    def finding(where: str) -> str:  # no str.format: rule text may hold braces
-        return f"_finding(({rule.id!r}, {where}, {rule.doc!r}, {rule.level!r}))"
-
-    when = ex.conjunction(rule.when, "f") if rule.when else ""
-    checks: list[tuple[str, list[str]]] = []  # (failure condition, statements); "" = a loop
-    for p in rule.then:
-        if isinstance(p, ir.Each):
-            f = ex.field(p.field)
-            item = _Expressions(schema.struct(f.type.item.ref), schema)
-            base = f"{_where('p', p.field)} + '/' + str(i)"
-            loop = [f"for i, x in enumerate(f.{attr_name(f)}):"]
-            for q in p.predicates:
-                where = _where(base, q.field) if hasattr(q, "field") else base
-                loop += [f"    if {item.failure(q, 'x')}:", "        out.append(" + finding(where) + ")"]
-            checks.append(("", loop))
+def pointer(parts: tuple[str | checks.Index, ...]) -> str:
+    """`p` extended with static names (escaped, as one literal each run) and loop indexes."""
+    terms, static = ["p"], []
+    for part in parts:
+        if isinstance(part, checks.Index):
+            terms += [repr(pointer_join("", *static) + "/")] if static or len(terms) else []
+            terms.append(f"str({part.var})")
+            static = []
         else:
-            where = _where("p", p.field) if hasattr(p, "field") else "p"
-            checks.append((ex.failure(p, "f"), ["out.append(" + finding(where) + ")"]))
-    lines = comment(f"{rule.id}: {rule.doc}")
-    if when and len(checks) == 1 and checks[0][0]:  # one check: fold the condition into a single `if`
-        return [*lines, f"if ({when}) and ({checks[0][0]}):", *("    " + s for s in checks[0][1])]
-    body: list[str] = []
-    for condition, statements in checks:
-        body += [f"if {condition}:", *("    " + s for s in statements)] if condition else statements
-    return lines + ([f"if {when}:", *("    " + s for s in body)] if when else body)
+            static.append(part)
+    if static:
+        terms.append(repr(pointer_join("", *static)))
+    return " + ".join(terms)
 
 
 class PythonTarget:
-    name = "python"
+    name: ClassVar[str] = "python"
+    title: ClassVar[str] = "Python"
+    annotations: ClassVar[tuple[Annotation, ...]] = (
+        Annotation(
+            "x-python-name",
+            "python.name",
+            frozenset({"struct", "enum", "field", "value"}),
+            _PYTHON_IDENTIFIER,
+            "Python name of a class, attribute or enum member, when the default is not wanted.",
+        ),
+    )
+    options: ClassVar[tuple[Option, ...]] = (
+        Option("python_package", "sync_protocol", "name of the generated Python package", _package_problem),
+    )
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.package = settings.python_package
+        self.package = settings.option("python_package")
+
+    # ---- what the docs show ----
+
+    def declaration(self, schema: ir.Schema, struct: ir.Struct, f: ir.Field) -> str:
+        return f"{attr_name(f)}: {type_hint(f.type, schema)}"
+
+    # ---- files ----
 
     def files(self, schema: ir.Schema) -> list[GeneratedFile]:
         env = environment("python")
         context = self.context(schema)
+        base = f"{self.settings.output}/python/{self.package}"
         out = []
         for template, filename in (
             ("__init__.py.j2", "__init__.py"),
             ("models.py.j2", "models.py"),
             ("validate.py.j2", "validate.py"),
         ):
-            path = f"{self.settings.output}/python/{self.package}/{filename}"
             source = env.get_template(template).render(**context)
-            out.append(GeneratedFile(path, format_python(source, path).encode()))
-        for filename in STATIC_FILES:  # code that does not vary with the schema: copied, header prepended
-            header = "".join(f"# {line}\n" for line in context["header"])
+            out.append(GeneratedFile(f"{base}/{filename}", format_python(source, f"{base}/{filename}").encode()))
+        header = "".join(f"# {line}\n" for line in context["header"])
+        for filename in STATIC_FILES:
             text = (TEMPLATES / "python" / filename).read_text()
-            out.append(
-                GeneratedFile(f"{self.settings.output}/python/{self.package}/{filename}", (header + text).encode())
-            )
+            out.append(GeneratedFile(f"{base}/{filename}", (header + text).encode()))
         project = env.get_template("pyproject.toml.j2").render(**context, distribution=self.package.replace("_", "-"))
         out.append(GeneratedFile(f"{self.settings.output}/python/pyproject.toml", project.encode()))
         return out
@@ -303,13 +262,11 @@ class PythonTarget:
             check_names("python", "attribute", attrs, STRUCT_METHODS, str.isidentifier)
 
     def context(self, schema: ir.Schema) -> dict[str, object]:
-        self.check(schema)
         enums = [self.enum_view(e) for e in schema.enums]
-        checks = [self.checks_view(s, schema) for s in checked_structs(schema)]
         structs = [self.struct_view(s, schema) for s in schema.structs]
         root = schema.struct(schema.root)
-        discriminant = next((e for e in schema.enums if any(v.kind for v in e.values)), None)
         uses_ints = any(f.type.kind == ir.Kind.INT for st in schema.structs for f in st.fields)
+        model_names = self.model_names(enums, structs, schema.messages is not None)
         return {
             "header": header_lines(schema, self.settings.version_markers),
             "package": self.package,
@@ -318,25 +275,16 @@ class PythonTarget:
             "enums": enums,
             "structs": structs,
             "root": class_name(root.name, root.annotations),
-            "messages": self.message_view(discriminant) if discriminant else None,
-            "root_rules": [rule_lines(r, root, schema) for r in schema.root_rules],
-            "checks": checks,
+            "messages": self.message_view(schema),
+            "validator": self.validator_view(schema),
             "runtime_imports": isort_order(self.runtime_imports(schema)),
             "uses_lists": any(f.type.kind == ir.Kind.LIST for st in schema.structs for f in st.fields),
             "uses_ints": uses_ints,
-            "typing_imports": ["Annotated"] * uses_ints + ["Any"] + ["NamedTuple"] * (discriminant is not None),
-            "uses_patterns": any(
-                _has_pattern(r.when + r.then)
-                for r in schema.root_rules + tuple(r for st in schema.structs for r in st.rules)
-            ),
+            "typing_imports": ["Annotated"] * uses_ints + ["Any"] + ["NamedTuple"] * (schema.messages is not None),
             "runtime_exports": isort_order(list(RUNTIME_EXPORTS)),
             "validate_exports": isort_order(list(VALIDATE_EXPORTS)),
-            "model_imports": isort_order(self.model_names(enums, structs, discriminant is not None)),
-            "all_names": isort_order(
-                self.model_names(enums, structs, discriminant is not None)
-                + list(RUNTIME_EXPORTS)
-                + list(VALIDATE_EXPORTS)
-            ),
+            "model_imports": isort_order(model_names),
+            "all_names": isort_order(model_names + list(RUNTIME_EXPORTS) + list(VALIDATE_EXPORTS)),
         }
 
     @staticmethod
@@ -352,7 +300,7 @@ class PythonTarget:
         return names + (["RawJSON"] if ir.Kind.RAW in kinds else [])
 
     @staticmethod
-    def model_names(enums: list[dict[str, object]], structs: list[dict[str, object]], messages: bool) -> list[str]:
+    def model_names(enums: list[dict[str, Any]], structs: list[dict[str, Any]], messages: bool) -> list[str]:
         names = [str(e["name"]) for e in enums] + [str(s["name"]) for s in structs]
         names += ["SCHEMA_DIGEST", "SCHEMA_ID", "SCHEMA_VERSION"]
         return names + (["MESSAGE_INFO", "RESPONSE_FOR", "MessageInfo"] if messages else [])
@@ -368,9 +316,12 @@ class PythonTarget:
             ],
         }
 
-    def message_view(self, e: ir.Enum) -> dict[str, object]:
-        enum = class_name(e.name, e.annotations)
-        by_value = {v.value: member_name(v) for v in e.values}
+    def message_view(self, schema: ir.Schema) -> dict[str, object] | None:
+        table = schema.messages
+        if table is None:
+            return None
+        enum = class_name(table.enum, schema.enum(table.enum).annotations)
+        by_value = {v.value: member_name(v) for v in table.values}
         return {
             "enum": enum,
             "rows": [
@@ -381,7 +332,7 @@ class PythonTarget:
                     "receiver": repr(v.receiver),
                     "response": f"{enum}.{by_value[v.response]}" if v.response else "None",
                 }
-                for v in e.values
+                for v in table.values
             ],
         }
 
@@ -405,6 +356,7 @@ class PythonTarget:
                 ir.Kind.RAW: f"{value}.compact()",
                 ir.Kind.BOOL: f'(b"true" if {value} else b"false")',
             }.get(kind, "")
+            item = schema.struct(f.type.item.ref) if kind == ir.Kind.LIST else None
             fields.append(
                 {
                     "attr": attr,
@@ -418,7 +370,9 @@ class PythonTarget:
                     "key": go_json_key(f.wire_name),
                     "encode": encode,
                     "nested": kind == ir.Kind.LIST,
-                    "wire_decl": mirror.wire_declaration(attr, f, item_class(f, "Wire")),
+                    "wire_decl": mirror.wire_declaration(
+                        attr, f, mirror.wire_class(class_name(item.name, item.annotations)) if item else None
+                    ),
                     "out_decl": mirror.out_declaration(attr, f),
                     "to_out": mirror.to_out(attr, f),
                 }
@@ -436,8 +390,8 @@ class PythonTarget:
             "plain_fields": [
                 x for x, f in zip(fields, s.fields, strict=True) if f.type.kind not in (ir.Kind.RAW, ir.Kind.LIST)
             ],
-            "wire_class": f"_{name}Wire",
-            "out_class": f"_{name}Out",
+            "wire_class": mirror.wire_class(name),
+            "out_class": mirror.out_class(name),
             "wire_decoder": f"_{upper_snake_case(s.name)}_WIRE_DECODER",
             "from_wire": mirror.from_wire_name(s.name),
             "is_list_item": any(
@@ -449,60 +403,65 @@ class PythonTarget:
             "fast": f"_fast_{snake_case(s.name)}",
         }
 
-    def checks_view(self, s: ir.Struct, schema: ir.Schema) -> dict[str, object]:
-        function = snake_case(s.name)
-        levels = {
-            level: self.dispatch(s, schema, [r for r in s.rules if r.level == level], f"_check_{function}_{level}")
-            for level in ("error", "lint")
-        }
+    # ---- the validator ----
+
+    def validator_view(self, schema: ir.Schema) -> dict[str, object]:
+        plan = checks.plan(schema)
+        patterns = {name: f"_{upper_snake_case(name)}_PATTERN" for name, _ in plan.patterns}
+        syntax = PythonSyntax(patterns)
+        root = schema.struct(plan.root)
         children = [
             {"attr": attr_name(f), "segment": repr(pointer_join("", f.wire_name) + "/")}
-            for f in s.fields
-            if f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name
+            for _, fields in plan.children[:1]
+            for f in fields
         ]
         return {
-            "name": class_name(s.name, s.annotations),
-            "function": function,
-            "levels": levels,
+            "root_checks": statements(plan.root_checks, syntax),
+            "patterns": [{"name": patterns[name], "source": repr(source)} for name, source in plan.patterns],
+            "levels": {level: self.level_view(plan.level(root.name, level), syntax) for level in checks.LEVELS},
             "children": children,
             "any_children": " or ".join(f"frame.{c['attr']}" for c in children),
             "children_size": " + ".join(f"len(frame.{c['attr']})" for c in children),
             "child_has_children": " or ".join(f"child.{c['attr']}" for c in children),
         }
 
-    def dispatch(self, s: ir.Struct, schema: ir.Schema, rules: list[ir.Rule], entry: str) -> dict[str, object]:
-        """Rules grouped by the value of the enum field their conditions test (the frame type), so a
-        frame runs only the rules for its type; the groups keep schema order. Values whose rules are the
-        same share one function. Without such a field, one function holds every rule."""
-        tested = [p.field for r in rules for p in r.when if isinstance(p, ir.In | ir.NotIn)]
-        field = next((f for f in s.fields if f.type.kind == ir.Kind.ENUM and f.wire_name in tested), None)
-        if field is None:
+    def level_view(self, level: checks.LevelPlan, syntax: PythonSyntax) -> dict[str, object]:
+        """One function per message type, named after it, and a table from type to function; or, without
+        a discriminant, one function for the struct. Types with nothing to check share one function."""
+        word = LEVEL_WORDS[level.level]
+        if level.discriminant is None:
+            name = f"_{word}_of_{snake_case(level.struct)}"
             return {
-                "functions": [{"name": entry, "rules": [rule_lines(r, s, schema) for r in rules]}],
-                "table": [],
-                "entry": entry,
-                "call": entry,
+                "entry": name,
+                "call": name,
+                "functions": [{"name": name, "lines": statements(level.other, syntax)}],
             }
-        values: list[str | None] = [v.value for v in schema.enum(field.type.ref).values] + ["", None]
-        functions: dict[tuple[ir.Rule, ...], str] = {}
-        table = []
-        for value in values:  # None stands for every other value
-            group = tuple(
-                r
-                for r in (_specialise(r, field.wire_name, value) for r in rules if _applies(r, field.wire_name, value))
-                if r.then
-            )
-            name = functions.setdefault(group, f"{entry}_{len(functions)}")
-            if value is not None:
-                table.append((repr(value), name))
-        fallback = name  # the group of None, the last value: every value without a row of its own
+        field = level.discriminant.wire_name
+        nothing, other = f"_no_{word}", f"_{word}_of_any_other_{snake_case(field)}"
+        functions = [{"name": other, "lines": statements(level.other, syntax)}] if level.other else []
+        table, used = [], {nothing, other}
+        for case in level.cases:
+            value = case.values[0]
+            if not case.body:
+                table.append((repr(value), nothing))
+                continue
+            stem = snake_case(value) or f"empty_{snake_case(field)}"
+            name = f"_{word}_of_{stem}"
+            n = 1
+            while name in used:  # two values with one snake_case spelling
+                n += 1
+                name = f"_{word}_of_{stem}_{n}"
+            used.add(name)
+            functions.append({"name": name, "lines": statements(case.body, syntax)})
+            table.append((repr(value), name))
+        table_name = f"_{upper_snake_case(word)}_BY_{upper_snake_case(field)}"
         return {
-            "functions": [
-                {"name": name, "rules": [rule_lines(r, s, schema) for r in group]} for group, name in functions.items()
-            ],
+            "entry": f"_{word}",
+            "call": f"{table_name}.get(frame.{attr_name(level.discriminant)}, {other if level.other else nothing})",
+            "table_name": table_name,
             "table": table,
-            "entry": entry,
-            "call": f"{entry.upper()}.get(frame.{attr_name(field)}, {fallback})",
-            "attr": attr_name(field),
-            "default": fallback,
+            "attr": attr_name(level.discriminant),
+            "default": other if level.other else nothing,
+            "nothing": nothing if any(name == nothing for _, name in table) or not level.other else "",
+            "functions": functions,
         }

@@ -81,6 +81,14 @@ def to_out(attr: str, f: ir.Field) -> str:
     return value
 
 
+def wire_class(class_name: str) -> str:
+    return f"_{class_name}Wire"
+
+
+def out_class(class_name: str) -> str:
+    return f"_{class_name}Out"
+
+
 def from_wire_name(struct: str) -> str:
     return f"_{snake_case(struct)}_from_wire"
 

@@ -134,7 +134,7 @@ def _project(tmp_path: Path, change: Callable[[dict], None]) -> Settings:
     document = json.loads(SCHEMA.read_text())
     change(document)
     (tmp_path / "schema.json").write_text(json.dumps(document, ensure_ascii=False))
-    return Settings(root=tmp_path, schema="schema.json", output="generated")
+    return Settings.make(tmp_path, schema="schema.json", output="generated")
 
 
 def _collapse(text: str) -> str:
@@ -190,7 +190,7 @@ def _vectors_pass(generated: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", sorted(GENERATES))
 def test_hostile_schema_generates_safe_code(tmp_path: Path, name: str) -> None:
     settings = _project(tmp_path, GENERATES[name])
-    write_files(settings.root, render_all(settings))
+    write_files(settings.root, settings.output, render_all(settings))
     generated = settings.output_path
     text = TEXTS.get(name.removeprefix("text: "))
     if text is not None:

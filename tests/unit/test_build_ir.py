@@ -55,7 +55,7 @@ def test_conditional_rule_becomes_predicates() -> None:
         "then": {"required": ["b"]},
     }
     [r] = build(base(allOf=[rule])).struct("M").rules
-    assert r == ir.Rule("a-needs-b", "error", "d", (ir.Present("a"),), (ir.Present("b"),))
+    assert r == ir.Rule("a-needs-b", "error", "d", (ir.Present("a"),), (ir.Present("b"),), pointer="/$defs/M/allOf/0")
 
 
 def test_vacuous_predicates_are_dropped() -> None:

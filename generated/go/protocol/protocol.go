@@ -15,7 +15,7 @@ import "encoding/json"
 const (
 	SchemaVersion = "1.0.0"
 	SchemaID      = "https://schemas.framegen.dev/sync-protocol/v1/sync-protocol.schema.json"
-	SchemaDigest  = "sha256:32a3eb2f76eb70983dc761a404ee019958f25cebfb7b6920d006183234ef9c3a"
+	SchemaDigest  = "sha256:8a569f5894749c29064a82b5bda6f318b1c4d896fa078b717764834fb9aaa938"
 )
 
 // FrameType is the discriminant field ("type") on every sync frame.

@@ -26,8 +26,9 @@ func (e ValidationError) Error() string {
 	return pointer + ": " + e.Rule + ": " + e.Message
 }
 
+// Patterns of the schema's rules, compiled once (Go's RE2 syntax is the schema's).
 var (
-	pattern0 = regexp.MustCompile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")
+	rfc3339TimePattern = regexp.MustCompile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")
 )
 
 // pointer is the JSON pointer of the value being checked, kept as a stack of (member, index)
@@ -108,6 +109,7 @@ func (f *Frame) Lint() []ValidationError {
 	return out
 }
 
+// checkRoot applies the rules for top-level frames only.
 func (f *Frame) checkRoot(p *pointer, out *[]ValidationError) {
 	// type-required: a top-level frame names its type; only snapshot items may carry an empty
 	// type
@@ -116,6 +118,7 @@ func (f *Frame) checkRoot(p *pointer, out *[]ValidationError) {
 	}
 }
 
+// walkError checks f and, depth first, every frame nested in it.
 func (f *Frame) walkError(p *pointer, out *[]ValidationError) {
 	f.checkError(p, out)
 	for i := range f.Items {
@@ -125,72 +128,139 @@ func (f *Frame) walkError(p *pointer, out *[]ValidationError) {
 	}
 }
 
+// checkError applies the error-level rules to f alone.
 func (f *Frame) checkError(p *pointer, out *[]ValidationError) {
-	// type-known: type is a FrameType value
-	if f.Type != "key_sync" && f.Type != "key_delete_sync" && f.Type != "key_snapshot" && f.Type != "key_create_resp" && f.Type != "key_delete_resp" && f.Type != "key_create" && f.Type != "key_delete" && f.Type != "template_snapshot" && f.Type != "template_sync" && f.Type != "template_delete_sync" && f.Type != "template_create_resp" && f.Type != "template_update_resp" && f.Type != "template_delete_resp" && f.Type != "template_create" && f.Type != "template_update" && f.Type != "template_delete" && f.Type != "cluster_config_snapshot" && f.Type != "cluster_config_sync" && f.Type != "" {
-		*out = append(*out, ValidationError{Rule: "type-known", Pointer: p.join("type"), Message: "type is a FrameType value", Level: "error"})
-	}
-	// raw-object: templateFull is a JSON object; configSnapshot is a JSON object
-	if len(f.TemplateFull) != 0 && (!isJSONObject(f.TemplateFull)) {
-		*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("templateFull"), Message: "templateFull is a JSON object; configSnapshot is a JSON object", Level: "error"})
-	}
-	if len(f.ConfigSnapshot) != 0 && (!isJSONObject(f.ConfigSnapshot)) {
-		*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("configSnapshot"), Message: "templateFull is a JSON object; configSnapshot is a JSON object", Level: "error"})
-	}
-	// request-id: a request carries the id its response will echo
-	if f.Type == "key_create" || f.Type == "key_delete" || f.Type == "template_create" || f.Type == "template_update" || f.Type == "template_delete" {
-		if f.ID == "" {
-			*out = append(*out, ValidationError{Rule: "request-id", Pointer: p.join("id"), Message: "a request carries the id its response will echo", Level: "error"})
+	switch f.Type {
+	case FrameKeySync, FrameKeySnapshot, FrameClusterConfigSnapshot, FrameClusterConfigSync, "":
+		// raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+		if len(f.TemplateFull) != 0 && !isJSONObject(f.TemplateFull) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("templateFull"), Message: "templateFull is a JSON object", Level: "error"})
 		}
-	}
-	// response-id: a response echoes the id of its request
-	if f.Type == "key_create_resp" || f.Type == "key_delete_resp" || f.Type == "template_create_resp" || f.Type == "template_update_resp" || f.Type == "template_delete_resp" {
-		if f.ID == "" {
-			*out = append(*out, ValidationError{Rule: "response-id", Pointer: p.join("id"), Message: "a response echoes the id of its request", Level: "error"})
+		if len(f.ConfigSnapshot) != 0 && !isJSONObject(f.ConfigSnapshot) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("configSnapshot"), Message: "configSnapshot is a JSON object", Level: "error"})
 		}
-	}
-	// name-required: a delete names the key secret or template it deletes
-	if f.Type == "key_delete" || f.Type == "template_delete" || f.Type == "key_delete_sync" || f.Type == "template_delete_sync" {
+	case FrameKeyDeleteSync, FrameTemplateDeleteSync:
+		// raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+		if len(f.TemplateFull) != 0 && !isJSONObject(f.TemplateFull) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("templateFull"), Message: "templateFull is a JSON object", Level: "error"})
+		}
+		if len(f.ConfigSnapshot) != 0 && !isJSONObject(f.ConfigSnapshot) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("configSnapshot"), Message: "configSnapshot is a JSON object", Level: "error"})
+		}
+		// name-required: a delete names the key secret or template it deletes
 		if f.Name == "" {
 			*out = append(*out, ValidationError{Rule: "name-required", Pointer: p.join("name"), Message: "a delete names the key secret or template it deletes", Level: "error"})
 		}
-	}
-	// template-full-required: a template create, update or sync carries the full template object
-	if f.Type == "template_create" || f.Type == "template_update" || f.Type == "template_sync" {
+	case FrameKeyCreateResp, FrameKeyDeleteResp, FrameTemplateCreateResp, FrameTemplateUpdateResp, FrameTemplateDeleteResp:
+		// raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+		if len(f.TemplateFull) != 0 && !isJSONObject(f.TemplateFull) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("templateFull"), Message: "templateFull is a JSON object", Level: "error"})
+		}
+		if len(f.ConfigSnapshot) != 0 && !isJSONObject(f.ConfigSnapshot) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("configSnapshot"), Message: "configSnapshot is a JSON object", Level: "error"})
+		}
+		// response-id: a response echoes the id of its request
+		if f.ID == "" {
+			*out = append(*out, ValidationError{Rule: "response-id", Pointer: p.join("id"), Message: "a response echoes the id of its request", Level: "error"})
+		}
+		// response-outcome: a response is either a success (ok: true) or an error (a non-empty
+		// error)
+		if !f.OK && f.Error == "" {
+			*out = append(*out, ValidationError{Rule: "response-outcome", Pointer: p.join(), Message: "a response is either a success (ok: true) or an error (a non-empty error)", Level: "error"})
+		}
+		// response-success-no-error: a successful response (ok: true) carries no error
+		if f.OK && f.Error != "" {
+			*out = append(*out, ValidationError{Rule: "response-success-no-error", Pointer: p.join("error"), Message: "a successful response (ok: true) carries no error", Level: "error"})
+		}
+		// response-error-status: an error response carries the HTTP status of the failure
+		if f.Error != "" && f.HTTPStatus == 0 {
+			*out = append(*out, ValidationError{Rule: "response-error-status", Pointer: p.join("httpStatus"), Message: "an error response carries the HTTP status of the failure", Level: "error"})
+		}
+	case FrameKeyCreate:
+		// raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+		if len(f.TemplateFull) != 0 && !isJSONObject(f.TemplateFull) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("templateFull"), Message: "templateFull is a JSON object", Level: "error"})
+		}
+		if len(f.ConfigSnapshot) != 0 && !isJSONObject(f.ConfigSnapshot) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("configSnapshot"), Message: "configSnapshot is a JSON object", Level: "error"})
+		}
+		// request-id: a request carries the id its response will echo
+		if f.ID == "" {
+			*out = append(*out, ValidationError{Rule: "request-id", Pointer: p.join("id"), Message: "a request carries the id its response will echo", Level: "error"})
+		}
+	case FrameKeyDelete, FrameTemplateDelete:
+		// raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+		if len(f.TemplateFull) != 0 && !isJSONObject(f.TemplateFull) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("templateFull"), Message: "templateFull is a JSON object", Level: "error"})
+		}
+		if len(f.ConfigSnapshot) != 0 && !isJSONObject(f.ConfigSnapshot) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("configSnapshot"), Message: "configSnapshot is a JSON object", Level: "error"})
+		}
+		// request-id: a request carries the id its response will echo
+		if f.ID == "" {
+			*out = append(*out, ValidationError{Rule: "request-id", Pointer: p.join("id"), Message: "a request carries the id its response will echo", Level: "error"})
+		}
+		// name-required: a delete names the key secret or template it deletes
+		if f.Name == "" {
+			*out = append(*out, ValidationError{Rule: "name-required", Pointer: p.join("name"), Message: "a delete names the key secret or template it deletes", Level: "error"})
+		}
+	case FrameTemplateSnapshot:
+		// raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+		if len(f.TemplateFull) != 0 && !isJSONObject(f.TemplateFull) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("templateFull"), Message: "templateFull is a JSON object", Level: "error"})
+		}
+		if len(f.ConfigSnapshot) != 0 && !isJSONObject(f.ConfigSnapshot) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("configSnapshot"), Message: "configSnapshot is a JSON object", Level: "error"})
+		}
+		// template-snapshot-item-type: every item of a template_snapshot is a template_sync frame
+		for i := range f.Items {
+			x := &f.Items[i]
+			if x.Type != FrameTemplateSync {
+				*out = append(*out, ValidationError{Rule: "template-snapshot-item-type", Pointer: p.join("items", strconv.Itoa(i), "type"), Message: "every item of a template_snapshot is a template_sync frame", Level: "error"})
+			}
+		}
+	case FrameTemplateSync:
+		// raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+		if len(f.TemplateFull) != 0 && !isJSONObject(f.TemplateFull) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("templateFull"), Message: "templateFull is a JSON object", Level: "error"})
+		}
+		if len(f.ConfigSnapshot) != 0 && !isJSONObject(f.ConfigSnapshot) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("configSnapshot"), Message: "configSnapshot is a JSON object", Level: "error"})
+		}
+		// template-full-required: a template create, update or sync carries the full template object
 		if len(f.TemplateFull) == 0 {
 			*out = append(*out, ValidationError{Rule: "template-full-required", Pointer: p.join("templateFull"), Message: "a template create, update or sync carries the full template object", Level: "error"})
 		}
-	}
-	// response-outcome: a response is either a success (ok: true) or an error (a non-empty
-	// error)
-	if f.Type == "key_create_resp" || f.Type == "key_delete_resp" || f.Type == "template_create_resp" || f.Type == "template_update_resp" || f.Type == "template_delete_resp" {
-		if !((f.OK) || (f.Error != "")) {
-			*out = append(*out, ValidationError{Rule: "response-outcome", Pointer: p.join(), Message: "a response is either a success (ok: true) or an error (a non-empty error)", Level: "error"})
+	case FrameTemplateCreate, FrameTemplateUpdate:
+		// raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+		if len(f.TemplateFull) != 0 && !isJSONObject(f.TemplateFull) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("templateFull"), Message: "templateFull is a JSON object", Level: "error"})
 		}
-	}
-	// response-success-no-error: a successful response (ok: true) carries no error
-	if f.OK && (f.Type == "key_create_resp" || f.Type == "key_delete_resp" || f.Type == "template_create_resp" || f.Type == "template_update_resp" || f.Type == "template_delete_resp") {
-		if f.Error != "" {
-			*out = append(*out, ValidationError{Rule: "response-success-no-error", Pointer: p.join("error"), Message: "a successful response (ok: true) carries no error", Level: "error"})
+		if len(f.ConfigSnapshot) != 0 && !isJSONObject(f.ConfigSnapshot) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("configSnapshot"), Message: "configSnapshot is a JSON object", Level: "error"})
 		}
-	}
-	// response-error-status: an error response carries the HTTP status of the failure
-	if f.Error != "" && (f.Type == "key_create_resp" || f.Type == "key_delete_resp" || f.Type == "template_create_resp" || f.Type == "template_update_resp" || f.Type == "template_delete_resp") {
-		if f.HTTPStatus == 0 {
-			*out = append(*out, ValidationError{Rule: "response-error-status", Pointer: p.join("httpStatus"), Message: "an error response carries the HTTP status of the failure", Level: "error"})
+		// request-id: a request carries the id its response will echo
+		if f.ID == "" {
+			*out = append(*out, ValidationError{Rule: "request-id", Pointer: p.join("id"), Message: "a request carries the id its response will echo", Level: "error"})
 		}
-	}
-	// template-snapshot-item-type: every item of a template_snapshot is a template_sync frame
-	if f.Type == "template_snapshot" {
-		for i := range f.Items {
-			x := &f.Items[i]
-			if x.Type != "template_sync" {
-				*out = append(*out, ValidationError{Rule: "template-snapshot-item-type", Pointer: p.join("items", strconv.Itoa(i), "type"), Message: "every item of a template_snapshot is a template_sync frame", Level: "error"})
-			}
+		// template-full-required: a template create, update or sync carries the full template object
+		if len(f.TemplateFull) == 0 {
+			*out = append(*out, ValidationError{Rule: "template-full-required", Pointer: p.join("templateFull"), Message: "a template create, update or sync carries the full template object", Level: "error"})
+		}
+	default:
+		// type-known: type is a FrameType value
+		*out = append(*out, ValidationError{Rule: "type-known", Pointer: p.join("type"), Message: "type is a FrameType value", Level: "error"})
+		// raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+		if len(f.TemplateFull) != 0 && !isJSONObject(f.TemplateFull) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("templateFull"), Message: "templateFull is a JSON object", Level: "error"})
+		}
+		if len(f.ConfigSnapshot) != 0 && !isJSONObject(f.ConfigSnapshot) {
+			*out = append(*out, ValidationError{Rule: "raw-object", Pointer: p.join("configSnapshot"), Message: "configSnapshot is a JSON object", Level: "error"})
 		}
 	}
 }
 
+// walkLint checks f and, depth first, every frame nested in it.
 func (f *Frame) walkLint(p *pointer, out *[]ValidationError) {
 	f.checkLint(p, out)
 	for i := range f.Items {
@@ -200,70 +270,159 @@ func (f *Frame) walkLint(p *pointer, out *[]ValidationError) {
 	}
 }
 
+// checkLint applies the lint-level rules to f alone.
 func (f *Frame) checkLint(p *pointer, out *[]ValidationError) {
-	// push-no-id: a push is not a response and carries no id
-	if f.Type == "key_sync" || f.Type == "key_delete_sync" || f.Type == "key_snapshot" || f.Type == "template_snapshot" || f.Type == "template_sync" || f.Type == "template_delete_sync" || f.Type == "cluster_config_snapshot" || f.Type == "cluster_config_sync" {
+	switch f.Type {
+	case FrameKeySync:
+		// push-no-id: a push is not a response and carries no id
 		if f.ID != "" {
 			*out = append(*out, ValidationError{Rule: "push-no-id", Pointer: p.join("id"), Message: "a push is not a response and carries no id", Level: "lint"})
 		}
-	}
-	// key-sync-token-hash: a key_sync without tokenHash is skipped by the receiver
-	if f.Type == "key_sync" {
+		// key-sync-token-hash: a key_sync without tokenHash is skipped by the receiver
 		if f.TokenHash == "" {
 			*out = append(*out, ValidationError{Rule: "key-sync-token-hash", Pointer: p.join("tokenHash"), Message: "a key_sync without tokenHash is skipped by the receiver", Level: "lint"})
 		}
-	}
-	// key-snapshot-item-token-hash: a key_snapshot item without tokenHash is skipped by the
-	// receiver
-	if f.Type == "key_snapshot" {
+		// items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere
+		// the receiver ignores them
+		if len(f.Items) != 0 {
+			*out = append(*out, ValidationError{Rule: "items-only-in-snapshots", Pointer: p.join("items"), Message: "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them", Level: "lint"})
+		}
+		// rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+		if f.IssuedAt != "" && !rfc3339TimePattern.MatchString(f.IssuedAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("issuedAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+		if f.ExpiresAt != "" && !rfc3339TimePattern.MatchString(f.ExpiresAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("expiresAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+	case FrameKeyDeleteSync, FrameTemplateSync, FrameTemplateDeleteSync:
+		// push-no-id: a push is not a response and carries no id
+		if f.ID != "" {
+			*out = append(*out, ValidationError{Rule: "push-no-id", Pointer: p.join("id"), Message: "a push is not a response and carries no id", Level: "lint"})
+		}
+		// items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere
+		// the receiver ignores them
+		if len(f.Items) != 0 {
+			*out = append(*out, ValidationError{Rule: "items-only-in-snapshots", Pointer: p.join("items"), Message: "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them", Level: "lint"})
+		}
+		// rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+		if f.IssuedAt != "" && !rfc3339TimePattern.MatchString(f.IssuedAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("issuedAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+		if f.ExpiresAt != "" && !rfc3339TimePattern.MatchString(f.ExpiresAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("expiresAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+	case FrameKeySnapshot:
+		// push-no-id: a push is not a response and carries no id
+		if f.ID != "" {
+			*out = append(*out, ValidationError{Rule: "push-no-id", Pointer: p.join("id"), Message: "a push is not a response and carries no id", Level: "lint"})
+		}
+		// key-snapshot-item-token-hash: a key_snapshot item without tokenHash is skipped by the
+		// receiver
 		for i := range f.Items {
 			x := &f.Items[i]
 			if x.TokenHash == "" {
 				*out = append(*out, ValidationError{Rule: "key-snapshot-item-token-hash", Pointer: p.join("items", strconv.Itoa(i), "tokenHash"), Message: "a key_snapshot item without tokenHash is skipped by the receiver", Level: "lint"})
 			}
 		}
-	}
-	// key-snapshot-item-type: items of a key_snapshot are emitted with an empty type
-	if f.Type == "key_snapshot" {
+		// key-snapshot-item-type: items of a key_snapshot are emitted with an empty type
 		for i := range f.Items {
 			x := &f.Items[i]
 			if x.Type != "" {
 				*out = append(*out, ValidationError{Rule: "key-snapshot-item-type", Pointer: p.join("items", strconv.Itoa(i), "type"), Message: "items of a key_snapshot are emitted with an empty type", Level: "lint"})
 			}
 		}
-	}
-	// config-snapshot-missing: a cluster_config frame without configSnapshot is a no-op for the
-	// Worker
-	if f.Type == "cluster_config_snapshot" || f.Type == "cluster_config_sync" {
-		if len(f.ConfigSnapshot) == 0 {
-			*out = append(*out, ValidationError{Rule: "config-snapshot-missing", Pointer: p.join("configSnapshot"), Message: "a cluster_config frame without configSnapshot is a no-op for the Worker", Level: "lint"})
+		// rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+		if f.IssuedAt != "" && !rfc3339TimePattern.MatchString(f.IssuedAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("issuedAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
 		}
-	}
-	// key-create-resp-fields: a successful key_create_resp carries the created key's keyId,
-	// tokenHash and hashPrefix
-	if f.OK && (f.Type == "key_create_resp") {
-		if f.KeyID == "" {
-			*out = append(*out, ValidationError{Rule: "key-create-resp-fields", Pointer: p.join("keyId"), Message: "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix", Level: "lint"})
+		if f.ExpiresAt != "" && !rfc3339TimePattern.MatchString(f.ExpiresAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("expiresAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
 		}
-		if f.TokenHash == "" {
-			*out = append(*out, ValidationError{Rule: "key-create-resp-fields", Pointer: p.join("tokenHash"), Message: "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix", Level: "lint"})
+	case FrameKeyCreateResp:
+		// key-create-resp-fields: a successful key_create_resp carries the created key's keyId,
+		// tokenHash and hashPrefix
+		if f.OK {
+			if f.KeyID == "" {
+				*out = append(*out, ValidationError{Rule: "key-create-resp-fields", Pointer: p.join("keyId"), Message: "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix", Level: "lint"})
+			}
+			if f.TokenHash == "" {
+				*out = append(*out, ValidationError{Rule: "key-create-resp-fields", Pointer: p.join("tokenHash"), Message: "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix", Level: "lint"})
+			}
+			if f.HashPrefix == "" {
+				*out = append(*out, ValidationError{Rule: "key-create-resp-fields", Pointer: p.join("hashPrefix"), Message: "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix", Level: "lint"})
+			}
 		}
-		if f.HashPrefix == "" {
-			*out = append(*out, ValidationError{Rule: "key-create-resp-fields", Pointer: p.join("hashPrefix"), Message: "a successful key_create_resp carries the created key's keyId, tokenHash and hashPrefix", Level: "lint"})
-		}
-	}
-	// items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere
-	// the receiver ignores them
-	if f.Type != "key_snapshot" && f.Type != "template_snapshot" {
+		// items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere
+		// the receiver ignores them
 		if len(f.Items) != 0 {
 			*out = append(*out, ValidationError{Rule: "items-only-in-snapshots", Pointer: p.join("items"), Message: "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them", Level: "lint"})
 		}
-	}
-	// rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
-	if f.IssuedAt != "" && (!pattern0.MatchString(f.IssuedAt)) {
-		*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("issuedAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
-	}
-	if f.ExpiresAt != "" && (!pattern0.MatchString(f.ExpiresAt)) {
-		*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("expiresAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		// rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+		if f.IssuedAt != "" && !rfc3339TimePattern.MatchString(f.IssuedAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("issuedAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+		if f.ExpiresAt != "" && !rfc3339TimePattern.MatchString(f.ExpiresAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("expiresAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+	case FrameKeyDeleteResp, FrameKeyCreate, FrameKeyDelete, FrameTemplateCreateResp, FrameTemplateUpdateResp, FrameTemplateDeleteResp, FrameTemplateCreate, FrameTemplateUpdate, FrameTemplateDelete, "":
+		// items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere
+		// the receiver ignores them
+		if len(f.Items) != 0 {
+			*out = append(*out, ValidationError{Rule: "items-only-in-snapshots", Pointer: p.join("items"), Message: "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them", Level: "lint"})
+		}
+		// rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+		if f.IssuedAt != "" && !rfc3339TimePattern.MatchString(f.IssuedAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("issuedAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+		if f.ExpiresAt != "" && !rfc3339TimePattern.MatchString(f.ExpiresAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("expiresAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+	case FrameTemplateSnapshot:
+		// push-no-id: a push is not a response and carries no id
+		if f.ID != "" {
+			*out = append(*out, ValidationError{Rule: "push-no-id", Pointer: p.join("id"), Message: "a push is not a response and carries no id", Level: "lint"})
+		}
+		// rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+		if f.IssuedAt != "" && !rfc3339TimePattern.MatchString(f.IssuedAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("issuedAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+		if f.ExpiresAt != "" && !rfc3339TimePattern.MatchString(f.ExpiresAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("expiresAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+	case FrameClusterConfigSnapshot, FrameClusterConfigSync:
+		// push-no-id: a push is not a response and carries no id
+		if f.ID != "" {
+			*out = append(*out, ValidationError{Rule: "push-no-id", Pointer: p.join("id"), Message: "a push is not a response and carries no id", Level: "lint"})
+		}
+		// config-snapshot-missing: a cluster_config frame without configSnapshot is a no-op for the
+		// Worker
+		if len(f.ConfigSnapshot) == 0 {
+			*out = append(*out, ValidationError{Rule: "config-snapshot-missing", Pointer: p.join("configSnapshot"), Message: "a cluster_config frame without configSnapshot is a no-op for the Worker", Level: "lint"})
+		}
+		// items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere
+		// the receiver ignores them
+		if len(f.Items) != 0 {
+			*out = append(*out, ValidationError{Rule: "items-only-in-snapshots", Pointer: p.join("items"), Message: "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them", Level: "lint"})
+		}
+		// rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+		if f.IssuedAt != "" && !rfc3339TimePattern.MatchString(f.IssuedAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("issuedAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+		if f.ExpiresAt != "" && !rfc3339TimePattern.MatchString(f.ExpiresAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("expiresAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+	default:
+		// items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere
+		// the receiver ignores them
+		if len(f.Items) != 0 {
+			*out = append(*out, ValidationError{Rule: "items-only-in-snapshots", Pointer: p.join("items"), Message: "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them", Level: "lint"})
+		}
+		// rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+		if f.IssuedAt != "" && !rfc3339TimePattern.MatchString(f.IssuedAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("issuedAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
+		if f.ExpiresAt != "" && !rfc3339TimePattern.MatchString(f.ExpiresAt) {
+			*out = append(*out, ValidationError{Rule: "rfc3339-time", Pointer: p.join("expiresAt"), Message: "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse", Level: "lint"})
+		}
 	}
 }

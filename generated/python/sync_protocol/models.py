@@ -37,7 +37,7 @@ SCHEMA_VERSION = "1.0.0"
 """Semantic version of the schema this code was generated from."""
 SCHEMA_ID = "https://schemas.framegen.dev/sync-protocol/v1/sync-protocol.schema.json"
 """$id of the schema; its path carries the major version."""
-SCHEMA_DIGEST = "sha256:32a3eb2f76eb70983dc761a404ee019958f25cebfb7b6920d006183234ef9c3a"
+SCHEMA_DIGEST = "sha256:8a569f5894749c29064a82b5bda6f318b1c4d896fa078b717764834fb9aaa938"
 """sha256 of the schema's canonical JSON (sorted keys, no whitespace)."""
 
 

@@ -33,13 +33,17 @@ class ValidationError(NamedTuple):
 _finding = partial(tuple.__new__, ValidationError)
 """ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
+_RFC_3339_TIME_PATTERN = _re.compile(
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"
+)
+
 
 def validate(frame: Frame) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    f, p = frame, ""  # the root rules, inlined: they run on every frame
+    f, p = frame, ""  # the rules for top-level frames only, inlined: they run on every frame
     # type-required: a top-level frame names its type; only snapshot items may carry an empty type
-    if f.type in {""}:
+    if f.type == "":
         out.append(
             _finding(
                 (
@@ -51,9 +55,9 @@ def validate(frame: Frame) -> list[ValidationError]:
             )
         )
     if not (frame.items):  # most frames: one call, no walk
-        _CHECK_FRAME_ERROR.get(frame.type, _check_frame_error_8)(frame, "", out)
+        _ERRORS_BY_TYPE.get(frame.type, _errors_of_any_other_type)(frame, "", out)
     else:
-        _walk(frame, _check_frame_error, out)
+        _walk(frame, _errors, out)
     return out
 
 
@@ -61,9 +65,9 @@ def lint(frame: Frame) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
     if not (frame.items):  # most frames: one call, no walk
-        _CHECK_FRAME_LINT.get(frame.type, _check_frame_lint_4)(frame, "", out)
+        _LINT_BY_TYPE.get(frame.type, _lint_of_any_other_type)(frame, "", out)
     else:
-        _walk(frame, _check_frame_lint, out)
+        _walk(frame, _lint, out)
     return out
 
 
@@ -107,94 +111,61 @@ def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:
         out[k] = out[k]._replace(pointer=prefix + out[k].pointer)
 
 
-def _check_frame_error_0(f: Frame, p: str, out: list[ValidationError]) -> None:
-    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
-    if f.template_full and not f.template_full.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/templateFull",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
-    if f.config_snapshot and not f.config_snapshot.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/configSnapshot",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
-    return None
+def _errors(f: Frame, p: str, out: list[ValidationError]) -> None:
+    """The error-level rules for f's type: a table lookup, then only those rules."""
+    _ERRORS_BY_TYPE.get(f.type, _errors_of_any_other_type)(f, p, out)
 
 
-def _check_frame_error_1(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _errors_of_any_other_type(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # type-known: type is a FrameType value
+    out.append(_finding(("type-known", p + "/type", "type is a FrameType value", "error")))
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/templateFull",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
     if f.config_snapshot and not f.config_snapshot.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/configSnapshot",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+
+
+def _errors_of_key_sync(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+
+
+def _errors_of_key_delete_sync(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
     # name-required: a delete names the key secret or template it deletes
     if not f.name:
         out.append(
             _finding(("name-required", p + "/name", "a delete names the key secret or template it deletes", "error"))
         )
-    return None
 
 
-def _check_frame_error_2(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _errors_of_key_snapshot(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/templateFull",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
     if f.config_snapshot and not f.config_snapshot.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/configSnapshot",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+
+
+def _errors_of_key_create_resp(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
     # response-id: a response echoes the id of its request
     if not f.id:
         out.append(_finding(("response-id", p + "/id", "a response echoes the id of its request", "error")))
     # response-outcome: a response is either a success (ok: true) or an error (a non-empty error)
-    if not (f.ok or f.error):
+    if not f.ok and not f.error:
         out.append(
             _finding(
                 (
@@ -206,7 +177,7 @@ def _check_frame_error_2(f: Frame, p: str, out: list[ValidationError]) -> None:
             )
         )
     # response-success-no-error: a successful response (ok: true) carries no error
-    if (f.ok) and (f.error):
+    if f.ok and f.error:
         out.append(
             _finding(
                 (
@@ -218,7 +189,7 @@ def _check_frame_error_2(f: Frame, p: str, out: list[ValidationError]) -> None:
             )
         )
     # response-error-status: an error response carries the HTTP status of the failure
-    if (f.error) and (not f.http_status):
+    if f.error and not f.http_status:
         out.append(
             _finding(
                 (
@@ -229,63 +200,72 @@ def _check_frame_error_2(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    return None
 
 
-def _check_frame_error_3(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _errors_of_key_delete_resp(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/templateFull",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
     if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+    # response-id: a response echoes the id of its request
+    if not f.id:
+        out.append(_finding(("response-id", p + "/id", "a response echoes the id of its request", "error")))
+    # response-outcome: a response is either a success (ok: true) or an error (a non-empty error)
+    if not f.ok and not f.error:
         out.append(
             _finding(
                 (
-                    "raw-object",
-                    p + "/configSnapshot",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "response-outcome",
+                    p,
+                    "a response is either a success (ok: true) or an error (a non-empty error)",
                     "error",
                 )
             )
         )
+    # response-success-no-error: a successful response (ok: true) carries no error
+    if f.ok and f.error:
+        out.append(
+            _finding(
+                (
+                    "response-success-no-error",
+                    p + "/error",
+                    "a successful response (ok: true) carries no error",
+                    "error",
+                )
+            )
+        )
+    # response-error-status: an error response carries the HTTP status of the failure
+    if f.error and not f.http_status:
+        out.append(
+            _finding(
+                (
+                    "response-error-status",
+                    p + "/httpStatus",
+                    "an error response carries the HTTP status of the failure",
+                    "error",
+                )
+            )
+        )
+
+
+def _errors_of_key_create(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
     # request-id: a request carries the id its response will echo
     if not f.id:
         out.append(_finding(("request-id", p + "/id", "a request carries the id its response will echo", "error")))
-    return None
 
 
-def _check_frame_error_4(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _errors_of_key_delete(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/templateFull",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
     if f.config_snapshot and not f.config_snapshot.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/configSnapshot",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
     # request-id: a request carries the id its response will echo
     if not f.id:
         out.append(_finding(("request-id", p + "/id", "a request carries the id its response will echo", "error")))
@@ -294,73 +274,35 @@ def _check_frame_error_4(f: Frame, p: str, out: list[ValidationError]) -> None:
         out.append(
             _finding(("name-required", p + "/name", "a delete names the key secret or template it deletes", "error"))
         )
-    return None
 
 
-def _check_frame_error_5(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _errors_of_template_snapshot(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/templateFull",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
     if f.config_snapshot and not f.config_snapshot.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/configSnapshot",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
     # template-snapshot-item-type: every item of a template_snapshot is a template_sync frame
     for i, x in enumerate(f.items):
-        if x.type not in {"template_sync"}:
+        if x.type != "template_sync":
             out.append(
                 _finding(
                     (
                         "template-snapshot-item-type",
-                        p + "/items" + "/" + str(i) + "/type",
+                        p + "/items/" + str(i) + "/type",
                         "every item of a template_snapshot is a template_sync frame",
                         "error",
                     )
                 )
             )
-    return None
 
 
-def _check_frame_error_6(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _errors_of_template_sync(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/templateFull",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
     if f.config_snapshot and not f.config_snapshot.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/configSnapshot",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
     # template-full-required: a template create, update or sync carries the full template object
     if not f.template_full:
         out.append(
@@ -373,33 +315,168 @@ def _check_frame_error_6(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    return None
 
 
-def _check_frame_error_7(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _errors_of_template_delete_sync(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/templateFull",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
     if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+    # name-required: a delete names the key secret or template it deletes
+    if not f.name:
+        out.append(
+            _finding(("name-required", p + "/name", "a delete names the key secret or template it deletes", "error"))
+        )
+
+
+def _errors_of_template_create_resp(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+    # response-id: a response echoes the id of its request
+    if not f.id:
+        out.append(_finding(("response-id", p + "/id", "a response echoes the id of its request", "error")))
+    # response-outcome: a response is either a success (ok: true) or an error (a non-empty error)
+    if not f.ok and not f.error:
         out.append(
             _finding(
                 (
-                    "raw-object",
-                    p + "/configSnapshot",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "response-outcome",
+                    p,
+                    "a response is either a success (ok: true) or an error (a non-empty error)",
                     "error",
                 )
             )
         )
+    # response-success-no-error: a successful response (ok: true) carries no error
+    if f.ok and f.error:
+        out.append(
+            _finding(
+                (
+                    "response-success-no-error",
+                    p + "/error",
+                    "a successful response (ok: true) carries no error",
+                    "error",
+                )
+            )
+        )
+    # response-error-status: an error response carries the HTTP status of the failure
+    if f.error and not f.http_status:
+        out.append(
+            _finding(
+                (
+                    "response-error-status",
+                    p + "/httpStatus",
+                    "an error response carries the HTTP status of the failure",
+                    "error",
+                )
+            )
+        )
+
+
+def _errors_of_template_update_resp(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+    # response-id: a response echoes the id of its request
+    if not f.id:
+        out.append(_finding(("response-id", p + "/id", "a response echoes the id of its request", "error")))
+    # response-outcome: a response is either a success (ok: true) or an error (a non-empty error)
+    if not f.ok and not f.error:
+        out.append(
+            _finding(
+                (
+                    "response-outcome",
+                    p,
+                    "a response is either a success (ok: true) or an error (a non-empty error)",
+                    "error",
+                )
+            )
+        )
+    # response-success-no-error: a successful response (ok: true) carries no error
+    if f.ok and f.error:
+        out.append(
+            _finding(
+                (
+                    "response-success-no-error",
+                    p + "/error",
+                    "a successful response (ok: true) carries no error",
+                    "error",
+                )
+            )
+        )
+    # response-error-status: an error response carries the HTTP status of the failure
+    if f.error and not f.http_status:
+        out.append(
+            _finding(
+                (
+                    "response-error-status",
+                    p + "/httpStatus",
+                    "an error response carries the HTTP status of the failure",
+                    "error",
+                )
+            )
+        )
+
+
+def _errors_of_template_delete_resp(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+    # response-id: a response echoes the id of its request
+    if not f.id:
+        out.append(_finding(("response-id", p + "/id", "a response echoes the id of its request", "error")))
+    # response-outcome: a response is either a success (ok: true) or an error (a non-empty error)
+    if not f.ok and not f.error:
+        out.append(
+            _finding(
+                (
+                    "response-outcome",
+                    p,
+                    "a response is either a success (ok: true) or an error (a non-empty error)",
+                    "error",
+                )
+            )
+        )
+    # response-success-no-error: a successful response (ok: true) carries no error
+    if f.ok and f.error:
+        out.append(
+            _finding(
+                (
+                    "response-success-no-error",
+                    p + "/error",
+                    "a successful response (ok: true) carries no error",
+                    "error",
+                )
+            )
+        )
+    # response-error-status: an error response carries the HTTP status of the failure
+    if f.error and not f.http_status:
+        out.append(
+            _finding(
+                (
+                    "response-error-status",
+                    p + "/httpStatus",
+                    "an error response carries the HTTP status of the failure",
+                    "error",
+                )
+            )
+        )
+
+
+def _errors_of_template_create(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
     # request-id: a request carries the id its response will echo
     if not f.id:
         out.append(_finding(("request-id", p + "/id", "a request carries the id its response will echo", "error")))
@@ -415,88 +492,139 @@ def _check_frame_error_7(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    return None
 
 
-def _check_frame_error_8(f: Frame, p: str, out: list[ValidationError]) -> None:
-    # type-known: type is a FrameType value
-    if f.type not in {
-        "key_sync",
-        "key_delete_sync",
-        "key_snapshot",
-        "key_create_resp",
-        "key_delete_resp",
-        "key_create",
-        "key_delete",
-        "template_snapshot",
-        "template_sync",
-        "template_delete_sync",
-        "template_create_resp",
-        "template_update_resp",
-        "template_delete_resp",
-        "template_create",
-        "template_update",
-        "template_delete",
-        "cluster_config_snapshot",
-        "cluster_config_sync",
-        "",
-    }:
-        out.append(_finding(("type-known", p + "/type", "type is a FrameType value", "error")))
+def _errors_of_template_update(f: Frame, p: str, out: list[ValidationError]) -> None:
     # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
     if f.template_full and not f.template_full.is_object():
-        out.append(
-            _finding(
-                (
-                    "raw-object",
-                    p + "/templateFull",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
-                    "error",
-                )
-            )
-        )
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
     if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+    # request-id: a request carries the id its response will echo
+    if not f.id:
+        out.append(_finding(("request-id", p + "/id", "a request carries the id its response will echo", "error")))
+    # template-full-required: a template create, update or sync carries the full template object
+    if not f.template_full:
         out.append(
             _finding(
                 (
-                    "raw-object",
-                    p + "/configSnapshot",
-                    "templateFull is a JSON object; configSnapshot is a JSON object",
+                    "template-full-required",
+                    p + "/templateFull",
+                    "a template create, update or sync carries the full template object",
                     "error",
                 )
             )
         )
-    return None
 
 
-_CHECK_FRAME_ERROR = {
-    "key_sync": _check_frame_error_0,
-    "key_delete_sync": _check_frame_error_1,
-    "key_snapshot": _check_frame_error_0,
-    "key_create_resp": _check_frame_error_2,
-    "key_delete_resp": _check_frame_error_2,
-    "key_create": _check_frame_error_3,
-    "key_delete": _check_frame_error_4,
-    "template_snapshot": _check_frame_error_5,
-    "template_sync": _check_frame_error_6,
-    "template_delete_sync": _check_frame_error_1,
-    "template_create_resp": _check_frame_error_2,
-    "template_update_resp": _check_frame_error_2,
-    "template_delete_resp": _check_frame_error_2,
-    "template_create": _check_frame_error_7,
-    "template_update": _check_frame_error_7,
-    "template_delete": _check_frame_error_4,
-    "cluster_config_snapshot": _check_frame_error_0,
-    "cluster_config_sync": _check_frame_error_0,
-    "": _check_frame_error_0,
+def _errors_of_template_delete(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+    # request-id: a request carries the id its response will echo
+    if not f.id:
+        out.append(_finding(("request-id", p + "/id", "a request carries the id its response will echo", "error")))
+    # name-required: a delete names the key secret or template it deletes
+    if not f.name:
+        out.append(
+            _finding(("name-required", p + "/name", "a delete names the key secret or template it deletes", "error"))
+        )
+
+
+def _errors_of_cluster_config_snapshot(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+
+
+def _errors_of_cluster_config_sync(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+
+
+def _errors_of_empty_type(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # raw-object: templateFull is a JSON object; configSnapshot is a JSON object
+    if f.template_full and not f.template_full.is_object():
+        out.append(_finding(("raw-object", p + "/templateFull", "templateFull is a JSON object", "error")))
+    if f.config_snapshot and not f.config_snapshot.is_object():
+        out.append(_finding(("raw-object", p + "/configSnapshot", "configSnapshot is a JSON object", "error")))
+
+
+_ERRORS_BY_TYPE = {
+    "key_sync": _errors_of_key_sync,
+    "key_delete_sync": _errors_of_key_delete_sync,
+    "key_snapshot": _errors_of_key_snapshot,
+    "key_create_resp": _errors_of_key_create_resp,
+    "key_delete_resp": _errors_of_key_delete_resp,
+    "key_create": _errors_of_key_create,
+    "key_delete": _errors_of_key_delete,
+    "template_snapshot": _errors_of_template_snapshot,
+    "template_sync": _errors_of_template_sync,
+    "template_delete_sync": _errors_of_template_delete_sync,
+    "template_create_resp": _errors_of_template_create_resp,
+    "template_update_resp": _errors_of_template_update_resp,
+    "template_delete_resp": _errors_of_template_delete_resp,
+    "template_create": _errors_of_template_create,
+    "template_update": _errors_of_template_update,
+    "template_delete": _errors_of_template_delete,
+    "cluster_config_snapshot": _errors_of_cluster_config_snapshot,
+    "cluster_config_sync": _errors_of_cluster_config_sync,
+    "": _errors_of_empty_type,
 }
 
 
-def _check_frame_error(f: Frame, p: str, out: list[ValidationError]) -> None:
-    """Run the rules for f's type only."""
-    _CHECK_FRAME_ERROR.get(f.type, _check_frame_error_8)(f, p, out)
+def _lint(f: Frame, p: str, out: list[ValidationError]) -> None:
+    """The lint-level rules for f's type: a table lookup, then only those rules."""
+    _LINT_BY_TYPE.get(f.type, _lint_of_any_other_type)(f, p, out)
 
 
-def _check_frame_lint_0(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _lint_of_any_other_type(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+def _lint_of_key_sync(f: Frame, p: str, out: list[ValidationError]) -> None:
     # push-no-id: a push is not a response and carries no id
     if f.id:
         out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
@@ -526,13 +654,7 @@ def _check_frame_lint_0(f: Frame, p: str, out: list[ValidationError]) -> None:
             )
         )
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
-    if (
-        f.issued_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
-        )
-        is None
-    ):
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
         out.append(
             _finding(
                 (
@@ -543,13 +665,7 @@ def _check_frame_lint_0(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    if (
-        f.expires_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
-        )
-        is None
-    ):
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
         out.append(
             _finding(
                 (
@@ -560,10 +676,9 @@ def _check_frame_lint_0(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    return None
 
 
-def _check_frame_lint_1(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _lint_of_key_delete_sync(f: Frame, p: str, out: list[ValidationError]) -> None:
     # push-no-id: a push is not a response and carries no id
     if f.id:
         out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
@@ -581,13 +696,7 @@ def _check_frame_lint_1(f: Frame, p: str, out: list[ValidationError]) -> None:
             )
         )
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
-    if (
-        f.issued_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
-        )
-        is None
-    ):
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
         out.append(
             _finding(
                 (
@@ -598,13 +707,7 @@ def _check_frame_lint_1(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    if (
-        f.expires_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
-        )
-        is None
-    ):
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
         out.append(
             _finding(
                 (
@@ -615,10 +718,9 @@ def _check_frame_lint_1(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    return None
 
 
-def _check_frame_lint_2(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _lint_of_key_snapshot(f: Frame, p: str, out: list[ValidationError]) -> None:
     # push-no-id: a push is not a response and carries no id
     if f.id:
         out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
@@ -629,7 +731,7 @@ def _check_frame_lint_2(f: Frame, p: str, out: list[ValidationError]) -> None:
                 _finding(
                     (
                         "key-snapshot-item-token-hash",
-                        p + "/items" + "/" + str(i) + "/tokenHash",
+                        p + "/items/" + str(i) + "/tokenHash",
                         "a key_snapshot item without tokenHash is skipped by the receiver",
                         "lint",
                     )
@@ -637,25 +739,19 @@ def _check_frame_lint_2(f: Frame, p: str, out: list[ValidationError]) -> None:
             )
     # key-snapshot-item-type: items of a key_snapshot are emitted with an empty type
     for i, x in enumerate(f.items):
-        if x.type not in {""}:
+        if x.type != "":
             out.append(
                 _finding(
                     (
                         "key-snapshot-item-type",
-                        p + "/items" + "/" + str(i) + "/type",
+                        p + "/items/" + str(i) + "/type",
                         "items of a key_snapshot are emitted with an empty type",
                         "lint",
                     )
                 )
             )
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
-    if (
-        f.issued_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
-        )
-        is None
-    ):
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
         out.append(
             _finding(
                 (
@@ -666,13 +762,7 @@ def _check_frame_lint_2(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    if (
-        f.expires_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
-        )
-        is None
-    ):
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
         out.append(
             _finding(
                 (
@@ -683,10 +773,9 @@ def _check_frame_lint_2(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    return None
 
 
-def _check_frame_lint_3(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _lint_of_key_create_resp(f: Frame, p: str, out: list[ValidationError]) -> None:
     # key-create-resp-fields: a successful key_create_resp carries the created key's keyId, tokenHash
     # and hashPrefix
     if f.ok:
@@ -737,13 +826,7 @@ def _check_frame_lint_3(f: Frame, p: str, out: list[ValidationError]) -> None:
             )
         )
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
-    if (
-        f.issued_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
-        )
-        is None
-    ):
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
         out.append(
             _finding(
                 (
@@ -754,13 +837,7 @@ def _check_frame_lint_3(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    if (
-        f.expires_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
-        )
-        is None
-    ):
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
         out.append(
             _finding(
                 (
@@ -771,10 +848,9 @@ def _check_frame_lint_3(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    return None
 
 
-def _check_frame_lint_4(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _lint_of_key_delete_resp(f: Frame, p: str, out: list[ValidationError]) -> None:
     # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
     # receiver ignores them
     if f.items:
@@ -789,13 +865,7 @@ def _check_frame_lint_4(f: Frame, p: str, out: list[ValidationError]) -> None:
             )
         )
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
-    if (
-        f.issued_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
-        )
-        is None
-    ):
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
         out.append(
             _finding(
                 (
@@ -806,13 +876,7 @@ def _check_frame_lint_4(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    if (
-        f.expires_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
-        )
-        is None
-    ):
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
         out.append(
             _finding(
                 (
@@ -823,21 +887,92 @@ def _check_frame_lint_4(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    return None
 
 
-def _check_frame_lint_5(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _lint_of_key_create(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+def _lint_of_key_delete(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+def _lint_of_template_snapshot(f: Frame, p: str, out: list[ValidationError]) -> None:
     # push-no-id: a push is not a response and carries no id
     if f.id:
         out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
-    if (
-        f.issued_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
-        )
-        is None
-    ):
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
         out.append(
             _finding(
                 (
@@ -848,13 +983,7 @@ def _check_frame_lint_5(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    if (
-        f.expires_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
-        )
-        is None
-    ):
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
         out.append(
             _finding(
                 (
@@ -865,10 +994,327 @@ def _check_frame_lint_5(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    return None
 
 
-def _check_frame_lint_6(f: Frame, p: str, out: list[ValidationError]) -> None:
+def _lint_of_template_sync(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # push-no-id: a push is not a response and carries no id
+    if f.id:
+        out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+def _lint_of_template_delete_sync(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # push-no-id: a push is not a response and carries no id
+    if f.id:
+        out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+def _lint_of_template_create_resp(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+def _lint_of_template_update_resp(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+def _lint_of_template_delete_resp(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+def _lint_of_template_create(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+def _lint_of_template_update(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+def _lint_of_template_delete(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+def _lint_of_cluster_config_snapshot(f: Frame, p: str, out: list[ValidationError]) -> None:
     # push-no-id: a push is not a response and carries no id
     if f.id:
         out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
@@ -898,13 +1344,7 @@ def _check_frame_lint_6(f: Frame, p: str, out: list[ValidationError]) -> None:
             )
         )
     # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
-    if (
-        f.issued_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
-        )
-        is None
-    ):
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
         out.append(
             _finding(
                 (
@@ -915,13 +1355,7 @@ def _check_frame_lint_6(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    if (
-        f.expires_at
-        and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
-        )
-        is None
-    ):
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
         out.append(
             _finding(
                 (
@@ -932,32 +1366,119 @@ def _check_frame_lint_6(f: Frame, p: str, out: list[ValidationError]) -> None:
                 )
             )
         )
-    return None
 
 
-_CHECK_FRAME_LINT = {
-    "key_sync": _check_frame_lint_0,
-    "key_delete_sync": _check_frame_lint_1,
-    "key_snapshot": _check_frame_lint_2,
-    "key_create_resp": _check_frame_lint_3,
-    "key_delete_resp": _check_frame_lint_4,
-    "key_create": _check_frame_lint_4,
-    "key_delete": _check_frame_lint_4,
-    "template_snapshot": _check_frame_lint_5,
-    "template_sync": _check_frame_lint_1,
-    "template_delete_sync": _check_frame_lint_1,
-    "template_create_resp": _check_frame_lint_4,
-    "template_update_resp": _check_frame_lint_4,
-    "template_delete_resp": _check_frame_lint_4,
-    "template_create": _check_frame_lint_4,
-    "template_update": _check_frame_lint_4,
-    "template_delete": _check_frame_lint_4,
-    "cluster_config_snapshot": _check_frame_lint_6,
-    "cluster_config_sync": _check_frame_lint_6,
-    "": _check_frame_lint_4,
+def _lint_of_cluster_config_sync(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # push-no-id: a push is not a response and carries no id
+    if f.id:
+        out.append(_finding(("push-no-id", p + "/id", "a push is not a response and carries no id", "lint")))
+    # config-snapshot-missing: a cluster_config frame without configSnapshot is a no-op for the Worker
+    if not f.config_snapshot:
+        out.append(
+            _finding(
+                (
+                    "config-snapshot-missing",
+                    p + "/configSnapshot",
+                    "a cluster_config frame without configSnapshot is a no-op for the Worker",
+                    "lint",
+                )
+            )
+        )
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+def _lint_of_empty_type(f: Frame, p: str, out: list[ValidationError]) -> None:
+    # items-only-in-snapshots: only key_snapshot and template_snapshot carry items; elsewhere the
+    # receiver ignores them
+    if f.items:
+        out.append(
+            _finding(
+                (
+                    "items-only-in-snapshots",
+                    p + "/items",
+                    "only key_snapshot and template_snapshot carry items; elsewhere the receiver ignores them",
+                    "lint",
+                )
+            )
+        )
+    # rfc3339-time: issuedAt and expiresAt are RFC3339 timestamps the receiver can parse
+    if f.issued_at and _RFC_3339_TIME_PATTERN.search(f.issued_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/issuedAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+    if f.expires_at and _RFC_3339_TIME_PATTERN.search(f.expires_at) is None:
+        out.append(
+            _finding(
+                (
+                    "rfc3339-time",
+                    p + "/expiresAt",
+                    "issuedAt and expiresAt are RFC3339 timestamps the receiver can parse",
+                    "lint",
+                )
+            )
+        )
+
+
+_LINT_BY_TYPE = {
+    "key_sync": _lint_of_key_sync,
+    "key_delete_sync": _lint_of_key_delete_sync,
+    "key_snapshot": _lint_of_key_snapshot,
+    "key_create_resp": _lint_of_key_create_resp,
+    "key_delete_resp": _lint_of_key_delete_resp,
+    "key_create": _lint_of_key_create,
+    "key_delete": _lint_of_key_delete,
+    "template_snapshot": _lint_of_template_snapshot,
+    "template_sync": _lint_of_template_sync,
+    "template_delete_sync": _lint_of_template_delete_sync,
+    "template_create_resp": _lint_of_template_create_resp,
+    "template_update_resp": _lint_of_template_update_resp,
+    "template_delete_resp": _lint_of_template_delete_resp,
+    "template_create": _lint_of_template_create,
+    "template_update": _lint_of_template_update,
+    "template_delete": _lint_of_template_delete,
+    "cluster_config_snapshot": _lint_of_cluster_config_snapshot,
+    "cluster_config_sync": _lint_of_cluster_config_sync,
+    "": _lint_of_empty_type,
 }
-
-
-def _check_frame_lint(f: Frame, p: str, out: list[ValidationError]) -> None:
-    """Run the rules for f's type only."""
-    _CHECK_FRAME_LINT.get(f.type, _check_frame_lint_4)(f, p, out)

@@ -103,9 +103,11 @@ func (f *Message) Lint() []ValidationError {
 	return out
 }
 
+// checkRoot applies the rules for top-level frames only.
 func (f *Message) checkRoot(p *pointer, out *[]ValidationError) {
 }
 
+// walkError checks f and, depth first, every frame nested in it.
 func (f *Message) walkError(p *pointer, out *[]ValidationError) {
 	f.checkError(p, out)
 	for i := range f.Children {
@@ -115,13 +117,15 @@ func (f *Message) walkError(p *pointer, out *[]ValidationError) {
 	}
 }
 
+// checkError applies the error-level rules to f alone.
 func (f *Message) checkError(p *pointer, out *[]ValidationError) {
 	// kind-known: kind is a Kind value
-	if f.Kind != "class" && f.Kind != "None" && f.Kind != "2fa" && f.Kind != "import_all" {
+	if f.Kind != KindClass && f.Kind != KindNone && f.Kind != Kind2Fa && f.Kind != KindImportAll {
 		*out = append(*out, ValidationError{Rule: "kind-known", Pointer: p.join("kind"), Message: "kind is a Kind value", Level: "error"})
 	}
 }
 
+// walkLint checks f and, depth first, every frame nested in it.
 func (f *Message) walkLint(p *pointer, out *[]ValidationError) {
 	f.checkLint(p, out)
 	for i := range f.Children {
@@ -131,5 +135,6 @@ func (f *Message) walkLint(p *pointer, out *[]ValidationError) {
 	}
 }
 
+// checkLint applies the lint-level rules to f alone.
 func (f *Message) checkLint(p *pointer, out *[]ValidationError) {
 }

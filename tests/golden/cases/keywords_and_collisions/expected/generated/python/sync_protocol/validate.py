@@ -37,9 +37,9 @@ def validate(frame: Message) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
     if not (frame.children):  # most frames: one call, no walk
-        _check_message_error(frame, "", out)
+        _errors_of_message(frame, "", out)
     else:
-        _walk(frame, _check_message_error, out)
+        _walk(frame, _errors_of_message, out)
     return out
 
 
@@ -47,9 +47,9 @@ def lint(frame: Message) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
     if not (frame.children):  # most frames: one call, no walk
-        _check_message_lint(frame, "", out)
+        _lint_of_message(frame, "", out)
     else:
-        _walk(frame, _check_message_lint, out)
+        _walk(frame, _lint_of_message, out)
     return out
 
 
@@ -93,12 +93,11 @@ def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:
         out[k] = out[k]._replace(pointer=prefix + out[k].pointer)
 
 
-def _check_message_error(f: Message, p: str, out: list[ValidationError]) -> None:
+def _errors_of_message(f: Message, p: str, out: list[ValidationError]) -> None:
     # kind-known: kind is a Kind value
     if f.kind not in {"class", "None", "2fa", "import_all"}:
         out.append(_finding(("kind-known", p + "/kind", "kind is a Kind value", "error")))
-    return None
 
 
-def _check_message_lint(f: Message, p: str, out: list[ValidationError]) -> None:
+def _lint_of_message(f: Message, p: str, out: list[ValidationError]) -> None:
     return None

@@ -103,19 +103,24 @@ func (f *Ping) Lint() []ValidationError {
 	return out
 }
 
+// checkRoot applies the rules for top-level frames only.
 func (f *Ping) checkRoot(p *pointer, out *[]ValidationError) {
 }
 
+// walkError checks f and, depth first, every frame nested in it.
 func (f *Ping) walkError(p *pointer, out *[]ValidationError) {
 	f.checkError(p, out)
 }
 
+// checkError applies the error-level rules to f alone.
 func (f *Ping) checkError(p *pointer, out *[]ValidationError) {
 }
 
+// walkLint checks f and, depth first, every frame nested in it.
 func (f *Ping) walkLint(p *pointer, out *[]ValidationError) {
 	f.checkLint(p, out)
 }
 
+// checkLint applies the lint-level rules to f alone.
 func (f *Ping) checkLint(p *pointer, out *[]ValidationError) {
 }

@@ -35,20 +35,20 @@ _finding = partial(tuple.__new__, ValidationError)
 def validate(frame: Ping) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    _check_ping_error(frame, "", out)
+    _errors_of_ping(frame, "", out)
     return out
 
 
 def lint(frame: Ping) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    _check_ping_lint(frame, "", out)
+    _lint_of_ping(frame, "", out)
     return out
 
 
-def _check_ping_error(f: Ping, p: str, out: list[ValidationError]) -> None:
+def _errors_of_ping(f: Ping, p: str, out: list[ValidationError]) -> None:
     return None
 
 
-def _check_ping_lint(f: Ping, p: str, out: list[ValidationError]) -> None:
+def _lint_of_ping(f: Ping, p: str, out: list[ValidationError]) -> None:
     return None

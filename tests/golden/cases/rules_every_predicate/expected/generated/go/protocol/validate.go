@@ -26,8 +26,9 @@ func (e ValidationError) Error() string {
 	return pointer + ": " + e.Rule + ": " + e.Message
 }
 
+// Patterns of the schema's rules, compiled once (Go's RE2 syntax is the schema's).
 var (
-	pattern0 = regexp.MustCompile("^[a-z]+(-[a-z]+)*$")
+	nameStylePattern = regexp.MustCompile("^[a-z]+(-[a-z]+)*$")
 )
 
 // pointer is the JSON pointer of the value being checked, kept as a stack of (member, index)
@@ -108,6 +109,7 @@ func (f *Node) Lint() []ValidationError {
 	return out
 }
 
+// checkRoot applies the rules for top-level frames only.
 func (f *Node) checkRoot(p *pointer, out *[]ValidationError) {
 	// root-named: a root node has a name
 	if f.Name == "" {
@@ -115,6 +117,7 @@ func (f *Node) checkRoot(p *pointer, out *[]ValidationError) {
 	}
 }
 
+// walkError checks f and, depth first, every frame nested in it.
 func (f *Node) walkError(p *pointer, out *[]ValidationError) {
 	f.checkError(p, out)
 	for i := range f.KidNodes {
@@ -124,47 +127,43 @@ func (f *Node) walkError(p *pointer, out *[]ValidationError) {
 	}
 }
 
+// checkError applies the error-level rules to f alone.
 func (f *Node) checkError(p *pointer, out *[]ValidationError) {
 	// shape-known: shape is a Shape value
-	if f.Shape != "leaf" && f.Shape != "branch" && f.Shape != "" {
+	if f.Shape != ShapeLeaf && f.Shape != ShapeBranch && f.Shape != "" {
 		*out = append(*out, ValidationError{Rule: "shape-known", Pointer: p.join("shape"), Message: "shape is a Shape value", Level: "error"})
 	}
 	// body-object: body is a JSON object
-	if len(f.Body) != 0 && (!isJSONObject(f.Body)) {
+	if len(f.Body) != 0 && !isJSONObject(f.Body) {
 		*out = append(*out, ValidationError{Rule: "body-object", Pointer: p.join("body"), Message: "body is a JSON object", Level: "error"})
 	}
 	// branch-kids: a branch has kids
-	if f.Shape == "branch" {
-		if len(f.KidNodes) == 0 {
-			*out = append(*out, ValidationError{Rule: "branch-kids", Pointer: p.join("kidNodes"), Message: "a branch has kids", Level: "error"})
-		}
+	if f.Shape == ShapeBranch && len(f.KidNodes) == 0 {
+		*out = append(*out, ValidationError{Rule: "branch-kids", Pointer: p.join("kidNodes"), Message: "a branch has kids", Level: "error"})
 	}
 	// leaf-no-kids: a leaf has no kids
-	if f.Shape == "leaf" {
-		if len(f.KidNodes) != 0 {
-			*out = append(*out, ValidationError{Rule: "leaf-no-kids", Pointer: p.join("kidNodes"), Message: "a leaf has no kids", Level: "error"})
-		}
+	if f.Shape == ShapeLeaf && len(f.KidNodes) != 0 {
+		*out = append(*out, ValidationError{Rule: "leaf-no-kids", Pointer: p.join("kidNodes"), Message: "a leaf has no kids", Level: "error"})
 	}
 	// weighted-or-on: a branch is weighted or on
-	if f.Shape == "branch" {
-		if !((f.Weight != 0) || (f.On)) {
-			*out = append(*out, ValidationError{Rule: "weighted-or-on", Pointer: p.join(), Message: "a branch is weighted or on", Level: "error"})
-		}
+	if f.Shape == ShapeBranch && (f.Weight == 0 && !f.On) {
+		*out = append(*out, ValidationError{Rule: "weighted-or-on", Pointer: p.join(), Message: "a branch is weighted or on", Level: "error"})
 	}
 	// kids-are-leaves: kids of an unnamed branch are leaves
-	if (f.Shape == "branch") && (f.Name == "" || f.Name != "tree") {
+	if f.Shape == ShapeBranch && f.Name != "tree" {
 		for i := range f.KidNodes {
 			x := &f.KidNodes[i]
 			if x.Name == "" {
 				*out = append(*out, ValidationError{Rule: "kids-are-leaves", Pointer: p.join("kidNodes", strconv.Itoa(i), "name"), Message: "kids of an unnamed branch are leaves", Level: "error"})
 			}
-			if x.Shape != "leaf" {
+			if x.Shape != ShapeLeaf {
 				*out = append(*out, ValidationError{Rule: "kids-are-leaves", Pointer: p.join("kidNodes", strconv.Itoa(i), "shape"), Message: "kids of an unnamed branch are leaves", Level: "error"})
 			}
 		}
 	}
 }
 
+// walkLint checks f and, depth first, every frame nested in it.
 func (f *Node) walkLint(p *pointer, out *[]ValidationError) {
 	f.checkLint(p, out)
 	for i := range f.KidNodes {
@@ -174,9 +173,10 @@ func (f *Node) walkLint(p *pointer, out *[]ValidationError) {
 	}
 }
 
+// checkLint applies the lint-level rules to f alone.
 func (f *Node) checkLint(p *pointer, out *[]ValidationError) {
 	// name-style: names are lower-case words
-	if f.Name != "" && (!pattern0.MatchString(f.Name)) {
+	if f.Name != "" && !nameStylePattern.MatchString(f.Name) {
 		*out = append(*out, ValidationError{Rule: "name-style", Pointer: p.join("name"), Message: "names are lower-case words", Level: "lint"})
 	}
 }

@@ -33,18 +33,20 @@ class ValidationError(NamedTuple):
 _finding = partial(tuple.__new__, ValidationError)
 """ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
+_NAME_STYLE_PATTERN = _re.compile("^[a-z]+(-[a-z]+)*$")
+
 
 def validate(frame: Node) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
-    f, p = frame, ""  # the root rules, inlined: they run on every frame
+    f, p = frame, ""  # the rules for top-level frames only, inlined: they run on every frame
     # root-named: a root node has a name
     if not f.name:
         out.append(_finding(("root-named", p + "/name", "a root node has a name", "error")))
     if not (frame.kid_nodes):  # most frames: one call, no walk
-        _CHECK_NODE_ERROR.get(frame.shape, _check_node_error_3)(frame, "", out)
+        _errors_of_node(frame, "", out)
     else:
-        _walk(frame, _check_node_error, out)
+        _walk(frame, _errors_of_node, out)
     return out
 
 
@@ -52,9 +54,9 @@ def lint(frame: Node) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included)."""
     out: list[ValidationError] = []
     if not (frame.kid_nodes):  # most frames: one call, no walk
-        _check_node_lint(frame, "", out)
+        _lint_of_node(frame, "", out)
     else:
-        _walk(frame, _check_node_lint, out)
+        _walk(frame, _lint_of_node, out)
     return out
 
 
@@ -98,85 +100,50 @@ def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:
         out[k] = out[k]._replace(pointer=prefix + out[k].pointer)
 
 
-def _check_node_error_0(f: Node, p: str, out: list[ValidationError]) -> None:
-    # body-object: body is a JSON object
-    if f.body and not f.body.is_object():
-        out.append(_finding(("body-object", p + "/body", "body is a JSON object", "error")))
-    # leaf-no-kids: a leaf has no kids
-    if f.kid_nodes:
-        out.append(_finding(("leaf-no-kids", p + "/kidNodes", "a leaf has no kids", "error")))
-    return None
-
-
-def _check_node_error_1(f: Node, p: str, out: list[ValidationError]) -> None:
-    # body-object: body is a JSON object
-    if f.body and not f.body.is_object():
-        out.append(_finding(("body-object", p + "/body", "body is a JSON object", "error")))
-    # branch-kids: a branch has kids
-    if not f.kid_nodes:
-        out.append(_finding(("branch-kids", p + "/kidNodes", "a branch has kids", "error")))
-    # weighted-or-on: a branch is weighted or on
-    if not (f.weight or f.on):
-        out.append(_finding(("weighted-or-on", p, "a branch is weighted or on", "error")))
-    # kids-are-leaves: kids of an unnamed branch are leaves
-    if not f.name or f.name not in {"tree"}:
-        for i, x in enumerate(f.kid_nodes):
-            if not x.name:
-                out.append(
-                    _finding(
-                        (
-                            "kids-are-leaves",
-                            p + "/kidNodes" + "/" + str(i) + "/name",
-                            "kids of an unnamed branch are leaves",
-                            "error",
-                        )
-                    )
-                )
-            if x.shape not in {"leaf"}:
-                out.append(
-                    _finding(
-                        (
-                            "kids-are-leaves",
-                            p + "/kidNodes" + "/" + str(i) + "/shape",
-                            "kids of an unnamed branch are leaves",
-                            "error",
-                        )
-                    )
-                )
-    return None
-
-
-def _check_node_error_2(f: Node, p: str, out: list[ValidationError]) -> None:
-    # body-object: body is a JSON object
-    if f.body and not f.body.is_object():
-        out.append(_finding(("body-object", p + "/body", "body is a JSON object", "error")))
-    return None
-
-
-def _check_node_error_3(f: Node, p: str, out: list[ValidationError]) -> None:
+def _errors_of_node(f: Node, p: str, out: list[ValidationError]) -> None:
     # shape-known: shape is a Shape value
     if f.shape not in {"leaf", "branch", ""}:
         out.append(_finding(("shape-known", p + "/shape", "shape is a Shape value", "error")))
     # body-object: body is a JSON object
     if f.body and not f.body.is_object():
         out.append(_finding(("body-object", p + "/body", "body is a JSON object", "error")))
-    return None
+    # branch-kids: a branch has kids
+    if f.shape == "branch" and not f.kid_nodes:
+        out.append(_finding(("branch-kids", p + "/kidNodes", "a branch has kids", "error")))
+    # leaf-no-kids: a leaf has no kids
+    if f.shape == "leaf" and f.kid_nodes:
+        out.append(_finding(("leaf-no-kids", p + "/kidNodes", "a leaf has no kids", "error")))
+    # weighted-or-on: a branch is weighted or on
+    if f.shape == "branch" and (not f.weight and not f.on):
+        out.append(_finding(("weighted-or-on", p, "a branch is weighted or on", "error")))
+    # kids-are-leaves: kids of an unnamed branch are leaves
+    if f.shape == "branch" and f.name != "tree":
+        for i, x in enumerate(f.kid_nodes):
+            if not x.name:
+                out.append(
+                    _finding(
+                        (
+                            "kids-are-leaves",
+                            p + "/kidNodes/" + str(i) + "/name",
+                            "kids of an unnamed branch are leaves",
+                            "error",
+                        )
+                    )
+                )
+            if x.shape != "leaf":
+                out.append(
+                    _finding(
+                        (
+                            "kids-are-leaves",
+                            p + "/kidNodes/" + str(i) + "/shape",
+                            "kids of an unnamed branch are leaves",
+                            "error",
+                        )
+                    )
+                )
 
 
-_CHECK_NODE_ERROR = {
-    "leaf": _check_node_error_0,
-    "branch": _check_node_error_1,
-    "": _check_node_error_2,
-}
-
-
-def _check_node_error(f: Node, p: str, out: list[ValidationError]) -> None:
-    """Run the rules for f's shape only."""
-    _CHECK_NODE_ERROR.get(f.shape, _check_node_error_3)(f, p, out)
-
-
-def _check_node_lint(f: Node, p: str, out: list[ValidationError]) -> None:
+def _lint_of_node(f: Node, p: str, out: list[ValidationError]) -> None:
     # name-style: names are lower-case words
-    if f.name and _re.search("^[a-z]+(-[a-z]+)*$", f.name) is None:
+    if f.name and _NAME_STYLE_PATTERN.search(f.name) is None:
         out.append(_finding(("name-style", p + "/name", "names are lower-case words", "lint")))
-    return None
