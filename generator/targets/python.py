@@ -142,7 +142,7 @@ class _Expressions:
             inside, outside = f"{value} in {values}", f"{value} not in {values}"
             return (inside, outside) if isinstance(p, ir.In) else (outside, inside)
         if isinstance(p, ir.Matches):
-            search = f"_re.search({p.pattern!r}, {value})"
+            search = f"_re.search({python_pattern(p.pattern)!r}, {value})"
             return f"{search} is not None", f"{search} is None"
         if isinstance(p, ir.IsObject):
             return f"{value}.is_object()", f"not {value}.is_object()"
@@ -185,6 +185,38 @@ class _Expressions:
 
     def conjunction(self, predicates: tuple[ir.Predicate, ...], var: str) -> str:
         return " and ".join(self.predicate(p, var) for p in predicates) if predicates else "True"
+
+
+def python_pattern(pattern: str) -> str:
+    r"""The pattern for Python's re, with `$` meaning what it means in Go's regexp and ECMA-262.
+
+    Without MULTILINE, Python's `$` also matches before a final newline, so "2026-11-01T10:00:00Z\n"
+    would pass an anchored pattern that Go (the other generated validator) and JSON Schema refuse;
+    `\Z` is Python's end of text. Escapes and character classes are copied as they are.
+    """
+    out = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            j = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            j += pattern[j : j + 1] == "]"  # a "]" first in a class is a member, not its end
+            out.append(pattern[i:j])
+            i = j
+            continue
+        elif c == "$":
+            c = "\\Z"
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def _has_pattern(predicates: tuple[ir.Predicate, ...]) -> bool:
@@ -344,7 +376,7 @@ class PythonTarget:
         """What models.py takes from the runtime: only what this schema's fields use."""
         kinds = {f.type.kind for s in schema.structs for f in s.fields}
         names = ["BULK_SIZE", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "FAST_PATH_MIN_DEPTH", "StructSpec"]
-        names += ["decode_struct", "encode_flat", "encode_tree"]
+        names += ["decode_struct", "encode_flat", "encode_tree", "json_text"]
         names += ["HTML_UNSAFE_BYTES", "fast_path", "html_safe"]
         names += ["convert_in_place", "encodes_to"] if ir.Kind.LIST in kinds else []
         names += [KIND_CODES[k] for k in kinds]

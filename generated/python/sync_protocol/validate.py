@@ -529,7 +529,8 @@ def _check_frame_lint_0(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.issued_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.issued_at,
         )
         is None
     ):
@@ -546,7 +547,8 @@ def _check_frame_lint_0(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.expires_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.expires_at,
         )
         is None
     ):
@@ -584,7 +586,8 @@ def _check_frame_lint_1(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.issued_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.issued_at,
         )
         is None
     ):
@@ -601,7 +604,8 @@ def _check_frame_lint_1(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.expires_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.expires_at,
         )
         is None
     ):
@@ -652,7 +656,8 @@ def _check_frame_lint_2(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.issued_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.issued_at,
         )
         is None
     ):
@@ -669,7 +674,8 @@ def _check_frame_lint_2(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.expires_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.expires_at,
         )
         is None
     ):
@@ -740,7 +746,8 @@ def _check_frame_lint_3(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.issued_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.issued_at,
         )
         is None
     ):
@@ -757,7 +764,8 @@ def _check_frame_lint_3(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.expires_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.expires_at,
         )
         is None
     ):
@@ -792,7 +800,8 @@ def _check_frame_lint_4(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.issued_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.issued_at,
         )
         is None
     ):
@@ -809,7 +818,8 @@ def _check_frame_lint_4(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.expires_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.expires_at,
         )
         is None
     ):
@@ -834,7 +844,8 @@ def _check_frame_lint_5(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.issued_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.issued_at,
         )
         is None
     ):
@@ -851,7 +862,8 @@ def _check_frame_lint_5(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.expires_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.expires_at,
         )
         is None
     ):
@@ -901,7 +913,8 @@ def _check_frame_lint_6(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.issued_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.issued_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.issued_at,
         )
         is None
     ):
@@ -918,7 +931,8 @@ def _check_frame_lint_6(f: Frame, p: str, out: list[ValidationError]) -> None:
     if (
         f.expires_at
         and _re.search(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$", f.expires_at
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z",
+            f.expires_at,
         )
         is None
     ):

@@ -177,6 +177,6 @@ def _check_node_error(f: Node, p: str, out: list[ValidationError]) -> None:
 
 def _check_node_lint(f: Node, p: str, out: list[ValidationError]) -> None:
     # name-style: names are lower-case words
-    if f.name and _re.search("^[a-z]+(-[a-z]+)*$", f.name) is None:
+    if f.name and _re.search("^[a-z]+(-[a-z]+)*\\Z", f.name) is None:
         out.append(_finding(("name-style", p + "/name", "names are lower-case words", "lint")))
     return None
