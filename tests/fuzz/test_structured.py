@@ -1,7 +1,7 @@
 """A bounded run of the structure-aware differential fuzzer (structured.py); `make fuzz` runs it long.
 
-The last two tests break the decoder on purpose, to show that the run notices a crash and a
-wrong value: a fuzzer whose checks never fire would pass just as quietly as a correct decoder.
+The last three tests break a decoder on purpose, to show that the run notices a crash and a
+wrong value on either path: a fuzzer whose checks never fire would pass as quietly as a correct decoder.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from fuzz.structured import describe, run
-from sync_protocol import _runtime
+from sync_protocol import _runtime, models
 
 COUNT = 4_000
 SEED = 20261203
@@ -54,3 +54,18 @@ def test_a_wrong_value_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) 
     stats = run(300, SEED, go_harness)
     assert stats.disagreements > 0 and stats.crashes == 0
     assert any("decoded value differs from Go's" in problem for _, _, problem in stats.failures)
+
+
+@pytest.mark.skipif(models._msgspec is None, reason="msgspec is a test dependency")
+def test_a_wrong_reading_on_the_fast_path_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = models._FRAME_SPEC.fast
+
+    def wrong(data):
+        value = fast(data)
+        if value is not None:
+            value.ok = not value.ok
+        return value
+
+    monkeypatch.setattr(models._FRAME_SPEC, "fast", wrong)
+    stats = run(300, SEED, go_harness)
+    assert any("the fast path differs from the exact decoder" in problem for _, _, problem in stats.failures)
