@@ -57,8 +57,9 @@ conformance: $(STAMP)  ## both runners over tests/vectors: one summary line per 
 vectors: $(STAMP)  ## re-record tests/vectors from tests/vectors/author.py (Go is the reference); review the diff
 	$(BIN)/python tests/vectors/author.py
 
-fuzz: $(STAMP)  ## long runs: 100,000 mutated inputs, hypothesis x40, Go native fuzzing for 60 s
+fuzz: $(STAMP)  ## long runs: 100,000 mutated and 100,000 grammar inputs (Python vs Go), hypothesis x40, Go native fuzzing for 60 s
 	$(BIN)/python tests/fuzz/mutate.py --count $${FUZZ_COUNT:-100000} --seed $${FUZZ_SEED:-1}
+	$(BIN)/python tests/fuzz/structured.py --count $${FUZZ_COUNT:-100000} --seed $${FUZZ_SEED:-1}
 	FRAMEGEN_EXAMPLES=$${FRAMEGEN_EXAMPLES:-20000} $(BIN)/pytest tests/test_properties.py tests/fuzz
 	cd tests/go && go test ./fuzz -run '^$$' -fuzz FuzzDecodeValidate -fuzztime $${GO_FUZZTIME:-60s}
 

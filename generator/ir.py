@@ -15,18 +15,32 @@ from enum import StrEnum
 class Kind(StrEnum):
     STRING = "string"
     BOOL = "bool"
-    INT = "int"  # 64-bit signed, as Go's int on 64-bit platforms
+    INT = "int"  # an integer of TypeRef.format's width
+    FLOAT = "float"  # IEEE 754 binary64 (Go float64)
     RAW = "raw"  # JSON value kept as the bytes written (Go json.RawMessage)
-    ENUM = "enum"
+    ENUM = "enum"  # a string; the validator knows its values, decoders accept any string as Go does
     LIST = "list"
+    MAP = "map"  # JSON object with string keys and values of one type (Go map[string]T)
     STRUCT = "struct"
+
+
+INT_FORMATS: dict[str, tuple[int, int]] = {
+    "": (-(2**63), 2**63 - 1),  # Go's int, 64 bits on every platform Go supports for servers
+    "int64": (-(2**63), 2**63 - 1),
+    "int32": (-(2**31), 2**31 - 1),
+    "uint32": (0, 2**32 - 1),
+    "uint64": (0, 2**64 - 1),
+}
+"""Range of each integer format; decoding a number outside it fails, as Go's does."""
 
 
 @dataclass(frozen=True, slots=True)
 class TypeRef:
     kind: Kind
     ref: str = ""  # name of the Enum or Struct for ENUM / STRUCT
-    item: TypeRef | None = None  # element type for LIST
+    item: TypeRef | None = None  # element type of a LIST, value type of a MAP
+    format: str = ""  # INT: a key of INT_FORMATS
+    nullable: bool = False  # None / nil is a value of its own (see Field.nil_able)
 
 
 Annotations = tuple[tuple[str, str], ...]
@@ -35,6 +49,15 @@ Annotations = tuple[tuple[str, str], ...]
 
 @dataclass(frozen=True, slots=True)
 class Field:
+    """A struct field. How its absence, null and zero value show on the wire:
+
+    - omit_empty (Go `omitempty`, a field not in `required`): the zero value is left out;
+    - type.nullable: the value can be None (Go: a nil pointer, slice, map or RawMessage) and that
+      is distinct from every other value: a field typed [T, "null"], an optional struct (Go *T,
+      since omitempty never omits a struct value), a required list or map (nil is written null,
+      empty is []), and every raw field.
+    """
+
     wire_name: str
     doc: str
     type: TypeRef
@@ -104,11 +127,54 @@ class Matches:
 
 @dataclass(frozen=True, slots=True)
 class Range:
-    """An integer field's value lies within [minimum, maximum] (either bound may be absent)."""
+    """A number field's value lies within its bounds (either may be absent; an exclusive bound excludes itself)."""
+
+    field: str
+    minimum: int | float | None
+    maximum: int | float | None
+    exclusive_minimum: bool = False
+    exclusive_maximum: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Length:
+    """A string field's length in Unicode code points (as JSON Schema counts) lies within [minimum, maximum]."""
 
     field: str
     minimum: int | None
     maximum: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A list (items) or map (members) field's size lies within [minimum, maximum]."""
+
+    field: str
+    minimum: int | None
+    maximum: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A string field is in a known format: "date-time" (RFC 3339 section 5.6, with valid dates)."""
+
+    field: str
+    format: str
+
+
+@dataclass(frozen=True, slots=True)
+class NotNull:
+    """A nullable field's canonical encoding is not null (a required list written [] rather than null)."""
+
+    field: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conforms:
+    """A raw field's content decodes, as Go's json.Unmarshal would, into the struct, and meets its rules."""
+
+    field: str
+    struct: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +184,11 @@ class IsObject:
 
 @dataclass(frozen=True, slots=True)
 class Each:
-    """Every element of a list-of-struct field satisfies all the predicates."""
+    """Every element of a list (or value of a map, in key order) satisfies all the predicates.
+
+    For elements that are structs the predicates name the element's fields; for any other
+    element they name the field "" (the element itself).
+    """
 
     field: str
     predicates: tuple[Predicate, ...]
@@ -131,7 +201,22 @@ class AnyOf:
     alternatives: tuple[tuple[Predicate, ...], ...]
 
 
-Predicate = Present | Absent | In | NotIn | Matches | Range | IsObject | Each | AnyOf
+Predicate = (
+    Present
+    | Absent
+    | In
+    | NotIn
+    | Matches
+    | Range
+    | Length
+    | Count
+    | Format
+    | NotNull
+    | IsObject
+    | Conforms
+    | Each
+    | AnyOf
+)
 
 
 def walk(predicates: tuple[Predicate, ...]) -> Iterator[Predicate]:

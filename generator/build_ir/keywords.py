@@ -32,15 +32,32 @@ PROPERTY_KEYS = DOC_KEYS | {
     "format",
     "$ref",
     "items",
+    "additionalProperties",
     "anyOf",
     "x-framegen-raw",
     "x-framegen-rule",
-    "minimum",
-    "maximum",
 }
+CONSTRAINT_KEYS = frozenset(
+    {
+        "const",
+        "enum",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minItems",
+        "maxItems",
+        "minProperties",
+        "maxProperties",
+    }
+)
+"""Constraints a property may carry itself (named by its x-framegen-rule), as a rule's property condition may."""
 RULE_KEYS = DOC_KEYS | {"x-framegen-rule", "x-framegen-level", "if", "then", "required", "properties", "not", "anyOf"}
 ASSERTION_KEYS = frozenset({"required", "properties", "not", "anyOf"})
-VALUE_KEYS = frozenset({"const", "enum", "not", "minLength", "pattern", "type", "items", "minimum", "maximum"})
+VALUE_KEYS = CONSTRAINT_KEYS | {"not", "type", "items", "additionalProperties", "format", "$ref"}
 MESSAGE_KEYS = frozenset({"kind", "from", "to", "response", "sent", "triggers", "description", "deprecated"})
 
 

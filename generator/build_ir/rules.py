@@ -16,6 +16,7 @@ from generator.build_ir import enums, fields
 from generator.build_ir.definitions import Definitions
 from generator.build_ir.keywords import (
     ASSERTION_KEYS,
+    CONSTRAINT_KEYS,
     DOC_KEYS,
     RULE_KEYS,
     RULE_SET_KEYS,
@@ -101,16 +102,24 @@ def conjunction(defs: Definitions, node: Any, struct: ir.Struct, pointer: str) -
 
 
 # ---- one handler per keyword of a property condition ---------------------------------------
+#
+# A handler turns one keyword written on a field's schema (in a rule, or on the property itself)
+# into predicates. The subject is a field, or an element of a list or map (a field named "").
 
 Handler = Callable[[Definitions, ir.Field, dict[str, Any], str], list[ir.Predicate]]
+NUMBERS = (ir.Kind.INT, ir.Kind.FLOAT)
+STRINGS = (ir.Kind.STRING, ir.Kind.ENUM)
 
 
 def _const(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
-    return [ir.In(f.wire_name, (_scalar(defs, f, node["const"], pointer),))]
+    return [ir.In(f.wire_name, (_scalar(defs, f, node["const"], pointer_join(pointer, "const")),))]
 
 
 def _enum(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
-    return [ir.In(f.wire_name, tuple(_scalar(defs, f, v, pointer) for v in node["enum"]))]
+    if not isinstance(node["enum"], list):
+        raise SchemaError(pointer_join(pointer, "enum"), "enum lists the allowed values", "write an array")
+    values = tuple(_scalar(defs, f, v, pointer_join(pointer, "enum", i)) for i, v in enumerate(node["enum"]))
+    return [ir.In(f.wire_name, values)]
 
 
 def _not(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
@@ -118,22 +127,21 @@ def _not(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> 
     values = inner.get("enum", [inner["const"]] if "const" in inner else None) if isinstance(inner, dict) else None
     if values is None or set(inner) - {"enum", "const"}:
         raise SchemaError(pointer_join(pointer, "not"), "only 'not' of 'const' or 'enum' is supported here", "")
-    return [ir.NotIn(f.wire_name, tuple(_scalar(defs, f, v, pointer) for v in values))]
+    return [ir.NotIn(f.wire_name, tuple(_scalar(defs, f, v, pointer_join(pointer, "not")) for v in values))]
 
 
-def _min_length(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
-    if node["minLength"] != 1 or f.type.kind not in (ir.Kind.STRING, ir.Kind.ENUM):
-        raise SchemaError(
-            pointer_join(pointer, "minLength"),
-            "only 'minLength': 1 on a string is supported",
-            "it says the string is not empty",
-        )
-    return [ir.NotIn(f.wire_name, ("",))]
+def _length(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
+    _expect(f, STRINGS, "minLength and maxLength", "string", pointer)
+    low, high = (_count_bound(node, k, pointer) for k in ("minLength", "maxLength"))
+    if low == 1 and high is None:
+        return [ir.NotIn(f.wire_name, ("",))]  # "not empty", the common case, reads better
+    return [ir.Length(f.wire_name, low, high)]
 
 
 def _pattern(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
-    if f.type.kind != ir.Kind.STRING:
-        raise SchemaError(pointer_join(pointer, "pattern"), "a pattern applies to strings only", "")
+    _expect(f, STRINGS, "a pattern", "string", pointer)
+    if not isinstance(node["pattern"], str):
+        raise SchemaError(pointer_join(pointer, "pattern"), "a pattern is a string", "")
     try:
         re.compile(node["pattern"])
     except re.error as exc:
@@ -145,28 +153,89 @@ def _bounds(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) 
     return [value_range(f, node, pointer)]
 
 
+def _count(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
+    keys = ("minItems", "maxItems") if f.type.kind == ir.Kind.LIST else ("minProperties", "maxProperties")
+    other = {"minItems", "maxItems", "minProperties", "maxProperties"} - set(keys)
+    if f.type.kind not in (ir.Kind.LIST, ir.Kind.MAP) or other & set(node):
+        word = next(k for k in ("minItems", "maxItems", "minProperties", "maxProperties") if k in node)
+        raise SchemaError(
+            pointer_join(pointer, word),
+            f"{word} does not apply to {f.wire_name or 'an element'} ({f.type.kind})",
+            "minItems/maxItems apply to arrays, minProperties/maxProperties to maps",
+        )
+    low, high = (_count_bound(node, k, pointer) for k in keys)
+    return [ir.Count(f.wire_name, low, high)]
+
+
+def _format(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
+    _expect(f, (ir.Kind.STRING,), "format", "string", pointer)
+    if node["format"] != "date-time":
+        raise SchemaError(pointer_join(pointer, "format"), f"format {node['format']!r} is not checked", "use date-time")
+    return [ir.Format(f.wire_name, "date-time")]
+
+
 def _type(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
-    if node["type"] != "object" or f.type.kind != ir.Kind.RAW:
-        raise SchemaError(pointer_join(pointer, "type"), "only 'type': 'object' on a raw field is supported", "")
-    return [ir.IsObject(f.wire_name)]
+    """On a raw field, 'object' checks the JSON type; elsewhere the field's own type says "not null"."""
+    if f.type.kind == ir.Kind.RAW:
+        if node["type"] != "object":
+            raise SchemaError(pointer_join(pointer, "type"), "only 'type': 'object' on a raw field is supported", "")
+        return [ir.IsObject(f.wire_name)]
+    own = {
+        ir.Kind.STRING: "string",
+        ir.Kind.ENUM: "string",
+        ir.Kind.BOOL: "boolean",
+        ir.Kind.INT: "integer",
+        ir.Kind.FLOAT: "number",
+        ir.Kind.LIST: "array",
+        ir.Kind.MAP: "object",
+        ir.Kind.STRUCT: "object",
+    }[f.type.kind]
+    if node["type"] != own and not (node["type"] == "number" and own == "integer"):
+        raise SchemaError(pointer_join(pointer, "type"), f"{f.wire_name or 'the element'} is a {own}", f"write {own!r}")
+    return [ir.NotNull(f.wire_name)] if f.type.nullable else []  # any decoded value already has the type
 
 
-def _items(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
-    if f.type.kind != ir.Kind.LIST:
-        raise SchemaError(pointer_join(pointer, "items"), "'items' applies to list fields only", "")
-    item_struct = fields.shell(defs, f.type.item.ref)
-    return [ir.Each(f.wire_name, conjunction(defs, node["items"], item_struct, pointer_join(pointer, "items")))]
+def _elements(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
+    """'items' of a list, 'additionalProperties' of a map: predicates every element meets."""
+    keyword = "items" if "items" in node else "additionalProperties"
+    expected = ir.Kind.LIST if keyword == "items" else ir.Kind.MAP
+    if f.type.kind != expected:
+        raise SchemaError(pointer_join(pointer, keyword), f"'{keyword}' applies to {expected} fields only", "")
+    return [ir.Each(f.wire_name, element_predicates(defs, f.type.item, node[keyword], pointer_join(pointer, keyword)))]
 
 
-VALUE_HANDLERS: dict[str, Handler] = {
+def _content(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
+    """A $ref on a raw field declares the struct its content decodes into."""
+    where = pointer_join(pointer, "$ref")
+    name, _ = defs.resolve(node["$ref"], where)
+    if f.type.kind != ir.Kind.RAW or name == "#" or defs.classify(name) != "struct":
+        raise SchemaError(where, "a $ref in a condition declares the content of a raw field", "refer to a struct")
+    fields.shell(defs, name)
+    return [ir.Conforms(f.wire_name, name)]
+
+
+VALUE_HANDLERS: dict[str, Handler] = {  # in this order: the order of predicates, hence of findings
     "const": _const,
     "enum": _enum,
     "not": _not,
-    "minLength": _min_length,
+    "minLength": _length,  # minLength and maxLength make one Length
     "pattern": _pattern,
-    "minimum": _bounds,  # minimum and maximum make one Range
+    "format": _format,
+    "minimum": _bounds,  # the four bounds make one Range
+    "minItems": _count,  # the item or member counts make one Count
     "type": _type,
-    "items": _items,
+    "$ref": _content,
+    "items": _elements,
+}
+_SAME_HANDLER = {
+    "maxLength": "minLength",
+    "maximum": "minimum",
+    "exclusiveMinimum": "minimum",
+    "exclusiveMaximum": "minimum",
+    "maxItems": "minItems",
+    "minProperties": "minItems",
+    "maxProperties": "minItems",
+    "additionalProperties": "items",
 }
 
 
@@ -174,25 +243,73 @@ def value_predicates(defs: Definitions, f: ir.Field, node: Any, pointer: str) ->
     if not isinstance(node, dict):
         raise SchemaError(pointer, "a property condition must be a schema object", "write {'const': ...}")
     check_keys(node, VALUE_KEYS, pointer, "a rule's property condition")
-    keys = set(node) | ({"minimum"} if "maximum" in node else set())
+    keys = {_SAME_HANDLER.get(k, k) for k in node}
     return [p for key in VALUE_HANDLERS if key in keys for p in VALUE_HANDLERS[key](defs, f, node, pointer)]
 
 
+def element_predicates(defs: Definitions, item: ir.TypeRef, node: Any, pointer: str) -> tuple[ir.Predicate, ...]:
+    """Predicates on a list's items or a map's values: on a struct's fields, or on the element itself (field "")."""
+    if item.kind == ir.Kind.STRUCT:
+        return conjunction(defs, node, fields.shell(defs, item.ref), pointer)
+    element = ir.Field(wire_name="", doc="", type=item, omit_empty=False)
+    return tuple(value_predicates(defs, element, node, pointer))
+
+
 def value_range(f: ir.Field, node: dict[str, Any], pointer: str) -> ir.Range:
-    bounds = [node.get("minimum"), node.get("maximum")]
-    if f.type.kind != ir.Kind.INT or not all(b is None or type(b) is int for b in bounds):
-        raise SchemaError(pointer, "minimum and maximum apply to integer fields, with integer bounds", "")
-    return ir.Range(f.wire_name, bounds[0], bounds[1])
+    keys = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+    bounds = {k: node.get(k) for k in keys}
+    integral = f.type.kind == ir.Kind.INT
+    for k, b in bounds.items():
+        ok = b is None or (type(b) is int if integral else type(b) in (int, float))
+        if f.type.kind not in NUMBERS or not ok:
+            raise SchemaError(
+                pointer_join(pointer, k),
+                f"{k} applies to number fields, with {'integer' if integral else 'number'} bounds",
+                "",
+            )
+    if bounds["minimum"] is not None and bounds["exclusiveMinimum"] is not None:
+        raise SchemaError(pointer, "give minimum or exclusiveMinimum, not both", "")
+    if bounds["maximum"] is not None and bounds["exclusiveMaximum"] is not None:
+        raise SchemaError(pointer, "give maximum or exclusiveMaximum, not both", "")
+    return ir.Range(
+        f.wire_name,
+        bounds["minimum"] if bounds["minimum"] is not None else bounds["exclusiveMinimum"],
+        bounds["maximum"] if bounds["maximum"] is not None else bounds["exclusiveMaximum"],
+        exclusive_minimum=bounds["exclusiveMinimum"] is not None,
+        exclusive_maximum=bounds["exclusiveMaximum"] is not None,
+    )
 
 
-def _scalar(defs: Definitions, f: ir.Field, value: Any, pointer: str) -> str | bool | int:
-    expected = {ir.Kind.STRING: str, ir.Kind.ENUM: str, ir.Kind.BOOL: bool, ir.Kind.INT: int}.get(f.type.kind)
-    if expected is None or type(value) is not expected:
-        raise SchemaError(pointer, f"{value!r} cannot be a value of {f.wire_name} ({f.type.kind})", "")
+def _count_bound(node: dict[str, Any], key: str, pointer: str) -> int | None:
+    value = node.get(key)
+    if value is not None and (type(value) is not int or value < 0):
+        raise SchemaError(pointer_join(pointer, key), f"{key} is a non-negative integer", "")
+    return value
+
+
+def _expect(f: ir.Field, kinds: tuple[ir.Kind, ...], what: str, noun: str, pointer: str) -> None:
+    if f.type.kind not in kinds:
+        raise SchemaError(
+            pointer, f"{what} applies to {noun} fields; {f.wire_name or 'the element'} is {f.type.kind}", ""
+        )
+
+
+def _scalar(defs: Definitions, f: ir.Field, value: Any, pointer: str) -> str | bool | int | float:
+    expected: tuple[type, ...] = {
+        ir.Kind.STRING: (str,),
+        ir.Kind.ENUM: (str,),
+        ir.Kind.BOOL: (bool,),
+        ir.Kind.INT: (int,),
+        ir.Kind.FLOAT: (int, float),
+    }.get(f.type.kind, ())
+    if type(value) not in expected:
+        raise SchemaError(pointer, f"{value!r} cannot be a value of {f.wire_name or 'the element'} ({f.type.kind})", "")
+    if f.type.kind == ir.Kind.INT and not ir.INT_FORMATS[f.type.format][0] <= value <= ir.INT_FORMATS[f.type.format][1]:
+        raise SchemaError(pointer, f"{value} is out of the range of {f.type.format or 'int'}", "")
     known = {v.value for v in enums.enum(defs, f.type.ref).values} if f.type.kind == ir.Kind.ENUM else set()
     if f.type.kind == ir.Kind.ENUM and value != "" and value not in known:
         raise SchemaError(pointer, f"{value!r} is not a {f.type.ref} value", "check the spelling")
-    return value
+    return float(value) if f.type.kind == ir.Kind.FLOAT else value
 
 
 def _position(struct: ir.Struct, wire: str, pointer: str) -> int:
@@ -219,6 +336,8 @@ def _vacuous(p: ir.Predicate, struct: ir.Struct) -> bool:
     f = struct.field(p.field)
     if isinstance(p, ir.Present):
         return not f.omit_empty
+    if f.type.nullable:  # present means not None, whatever the value: a pointer to "" is written ""
+        return False
     if isinstance(p, ir.NotIn):  # "not empty" of a field that is only present when not empty
         return f.omit_empty and p.values == ("",)
     return f.omit_empty and f.type.kind == ir.Kind.BOOL and True in p.values
@@ -228,7 +347,8 @@ def _vacuous(p: ir.Predicate, struct: ir.Struct) -> bool:
 
 
 def property_rules(defs: Definitions, struct: ir.Struct, properties: dict[str, Any], pointer: str) -> list[ir.Rule]:
-    """Enum membership, raw JSON type and integer bounds written on properties, grouped by x-framegen-rule.
+    """Constraints written on properties (enum membership, a raw value's JSON type, bounds, lengths, patterns,
+    counts, and the same on list items and map values), grouped by x-framegen-rule, at error level.
 
     Each field keeps a message of its own ("templateFull is a JSON object"), so a finding says
     which constraint of the group failed.
@@ -237,9 +357,9 @@ def property_rules(defs: Definitions, struct: ir.Struct, properties: dict[str, A
     for f in struct.fields:
         where = pointer_join(pointer, "properties", f.wire_name)
         node = defs.field_schema(properties[f.wire_name], where)
-        constraint = _property_constraint(defs, f, node, where)
         rule_id = node.get("x-framegen-rule")
-        if constraint is None:
+        found = _property_constraints(defs, f, node, where, named=bool(rule_id))
+        if not found:
             if rule_id:
                 raise SchemaError(
                     pointer_join(where, "x-framegen-rule"), "this property has no constraint to name", "remove it"
@@ -249,33 +369,92 @@ def property_rules(defs: Definitions, struct: ir.Struct, properties: dict[str, A
             raise SchemaError(
                 where, "a constrained property needs an x-framegen-rule ID", "add 'x-framegen-rule': 'some-id'"
             )
-        grouped.setdefault(rule_id, []).append((*constraint, where))
-    return [
-        ir.Rule(
-            rid,
-            "error",
-            "; ".join(text for _, text, _ in found),
-            (),
-            tuple(p for p, _, _ in found),
-            field_docs=tuple((p.field, text) for p, text, _ in found) if len(found) > 1 else (),
-            pointer=found[0][2],
-        )
-        for rid, found in grouped.items()
-    ]
+        grouped.setdefault(rule_id, []).extend((p, text, where) for p, text in found)
+    out = []
+    for rid, found in grouped.items():
+        by_field: dict[str, list[str]] = {}
+        for p, text, _ in found:
+            by_field.setdefault(p.field, []).append(text)
+        docs = tuple((field, "; ".join(texts)) for field, texts in by_field.items()) if len(by_field) > 1 else ()
+        doc_text = "; ".join(text for _, text, _ in found)
+        out.append(ir.Rule(rid, "error", doc_text, (), tuple(p for p, _, _ in found), docs, pointer=found[0][2]))
+    return out
 
 
-def _property_constraint(
-    defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str
-) -> tuple[ir.Predicate, str] | None:
+def _property_constraints(
+    defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str, named: bool
+) -> list[tuple[ir.Predicate, str]]:
+    """(predicate, message) for what a property's own schema requires of its value. `format` is an
+    annotation unless the property names a rule (JSON Schema's default: format does not assert)."""
+    out: list[tuple[ir.Predicate, str]] = []
     if f.type.kind == ir.Kind.ENUM:
         values = tuple(v.value for v in enums.enum(defs, f.type.ref).values) + (("",) if "anyOf" in node else ())
-        return ir.In(f.wire_name, values), f"{f.wire_name} is a {f.type.ref} value"
+        out.append((ir.In(f.wire_name, values), f"{f.wire_name} is a {f.type.ref} value"))
     if f.type.kind == ir.Kind.RAW and node.get("type") == "object":
-        return ir.IsObject(f.wire_name), f"{f.wire_name} is a JSON object"
-    if "minimum" in node or "maximum" in node:
-        text = f"{f.wire_name} is within [{node.get('minimum', '')}, {node.get('maximum', '')}]"
-        return value_range(f, node, pointer), text
-    return None
+        out.append((ir.IsObject(f.wire_name), f"{f.wire_name} is a JSON object"))
+    written = {k: node[k] for k in CONSTRAINT_KEYS | ({"format"} if named else set()) if k in node}
+    if f.type.kind != ir.Kind.STRING:
+        written.pop("format", None)
+    out += [(p, describe(p)) for p in value_predicates(defs, f, written, pointer)] if written else []
+    if f.type.kind in (ir.Kind.LIST, ir.Kind.MAP):
+        keyword = "items" if f.type.kind == ir.Kind.LIST else "additionalProperties"
+        element = _element_constraints(defs, f.type.item, node[keyword], pointer_join(pointer, keyword), named)
+        if element:
+            each = ir.Each(f.wire_name, tuple(p for p, _ in element))
+            out.append((each, f"every element of {f.wire_name}: " + "; ".join(text for _, text in element)))
+    return out
+
+
+def _element_constraints(
+    defs: Definitions, item: ir.TypeRef, node: dict[str, Any], pointer: str, named: bool
+) -> list[tuple[ir.Predicate, str]]:
+    """What a list's item schema (or a map's value schema) requires of each element, structs aside
+    (a struct's own rules apply to it wherever it is)."""
+    if item.kind == ir.Kind.STRUCT:
+        return []
+    node = defs.field_schema(node, pointer)
+    element = ir.Field(wire_name="", doc="", type=item, omit_empty=False)
+    out: list[tuple[ir.Predicate, str]] = []
+    if item.kind == ir.Kind.ENUM:
+        out.append((ir.In("", tuple(v.value for v in enums.enum(defs, item.ref).values)), f"a {item.ref} value"))
+    written = {k: node[k] for k in CONSTRAINT_KEYS | ({"format"} if named else set()) if k in node}
+    out += [(p, describe(p)) for p in value_predicates(defs, element, written, pointer)] if written else []
+    return out
+
+
+def describe(p: ir.Predicate) -> str:
+    """The message of a finding for a property constraint, in words."""
+    subject = p.field or "the element"
+    if isinstance(p, ir.In):
+        return f"{subject} is {' or '.join(repr(v) for v in p.values)}"
+    if isinstance(p, ir.NotIn):
+        return (
+            f"{subject} is not empty" if p.values == ("",) else f"{subject} is not {' or '.join(map(repr, p.values))}"
+        )
+    if isinstance(p, ir.Length | ir.Count):
+        unit = "characters" if isinstance(p, ir.Length) else "elements"
+        return f"{subject} has {_between(p.minimum, p.maximum)} {unit}"
+    if isinstance(p, ir.Matches):
+        return f"{subject} matches {p.pattern}"
+    if isinstance(p, ir.Format):
+        return f"{subject} is an RFC 3339 date-time"
+    if isinstance(p, ir.Range):
+        low = "(" if p.exclusive_minimum else "["
+        high = ")" if p.exclusive_maximum else "]"
+        return f"{subject} is within {low}{_bound(p.minimum)}, {_bound(p.maximum)}{high}"
+    if isinstance(p, ir.NotNull):
+        return f"{subject} is not null"
+    return f"{subject} is valid"
+
+
+def _between(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return f"{low} to {high}" if low != high else f"exactly {low}"
+    return f"at least {low}" if low is not None else f"at most {high}"
+
+
+def _bound(value: int | float | None) -> str:
+    return "" if value is None else repr(value)
 
 
 # ---- rule sets: a definition holding another level's rules for a struct -------------------------

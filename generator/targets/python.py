@@ -116,6 +116,38 @@ def default(t: ir.TypeRef) -> str:
     }[t.kind]
 
 
+def python_pattern(pattern: str) -> str:
+    r"""The pattern for Python's re, with `$` meaning what it means in Go's regexp and ECMA-262.
+
+    Without MULTILINE, Python's `$` also matches before a final newline, so "2026-11-01T10:00:00Z\n"
+    would pass an anchored pattern that Go (the other generated validator) and JSON Schema refuse;
+    `\Z` is Python's end of text. Escapes and character classes are copied as they are.
+    """
+    out = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            j = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            j += pattern[j : j + 1] == "]"  # a "]" first in a class is a member, not its end
+            out.append(pattern[i:j])
+            i = j
+            continue
+        elif c == "$":
+            c = "\\Z"
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def format_python(source: str, path: str) -> str:
     """ruff format, then compile; either failure shows the line-numbered source."""
     formatted = run_formatter([tool("ruff"), "format", "--quiet", "--stdin-filename", path, "-"], source, path)
@@ -292,7 +324,7 @@ class PythonTarget:
         """What models.py takes from the runtime: only what this schema's fields use."""
         kinds = {f.type.kind for s in schema.structs for f in s.fields}
         names = ["BULK_SIZE", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "FAST_PATH_MIN_DEPTH", "StructSpec"]
-        names += ["decode_struct", "encode_flat", "encode_tree"]
+        names += ["decode_struct", "encode_flat", "encode_tree", "json_text"]
         names += ["HTML_UNSAFE_BYTES", "fast_path", "html_safe"]
         names += ["convert_in_place", "encodes_to"] if ir.Kind.LIST in kinds else []
         names += [KIND_CODES[k] for k in kinds]
@@ -417,7 +449,9 @@ class PythonTarget:
         ]
         return {
             "root_checks": statements(plan.root_checks, syntax),
-            "patterns": [{"name": patterns[name], "source": repr(source)} for name, source in plan.patterns],
+            "patterns": [
+                {"name": patterns[name], "source": repr(python_pattern(source))} for name, source in plan.patterns
+            ],
             "levels": {level: self.level_view(plan.level(root.name, level), syntax) for level in checks.LEVELS},
             "children": children,
             "any_children": " or ".join(f"frame.{c['attr']}" for c in children),

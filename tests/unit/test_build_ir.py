@@ -78,11 +78,16 @@ def test_required_means_always_encoded() -> None:
 @pytest.mark.parametrize(
     ("change", "pointer"),
     [
-        (lambda d: d["$defs"]["M"]["properties"]["a"].update({"type": "number"}), "/$defs/M/properties/a"),
+        (
+            lambda d: d["$defs"]["M"]["properties"]["a"].update({"type": ["string", "integer"]}),
+            "/$defs/M/properties/a/type",
+        ),
         (lambda d: d["$defs"]["M"]["properties"].update({"c": {"type": "object"}}), "/$defs/M/properties/c"),
         (lambda d: d["$defs"]["M"].update({"additionalProperties": False}), "/$defs/M/additionalProperties"),
         (
-            lambda d: d["$defs"]["M"]["properties"].update({"l": {"type": "array", "items": {"type": "string"}}}),
+            lambda d: d["$defs"]["M"]["properties"].update(
+                {"l": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}}}
+            ),
             "/$defs/M/properties/l/items",
         ),
         (lambda d: d["$defs"]["M"].update({"required": ["l"]}), "/$defs/M/required"),

@@ -422,6 +422,12 @@ def raw_json() -> list[dict]:
     out.append(
         case("both raw fields on one frame", '{"type":"template_sync","templateFull":{"a":1},"configSnapshot":{"b":2}}')
     )
+    out.append(
+        case(
+            "a number past Python's int() digit limit (4,301 digits) is kept as written",
+            t % ('{"n":' + "7" * 4301 + "}"),
+        )
+    )
     return out
 
 
@@ -453,6 +459,11 @@ def numbers() -> list[dict]:
     out.append(case("httpStatus null leaves 0", base % "null", errors=[("response-error-status", "/httpStatus")]))
     for n in ("01", "+1", ".5", "1.", "0x10", "-"):
         out.append(case(f"httpStatus {n} is not JSON", base % n))
+    # Found by tests/fuzz/structured.py: past 4,300 digits Python's int() raises ValueError, not DecodeError.
+    out.append(case("httpStatus 1e400 (past float64) is rejected", base % "1e400"))
+    out.append(case("httpStatus of 4,301 digits (past Python's int() digit limit) is rejected", base % ("9" * 4301)))
+    out.append(case("httpStatus of 5,000 digits, negative, is rejected", base % ("-" + "9" * 5000)))
+    out.append(case("httpStatus of 4,301 digits with a fraction is rejected", base % ("1" * 4301 + ".5")))
     return out
 
 
@@ -820,6 +831,24 @@ def validation() -> list[dict]:
             {"type": "key_snapshot", "items": [{"type": "key_delete", "tokenHash": TH}]},
             errors=[("request-id", "/items/0/id"), ("name-required", "/items/0/name")],
             lint=[("key-snapshot-item-type", "/items/0/type")],
+        ),
+        # Found by tests/fuzz/structured.py: Python's re `$` also matches before a final newline.
+        case(
+            "a time followed by a newline is not RFC3339: a pattern's $ is the end of the text (lint)",
+            {
+                "type": "key_sync",
+                "tokenHash": TH,
+                "issuedAt": "2026-11-01T10:00:00Z\n",
+                "expiresAt": "2027-11-01T10:00:00+01:00\n",
+            },
+            lint=[("rfc3339-time", "/issuedAt"), ("rfc3339-time", "/expiresAt")],
+        ),
+        case(
+            "an escaped trailing newline in an item's time (lint)",
+            '{"type":"key_snapshot","items":[{"type":"","tokenHash":"'
+            + TH
+            + '","issuedAt":"2026-11-01T10:00:00Z\\u000a"}]}',
+            lint=[("rfc3339-time", "/items/0/issuedAt")],
         ),
     ]
     return v

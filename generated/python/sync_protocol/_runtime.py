@@ -19,6 +19,7 @@ import os
 import re
 from collections.abc import Iterator
 from json import JSONEncoder as _JSONEncoder
+from json import dumps as _json_dumps
 from json import loads as _json_string
 from json.encoder import c_make_encoder as _c_make_encoder
 from json.encoder import encode_basestring as _encode_basestring
@@ -95,6 +96,7 @@ _NUMBER = re.compile(rb"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _INTEGER = re.compile(rb"-?(?:0|[1-9][0-9]*)")
 _LITERALS = {ord("t"): b"true", ord("f"): b"false", ord("n"): b"null"}
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+_INT64_CHARS = len(str(_INT64_MIN))  # 20: the longest integer token that can fit
 
 
 def _skip_ws(data: bytes, i: int) -> int:
@@ -493,15 +495,40 @@ def decode_struct(data: bytes | bytearray | memoryview | str, spec: StructSpec, 
     A generated from_json has already tried spec.fast (msgspec, when installed) on an input smaller
     than BULK_SIZE; a bulk input tries it here, with the GC paused. spec.fast returns None for
     anything it cannot prove it reads as Go does, and the exact decoder decides.
+
+    Whatever the bytes, the answer is a value or DecodeError: an input within max_size that expands
+    to more objects than memory holds (64 MiB of `{},` is 22 million frames) is a DecodeError too,
+    raised once the partial value is freed. Data that is neither bytes-like nor str is a programming
+    error, and a TypeError.
     """
-    if len(data) < BULK_SIZE:
-        return _decode_exact(data, spec, max_size, max_depth)
-    with paused_gc():
-        if spec.fast is not None and fast_path_applies(data, max_size, max_depth):
-            value = spec.fast(data)
-            if value is not None:
-                return value
-        return _decode_exact(data, spec, max_size, max_depth)
+    if not isinstance(data, bytes | str | bytearray | memoryview):
+        raise TypeError(f"from_json takes bytes, bytearray, memoryview or str, not {type(data).__name__}")
+    try:
+        if len(data) < BULK_SIZE:
+            return _decode_exact(data, spec, max_size, max_depth)
+        with paused_gc():
+            if spec.fast is not None and fast_path_applies(data, max_size, max_depth):
+                value = spec.fast(data)
+                if value is not None:
+                    return value
+            return _decode_exact(data, spec, max_size, max_depth)
+    except MemoryError:
+        pass  # leave the handler first, so that the traceback and the partial value it holds are freed
+    raise DecodeError(f"out of memory decoding an input of {len(data)} bytes; a lower max_size would refuse it")
+
+
+def json_text(data: Any) -> str:
+    """The JSON text from_dict decodes: json.dumps's, with DecodeError for a value that has none.
+
+    json.dumps raises ValueError (NaN or an infinity, a circular reference, an int past Python's
+    digit limit), TypeError (a set, bytes, any other object; a key that is not a str, int, float,
+    bool or None) or RecursionError (nesting past Python's recursion limit). Each is a fault of the
+    data, as bytes Go rejects are, so each is reported the same way.
+    """
+    try:
+        return _json_dumps(data, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise DecodeError(f"not JSON data: {type(exc).__name__}: {exc}") from exc
 
 
 def fast_path_applies(data: Any, max_size: int, max_depth: int) -> bool:
@@ -679,16 +706,23 @@ def _decode_member(
         if m is not None and m.end() > i:
             token = m.group()
             if _INTEGER.fullmatch(token) is None:
-                raise DecodeError(f"cannot unmarshal number {token.decode()} into an integer field {attr!r}", i)
-            number = int(token)
-            if not _INT64_MIN <= number <= _INT64_MAX:
-                raise DecodeError(f"number {token.decode()} overflows the 64-bit integer field {attr!r}", i)
+                raise DecodeError(f"cannot unmarshal number {_shown(token)} into an integer field {attr!r}", i)
+            # Over 20 characters (no leading zeros in JSON) is past int64, and int() is never asked for a
+            # number past Python's digit limit (sys.get_int_max_str_digits), which raises ValueError.
+            number = int(token) if len(token) <= _INT64_CHARS else None
+            if number is None or not _INT64_MIN <= number <= _INT64_MAX:
+                raise DecodeError(f"number {_shown(token)} overflows the 64-bit integer field {attr!r}", i)
             values[attr] = number
             return m.end()
     if i >= n:
         raise _unexpected(data, i, "a value")
     _scan_value(data, i, depth, max_depth)  # a syntax error in the value is reported as such
     raise DecodeError(f"cannot unmarshal a JSON {_kind_name(c)} into field {attr!r} ({_KIND_NAMES[kind]})", i)
+
+
+def _shown(token: bytes) -> str:
+    """A number as an error message shows it: a huge one cut short, its length given."""
+    return token.decode() if len(token) <= 40 else f"{token[:20].decode()}... ({len(token)} characters)"
 
 
 _ZERO = {STR: "", ENUM: "", BOOL: False, INT: 0}

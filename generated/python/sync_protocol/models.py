@@ -31,6 +31,7 @@ from sync_protocol._runtime import (
     encodes_to,
     fast_path,
     html_safe,
+    json_text,
 )
 
 SCHEMA_VERSION = "1.0.0"
@@ -225,8 +226,13 @@ class CreateKeyRequest:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CreateKeyRequest:
-        """Decode a JSON-like dict keyed by wire names, with the same rules as from_json."""
-        return cls.from_json(json.dumps(data, ensure_ascii=False, allow_nan=False))
+        """Decode a JSON-like dict keyed by wire names, with the same rules as from_json.
+
+        The dict is decoded as json.dumps writes it (int, float, bool and None keys become strings).
+        A value with no JSON text (NaN, a set, bytes, an int past Python's digit limit, nesting past
+        its recursion limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
+        """
+        return cls.from_json(json_text(data))
 
     def to_dict(self) -> dict[str, Any]:
         """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""
@@ -288,8 +294,13 @@ class CreateKeyResponse:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CreateKeyResponse:
-        """Decode a JSON-like dict keyed by wire names, with the same rules as from_json."""
-        return cls.from_json(json.dumps(data, ensure_ascii=False, allow_nan=False))
+        """Decode a JSON-like dict keyed by wire names, with the same rules as from_json.
+
+        The dict is decoded as json.dumps writes it (int, float, bool and None keys become strings).
+        A value with no JSON text (NaN, a set, bytes, an int past Python's digit limit, nesting past
+        its recursion limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
+        """
+        return cls.from_json(json_text(data))
 
     def to_dict(self) -> dict[str, Any]:
         """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""
@@ -412,8 +423,13 @@ class Frame:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Frame:
-        """Decode a JSON-like dict keyed by wire names, with the same rules as from_json."""
-        return cls.from_json(json.dumps(data, ensure_ascii=False, allow_nan=False))
+        """Decode a JSON-like dict keyed by wire names, with the same rules as from_json.
+
+        The dict is decoded as json.dumps writes it (int, float, bool and None keys become strings).
+        A value with no JSON text (NaN, a set, bytes, an int past Python's digit limit, nesting past
+        its recursion limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
+        """
+        return cls.from_json(json_text(data))
 
     def to_dict(self) -> dict[str, Any]:
         """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""

@@ -31,6 +31,7 @@ from sync_protocol._runtime import (
     encodes_to,
     fast_path,
     html_safe,
+    json_text,
 )
 
 SCHEMA_VERSION = "1.2.3"
@@ -117,8 +118,13 @@ class Message:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Message:
-        """Decode a JSON-like dict keyed by wire names, with the same rules as from_json."""
-        return cls.from_json(json.dumps(data, ensure_ascii=False, allow_nan=False))
+        """Decode a JSON-like dict keyed by wire names, with the same rules as from_json.
+
+        The dict is decoded as json.dumps writes it (int, float, bool and None keys become strings).
+        A value with no JSON text (NaN, a set, bytes, an int past Python's digit limit, nesting past
+        its recursion limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
+        """
+        return cls.from_json(json_text(data))
 
     def to_dict(self) -> dict[str, Any]:
         """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""

@@ -25,6 +25,7 @@ from sync_protocol._runtime import (
     encodes_to,
     fast_path,
     html_safe,
+    json_text,
 )
 
 SCHEMA_VERSION = "1.0.0"
@@ -81,8 +82,13 @@ class Batch:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Batch:
-        """Decode a JSON-like dict keyed by wire names, with the same rules as from_json."""
-        return cls.from_json(json.dumps(data, ensure_ascii=False, allow_nan=False))
+        """Decode a JSON-like dict keyed by wire names, with the same rules as from_json.
+
+        The dict is decoded as json.dumps writes it (int, float, bool and None keys become strings).
+        A value with no JSON text (NaN, a set, bytes, an int past Python's digit limit, nesting past
+        its recursion limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
+        """
+        return cls.from_json(json_text(data))
 
     def to_dict(self) -> dict[str, Any]:
         """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""
@@ -132,8 +138,13 @@ class Entry:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entry:
-        """Decode a JSON-like dict keyed by wire names, with the same rules as from_json."""
-        return cls.from_json(json.dumps(data, ensure_ascii=False, allow_nan=False))
+        """Decode a JSON-like dict keyed by wire names, with the same rules as from_json.
+
+        The dict is decoded as json.dumps writes it (int, float, bool and None keys become strings).
+        A value with no JSON text (NaN, a set, bytes, an int past Python's digit limit, nesting past
+        its recursion limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
+        """
+        return cls.from_json(json_text(data))
 
     def to_dict(self) -> dict[str, Any]:
         """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""

@@ -1,0 +1,244 @@
+"""Structure-aware differential fuzzer: grammar inputs (grammar.py) through every decoder there is.
+
+Each input goes to the Python exact decoder, the msgspec fast path, the public from_json (as
+bytes, bytearray and str) and Go's encoding/json (tests/go/harness: one process, inputs sent in
+batches). They must agree on acceptance, decoded value, canonical bytes and validation findings;
+Python may raise nothing but DecodeError. The one allowed disagreement is the documented policy:
+Python rejects a field given twice ("a second time") where Go accepts. Inputs Python's json
+module reads also go through from_dict, which must not raise anything but DecodeError either.
+
+`python tests/fuzz/structured.py --count 100000 --seed 1` (the long run in `make fuzz`) prints
+the counts and exits 1 on any disagreement or crash; tests/fuzz/test_structured.py runs a
+bounded one in `make test`. The first inputs (up to a fifth) are every prefix of real frames.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+TESTS = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(TESTS.parent / "generated" / "python"), str(TESTS)]
+
+import sync_protocol  # noqa: E402
+from fuzz.grammar import Grammar  # noqa: E402
+from support import EXAMPLES, GoHarness, build_harness, deep_recursion, findings, value_of  # noqa: E402
+from sync_protocol import _runtime, models  # noqa: E402
+
+STRUCTS = ["Frame"] * 8 + ["CreateKeyRequest", "CreateKeyResponse"]
+BATCH = 500
+POLICY = "a second time"
+LIMITS = (_runtime.DEFAULT_MAX_SIZE, _runtime.DEFAULT_MAX_DEPTH)
+
+
+@dataclass
+class Stats:
+    inputs: int = 0
+    go_accepted: int = 0
+    python_accepted: int = 0
+    fast_path: int = 0
+    policy: int = 0
+    disagreements: int = 0
+    crashes: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, bytes, str]] = field(default_factory=list)
+
+    def line(self, seed: int) -> str:
+        return (
+            f"structured fuzz: {self.inputs} inputs (seed {seed}), {self.go_accepted} accepted by Go, "
+            f"{self.python_accepted} accepted by Python ({self.fast_path} by the fast path), {self.policy} "
+            f"rejected by the duplicate-key policy, {self.disagreements} disagreements, {self.crashes} "
+            f"non-DecodeError exceptions, {self.seconds:.1f}s"
+        )
+
+
+class Crash(Exception):
+    """Python raised something other than DecodeError."""
+
+
+def attempt(what: str, call: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
+    """(True, result) or (False, the DecodeError message); any other exception becomes a Crash."""
+    try:
+        return True, call(*args)
+    except sync_protocol.DecodeError as exc:
+        return False, str(exc)
+    except Exception as exc:
+        raise Crash(f"{what} raised {type(exc).__name__}: {str(exc)[:200]}") from exc
+
+
+def same_value(a: Any, b: Any) -> bool:
+    with deep_recursion():
+        return value_of(a) == value_of(b)
+
+
+def python_side(struct: str, data: bytes, stats: Stats) -> tuple[bool, Any, list[str]]:
+    """The exact decoder's answer, after checking every other Python path against it."""
+    cls = getattr(sync_protocol, struct)
+    spec = _runtime._SPECS[cls]
+    ok, exact = attempt("the exact decoder", _runtime._decode_exact, data, spec, *LIMITS)
+    problems = []
+
+    def agrees(what: str, other: tuple[bool, Any]) -> None:
+        if other[0] != ok or (ok and not same_value(other[1], exact)):
+            problems.append(f"{what} differs from the exact decoder: {other[0]} vs {ok}")
+
+    fast = spec.fast(data) if spec.fast is not None else None  # a reading, or None to defer
+    if fast is not None:
+        stats.fast_path += 1
+        agrees("the fast path", (True, fast))
+    agrees("from_json(bytes)", attempt("from_json(bytes)", cls.from_json, data))
+    agrees("from_json(bytearray)", attempt("from_json(bytearray)", cls.from_json, bytearray(data)))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:  # as str, invalid UTF-8 can only be lone surrogates: always rejected
+        accepted, _ = attempt("from_json(str)", cls.from_json, data.decode("utf-8", "surrogateescape"))
+        if accepted:
+            problems.append("from_json(str) accepted a lone surrogate")
+    else:
+        agrees("from_json(str)", attempt("from_json(str)", cls.from_json, text))
+        try:
+            with deep_recursion():
+                obj = json.loads(text)  # Python's json reads NaN, keeps the last duplicate, ...
+        except Exception:
+            pass
+        else:
+            attempt("from_dict", cls.from_dict, obj)  # must answer, or raise DecodeError
+    return ok, exact, problems
+
+
+def compare(struct: str, data: bytes, go: dict[str, Any], stats: Stats) -> list[str]:
+    """Every way Python disagrees with Go (and its paths with each other) on one input."""
+    ok, value, problems = python_side(struct, data, stats)
+    stats.go_accepted += go["accepted"]
+    stats.python_accepted += ok
+    if ok != go["accepted"]:
+        if not ok and POLICY in value:
+            stats.policy += 1
+        else:
+            problems.append(f"acceptance: Python {ok} ({value if not ok else ''}), Go {go['accepted']} ({go['error']})")
+        return problems
+    if not ok:
+        return problems
+    canonical = attempt("to_json", value.to_json)[1]
+    exact_encoding = attempt("the exact encoder", _runtime.encode_tree, value, models._ENCODERS)[1]
+    if canonical != go["canonical"] or exact_encoding != go["canonical"]:
+        problems.append(
+            f"canonical: Python {canonical[:200]!r} (exact {exact_encoding[:200]!r}), Go {go['canonical'][:200]!r}"
+        )
+    with deep_recursion():
+        if value_of(value) != go["value"]:
+            problems.append("decoded value differs from Go's")
+    if struct == "Frame":
+        errors = findings(attempt("validate", sync_protocol.validate, value)[1])
+        lint = findings(attempt("lint", sync_protocol.lint, value)[1])
+        if (errors, lint) != (go["errors"], go["lint"]):
+            problems.append(f"findings: Python {errors} {lint}, Go {go['errors']} {go['lint']}")
+    return problems
+
+
+def real_frames() -> list[bytes]:
+    """The valid examples, richest (snapshots) first: compacted by Python's json, then as written.
+
+    (Compacted without the decoder under test, so that a broken decoder cannot break the corpus.)
+    """
+    files = sorted((EXAMPLES / "valid").glob("*.json"), key=lambda p: ("snapshot" not in p.name, p.name))
+    written = [p.read_bytes() for p in files]
+    compact = [json.dumps(json.loads(d), ensure_ascii=False, separators=(",", ":")).encode() for d in written]
+    return compact + written
+
+
+def inputs(count: int, rng: random.Random) -> Iterator[tuple[str, bytes]]:
+    """Every prefix of real frames (up to a fifth of count), then grammar documents.
+
+    Of the documents Python accepts, about a third are sent in their canonical form instead (with the
+    hostile spellings decoded away), which is what the msgspec fast path reads.
+    """
+    prefixes = (frame[:k] for frame in real_frames() for k in range(len(frame) + 1))
+    n = 0
+    for data in prefixes:
+        if n >= count // 5:
+            break
+        n += 1
+        yield "Frame", data
+    grammar = Grammar(rng)
+    for _ in range(count - n):
+        struct = rng.choice(STRUCTS)
+        cls = getattr(sync_protocol, struct)
+        data = grammar.document(cls)
+        if rng.random() < 0.3:
+            with contextlib.suppress(Exception):  # rejected (or a crash the run itself will meet): as drawn
+                data = _runtime._decode_exact(data, _runtime._SPECS[cls], *LIMITS).to_json()
+        yield struct, data
+
+
+def run(count: int, seed: int, harness: GoHarness, keep: int = 20) -> Stats:
+    """Send count inputs through Python and Go, BATCH at a time; keep the first failures."""
+    stats = Stats()
+    started = time.perf_counter()
+    batch: list[tuple[str, bytes]] = []
+
+    def flush() -> None:
+        answers: dict[int, dict[str, Any]] = {}
+        for struct in dict.fromkeys(s for s, _ in batch):
+            at = [i for i, (s, _) in enumerate(batch) if s == struct]
+            answers.update(zip(at, harness.run([batch[i][1] for i in at], struct=struct), strict=True))
+        for i, (struct, data) in enumerate(batch):
+            stats.inputs += 1
+            try:
+                problems = compare(struct, data, answers[i], stats)
+            except Crash as exc:
+                stats.crashes += 1
+                problems = [str(exc)]
+            else:
+                stats.disagreements += bool(problems)
+            if problems and len(stats.failures) < keep:
+                stats.failures.append((struct, data, "; ".join(problems)))
+        batch.clear()
+
+    for item in inputs(count, random.Random(seed)):
+        batch.append(item)
+        if len(batch) == BATCH:
+            flush()
+    flush()
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def describe(failure: tuple[str, bytes, str]) -> str:
+    struct, data, problem = failure
+    shown = data if len(data) <= 300 else data[:150] + b"..." + data[-150:]
+    return f"{struct} ({len(data)} bytes) {shown!r}: {problem}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--save", type=Path, help="write each failing input to this folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        harness = GoHarness(build_harness(Path(tmp)))
+        try:
+            stats = run(args.count, args.seed, harness)
+        finally:
+            harness.close()
+    for n, failure in enumerate(stats.failures):
+        print(describe(failure), file=sys.stderr)
+        if args.save:
+            args.save.mkdir(parents=True, exist_ok=True)
+            (args.save / f"{n}.{failure[0]}.json").write_bytes(failure[1])
+    print(stats.line(args.seed))
+    return 1 if stats.disagreements or stats.crashes else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

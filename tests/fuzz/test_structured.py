@@ -1,0 +1,71 @@
+"""A bounded run of the structure-aware differential fuzzer (structured.py); `make fuzz` runs it long.
+
+The last three tests break a decoder on purpose, to show that the run notices a crash and a
+wrong value on either path: a fuzzer whose checks never fire would pass as quietly as a correct decoder.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fuzz.structured import describe, run
+from sync_protocol import _runtime, models
+
+COUNT = 4_000
+SEED = 20261203
+
+
+def _failures(stats) -> str:
+    return "\n".join(describe(f) for f in stats.failures[:5])
+
+
+def test_python_and_go_agree_on_grammar_inputs(go_harness) -> None:
+    stats = run(COUNT, SEED, go_harness)
+    assert stats.crashes == 0 and stats.disagreements == 0, _failures(stats)
+    assert stats.inputs == COUNT
+    # every comparison had both outcomes to compare, and each path was taken
+    assert 0 < stats.go_accepted < COUNT and stats.fast_path > 0 and stats.policy > 0
+
+
+def test_a_crash_in_the_decoder_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    exact = _runtime._decode_exact
+
+    def crashing(data, *args):
+        if b"httpStatus" in (data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)):
+            raise ValueError("injected")
+        return exact(data, *args)
+
+    monkeypatch.setattr(_runtime, "_decode_exact", crashing)
+    stats = run(300, SEED, go_harness)
+    assert stats.crashes > 0
+    assert any("raised ValueError: injected" in problem for _, _, problem in stats.failures)
+
+
+def test_a_wrong_value_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    exact = _runtime._decode_exact
+
+    def wrong(data, *args):
+        value = exact(data, *args)
+        if getattr(value, "type", "") == "key_sync":
+            value.name += "!"
+        return value
+
+    monkeypatch.setattr(_runtime, "_decode_exact", wrong)
+    stats = run(300, SEED, go_harness)
+    assert stats.disagreements > 0 and stats.crashes == 0
+    assert any("decoded value differs from Go's" in problem for _, _, problem in stats.failures)
+
+
+@pytest.mark.skipif(models._msgspec is None, reason="msgspec is a test dependency")
+def test_a_wrong_reading_on_the_fast_path_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = models._FRAME_SPEC.fast
+
+    def wrong(data):
+        value = fast(data)
+        if value is not None:
+            value.ok = not value.ok
+        return value
+
+    monkeypatch.setattr(models._FRAME_SPEC, "fast", wrong)
+    stats = run(300, SEED, go_harness)
+    assert any("the fast path differs from the exact decoder" in problem for _, _, problem in stats.failures)
