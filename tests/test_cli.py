@@ -121,8 +121,8 @@ def test_generate_is_idempotent(project: Path, capsys) -> None:
 
 BAD_SCHEMAS: dict[str, tuple[Any, str, str]] = {
     "unsupported keyword": (
-        lambda d: d["$defs"]["Frame"]["properties"]["name"].update({"maxLength": 10}),
-        "/$defs/Frame/properties/name/maxLength",
+        lambda d: d["$defs"]["Frame"]["properties"]["name"].update({"multipleOf": 10}),
+        "/$defs/Frame/properties/name/multipleOf",
         "not supported",
     ),
     "annotation typo": (
@@ -167,8 +167,8 @@ BAD_SCHEMAS: dict[str, tuple[Any, str, str]] = {
     ),
     "unknown enum value in a rule": (
         lambda d: d["$defs"]["Frame"]["allOf"][2]["if"]["properties"]["type"]["enum"].append("key_rotate"),
-        "/$defs/Frame/allOf/2/if/properties/type",
-        "not a FrameType value",
+        "/$defs/Frame/allOf/2/if/properties/type/enum/4",
+        "'key_rotate' is not a FrameType value",
     ),
     "field order incomplete": (
         lambda d: d["$defs"]["Frame"]["x-framegen-order"].pop(),
@@ -204,7 +204,7 @@ BAD_SCHEMAS: dict[str, tuple[Any, str, str]] = {
             or d["$defs"]["Frame"]["x-framegen-order"].append("parent")
         ),
         "/$defs/Frame/properties/parent",
-        "struct type",
+        "a cycle of struct fields: Frame -> Frame",
     ),
     "undocumented enum value": (
         lambda d: d["$defs"]["FrameType"]["enum"].append("key_rotate"),

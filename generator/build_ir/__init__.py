@@ -54,6 +54,7 @@ def _build(loaded: LoadedSchema, check_version: bool) -> ir.Schema:
     root, _ = defs.resolve(document["$ref"], "/$ref")
     if kinds.get(root) != "struct":
         raise SchemaError("/$ref", "the root must refer to a struct", "")
+    _check_cycles(structs)
     root_struct = next(s for s in structs if s.name == root)
     root_rules = rules.rules(defs, document.get("allOf", []), fields.shell(defs, root), "/allOf", "error")
     table = enums.messages(root_struct, built_enums)
@@ -87,6 +88,34 @@ def _struct(defs: Definitions, name: str, rule_set: list[ir.Rule]) -> ir.Struct:
         pointer=pointer,
         children=shell.children,
     )
+
+
+def _check_cycles(structs: tuple[ir.Struct, ...]) -> None:
+    """A struct may hold a list of itself (a snapshot's items); any other way back to itself is refused:
+    a required one could never end, and validators walk only that one kind of recursion."""
+    edges = {
+        s.name: [
+            (f, t.ref)
+            for f in s.fields
+            for t in (f.type, f.type.item)
+            if t and t.kind == ir.Kind.STRUCT and not (f.type.kind == ir.Kind.LIST and t.ref == s.name)
+        ]
+        for s in structs
+    }
+    for start in edges:
+        stack, seen = [(start, (start,))], {start}
+        while stack:
+            name, path = stack.pop()
+            for f, target in edges[name]:
+                if target == start:
+                    raise SchemaError(
+                        f.pointer,
+                        f"a cycle of struct fields: {' -> '.join((*path, target))}",
+                        "a struct may hold a list of itself; break the cycle with such a list or a raw field",
+                    )
+                if target not in seen:
+                    seen.add(target)
+                    stack.append((target, (*path, target)))
 
 
 def _identity(document: dict[str, Any], check: bool) -> tuple[str, str]:
