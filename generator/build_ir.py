@@ -8,11 +8,12 @@ is refused with the JSON pointer of the construct and what is supported instead.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import ir
+from generator import ir, semver
 from generator.errors import SchemaError, pointer_join
 from generator.load import LoadedSchema
 
@@ -33,7 +34,19 @@ PROPERTY_KEYS = (
     | {"type", "format", "$ref", "items", "anyOf", "x-framegen-raw", "x-framegen-rule", "minimum", "maximum"}
     | set(ANNOTATION_KEYS)
 )
-RULE_KEYS = DOC_KEYS | {"x-framegen-rule", "x-framegen-level", "if", "then", "required", "properties", "not", "anyOf"}
+RULE_KEYS = DOC_KEYS | {
+    "x-framegen-rule",
+    "x-framegen-level",
+    "x-framegen-for-kind",
+    "if",
+    "then",
+    "required",
+    "properties",
+    "not",
+    "anyOf",
+}
+PLURAL = {"request": "requests", "response": "responses", "push": "pushes"}
+KINDS = tuple(PLURAL)
 ASSERTION_KEYS = {"required", "properties", "not", "anyOf"}
 VALUE_KEYS = {"const", "enum", "not", "minLength", "pattern", "type", "items", "minimum", "maximum"}
 SCALAR_TYPES = {"string", "boolean", "integer", "array"}
@@ -378,7 +391,44 @@ class _Builder:
             when, then = (), self.conjunction({k: v for k, v in node.items() if k in ASSERTION_KEYS}, struct, pointer)
         if not then:
             raise _error(pointer, "the rule checks nothing", "add 'required', 'properties', 'not' or 'anyOf'")
-        return ir.Rule(node["x-framegen-rule"], level, _doc(node), when, then)
+        for_kind = node.get("x-framegen-for-kind", "")
+        if for_kind:
+            self.check_for_kind(for_kind, when, struct, pointer)
+        return ir.Rule(node["x-framegen-rule"], level, _doc(node), when, then, for_kind)
+
+    def check_for_kind(self, kind: Any, when: tuple[ir.Predicate, ...], struct: ir.Struct, pointer: str) -> None:
+        """A rule for a kind tests the message type with exactly the values of that kind, so a new value of
+        the kind cannot be added without it (a standard validator reads only the list)."""
+        if kind not in KINDS:
+            raise _error(pointer_join(pointer, "x-framegen-for-kind"), f"unknown kind {kind!r}", f"one of {KINDS}")
+        tests = [
+            (p, f)
+            for p in when
+            if isinstance(p, ir.In)
+            for f in [self.field(struct, p.field, pointer)]
+            if f.type.kind == ir.Kind.ENUM and any(v.kind for v in self.enum_values(f.type.ref))
+        ]
+        if not tests:
+            raise _error(
+                pointer,
+                f"a rule for every {kind} tests the message type in 'if'",
+                'add "if": {"required": ["type"], "properties": {"type": {"enum": [...]}}} listing every ' + kind,
+            )
+        test, f = tests[0]
+        expected = [v.value for v in self.enum_values(f.type.ref) if v.kind == kind]
+        missing = [v for v in expected if v not in test.values]
+        extra = [v for v in test.values if v not in expected]
+        if missing or extra:
+            enum = f"its {f.wire_name} enum"
+            problems = [f"misses the {kind} {', '.join(missing)}" if missing else ""]
+            problems.append(f"lists {', '.join(map(str, extra))}, not of kind {kind}" if extra else "")
+            hints = [f"add {', '.join(json.dumps(v) for v in missing)} to {enum}" if missing else ""]
+            hints.append(f"remove {', '.join(json.dumps(v) for v in extra)} from {enum}" if extra else "")
+            raise _error(
+                pointer_join(pointer, "if", "properties", f.wire_name),
+                f"a rule for every {kind} (x-framegen-for-kind) " + " and ".join(p for p in problems if p),
+                "; ".join(h for h in hints if h) + f" (it lists exactly the {PLURAL[kind]})",
+            )
 
     def conjunction(self, node: Any, struct: ir.Struct, pointer: str) -> tuple[ir.Predicate, ...]:
         if not isinstance(node, dict):
@@ -497,11 +547,7 @@ class _Builder:
         properties = node.get("properties", {})
         order = node.get("x-framegen-order", list(properties))
         if sorted(order) != sorted(properties):
-            raise _error(
-                pointer_join(pointer, "x-framegen-order"),
-                "x-framegen-order must list every property exactly once",
-                f"properties: {', '.join(properties)}",
-            )
+            raise _error(pointer_join(pointer, "x-framegen-order"), *_order_problem(order, properties))
         required = node.get("required", [])
         for wire in required:
             if wire not in properties:
@@ -533,6 +579,24 @@ class _Builder:
         return target, self.rules(node.get("allOf", []), struct, pointer_join(pointer, "allOf"), "lint")
 
 
+def _order_problem(order: list[str], properties: dict[str, Any]) -> tuple[str, str]:
+    """(message, hint) naming exactly the properties x-framegen-order misses, repeats or invents."""
+    missing = [p for p in properties if p not in order]
+    unknown = [p for p in dict.fromkeys(order) if p not in properties]
+    twice = [p for p in dict.fromkeys(order) if order.count(p) > 1]
+    problems = [
+        f"misses {', '.join(missing)}" if missing else "",
+        f"lists {', '.join(unknown)}, not a property" if unknown else "",
+        f"lists {', '.join(twice)} more than once" if twice else "",
+    ]
+    hints = [
+        f"add {', '.join(missing)} where it goes on the wire" if missing else "",
+        f"remove {', '.join(unknown + twice)} (extra entries)" if unknown or twice else "",
+    ]
+    message = "x-framegen-order " + "; ".join(p for p in problems if p)
+    return message, "; ".join(h for h in hints if h) + " (x-framegen-order lists every property exactly once)"
+
+
 def _vacuous(p: ir.Predicate, struct: ir.Struct) -> bool:
     """Predicates that hold for every canonical encoding: drop them so generated checks stay readable.
 
@@ -556,10 +620,12 @@ def _version(document: dict[str, Any], check: bool = True) -> tuple[str, str]:
         raise _error("", "the schema has no x-schema-version", 'add "x-schema-version": "1.0.0"')
     if not schema_id:
         raise _error("", "the schema has no $id", "add an $id that carries the major version, e.g. .../v1/...")
-    major = version.split(".")[0]
-    if check and f"/v{major}/" not in schema_id:
+    expected = semver.id_mismatch(schema_id, version)
+    if check and expected:
         raise _error(
-            "/$id", f"$id {schema_id!r} does not carry major version v{major}", f"put '/v{major}/' in the $id path"
+            "/$id",
+            f"$id {schema_id!r} does not carry major version v{semver.major_of(version)}",
+            f"set $id to {expected}",
         )
     return schema_id, version
 

@@ -140,6 +140,7 @@ class Rule:
     doc: str
     when: tuple[Predicate, ...]  # conjunction; empty = always
     then: tuple[Predicate, ...]  # each failing predicate is one finding
+    for_kind: str = ""  # "request" | "response" | "push": a rule every message type of that kind carries
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,19 +1,23 @@
 """Breaking-change rules, one small function each (after buf's breaking rules).
 
-Each rule has a stable ID, a one-line purpose and a function over one matched old/new pair
-(either side may be None: added or removed). It returns the findings it sees; the engine adds
-who reads and writes the frame types concerned, and the rollout order.
+Each rule has a stable ID (given to @rule, stamped on its findings by the engine), a one-line purpose
+and a function over one matched old/new pair (either side may be None: added or removed). It returns
+the findings it sees; the engine adds who reads and writes the frame types concerned and the rollout.
+A rule may also say, for the rollout plan, why one side deploys first (`why`) and what to do when the
+change cannot ship in one step: prepare a release `before` it, gate a use `after` it, or ship a
+sequence of versions `instead` ({subject}, {readers} and {writers} are filled in).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from generator import ir
 from generator.diff.context import Context
 from generator.diff.model import BREAKING, INFO, WARNING, Bump, Finding
+from generator.diff.strictness import common, compared, only_about
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,21 +26,26 @@ class DiffRule:
     kind: str  # schema | struct | enum | field | value | rule
     purpose: str
     check: Callable[..., list[Finding]]
+    why: str = ""
+    before: str = ""
+    after: str = ""
+    instead: str = ""
 
 
 RULES: list[DiffRule] = []
 
 
-def rule(id: str, kind: str, purpose: str) -> Callable[[Callable[..., list[Finding]]], Callable[..., list[Finding]]]:
+def rule(id: str, kind: str, purpose: str, **advice: str) -> Callable[[Callable[..., list[Finding]]], Callable]:
     def register(check: Callable[..., list[Finding]]) -> Callable[..., list[Finding]]:
-        RULES.append(DiffRule(id, kind, purpose, check))
+        RULES.append(DiffRule(id, kind, purpose, check, **advice))
         return check
 
     return register
 
 
-def hit(id: str, subject: str, message: str, severity: str, bump: Bump, **flags: Any) -> list[Finding]:
-    return [Finding(rule=id, severity=severity, subject=subject, message=message, bump=bump, **flags)]
+def hit(subject: str, message: str, severity: str, bump: Bump, **flags: Any) -> list[Finding]:
+    """One finding; the engine fills in the ID of the rule that returned it."""
+    return [Finding(rule="", severity=severity, subject=subject, message=message, bump=bump, **flags)]
 
 
 def _annotation(annotations: ir.Annotations, key: str) -> str:
@@ -50,22 +59,27 @@ def _annotation(annotations: ir.Annotations, key: str) -> str:
 def schema_id_changed(old: ir.Schema, new: ir.Schema, ctx: Context) -> list[Finding]:
     if old.id == new.id:
         return []
-    return hit("SCHEMA_ID_CHANGED", "$id", f"$id {old.id} -> {new.id}", INFO, Bump.NONE)
+    return hit("$id", f"$id {old.id} -> {new.id}", INFO, Bump.NONE)
 
 
 @rule("SCHEMA_VERSION_CHANGED", "schema", "the declared schema version changed (checked by the version check)")
 def schema_version_changed(old: ir.Schema, new: ir.Schema, ctx: Context) -> list[Finding]:
     if old.version == new.version:
         return []
-    return hit("SCHEMA_VERSION_CHANGED", "x-schema-version", f"version {old.version} -> {new.version}", INFO, Bump.NONE)
+    return hit("x-schema-version", f"version {old.version} -> {new.version}", INFO, Bump.NONE)
 
 
-@rule("ROOT_CHANGED", "schema", "the top-level message is another struct")
+@rule(
+    "ROOT_CHANGED",
+    "schema",
+    "the top-level message is another struct",
+    instead="publish the new top-level message under a new $id next to the old one, move both services to it, "
+    "then retire the old one",
+)
 def root_changed(old: ir.Schema, new: ir.Schema, ctx: Context) -> list[Finding]:
     if old.root == new.root:
         return []
     return hit(
-        "ROOT_CHANGED",
         "$ref",
         f"top-level message {old.root} -> {new.root}",
         BREAKING,
@@ -81,7 +95,7 @@ def root_changed(old: ir.Schema, new: ir.Schema, ctx: Context) -> list[Finding]:
 def package_doc_changed(old: ir.Schema, new: ir.Schema, ctx: Context) -> list[Finding]:
     if old.doc == new.doc:
         return []
-    return hit("PACKAGE_DOC_CHANGED", "package", "package documentation changed", INFO, Bump.PATCH)
+    return hit("package", "package documentation changed", INFO, Bump.PATCH)
 
 
 # ---- structs and enums ------------------------------------------------------------------------
@@ -91,37 +105,40 @@ def package_doc_changed(old: ir.Schema, new: ir.Schema, ctx: Context) -> list[Fi
 def struct_added(old: ir.Struct | None, new: ir.Struct | None, ctx: Context) -> list[Finding]:
     if old is not None or new is None:
         return []
-    return hit("STRUCT_ADDED", new.name, f"struct {new.name} added", INFO, Bump.MINOR)
+    return hit(new.name, f"struct {new.name} added", INFO, Bump.MINOR)
 
 
 @rule("STRUCT_REMOVED", "struct", "a struct is gone: code that uses its generated type breaks")
 def struct_removed(old: ir.Struct | None, new: ir.Struct | None, ctx: Context) -> list[Finding]:
     if new is not None or old is None:
         return []
-    return hit("STRUCT_REMOVED", old.name, f"struct {old.name} removed", BREAKING, Bump.MAJOR, api_break=True)
+    return hit(old.name, f"struct {old.name} removed", BREAKING, Bump.MAJOR, api_break=True)
 
 
 @rule("ENUM_ADDED", "enum", "a new enum: additive")
 def enum_added(old: ir.Enum | None, new: ir.Enum | None, ctx: Context) -> list[Finding]:
     if old is not None or new is None:
         return []
-    return hit("ENUM_ADDED", new.name, f"enum {new.name} added", INFO, Bump.MINOR)
+    return hit(new.name, f"enum {new.name} added", INFO, Bump.MINOR)
 
 
 @rule("ENUM_REMOVED", "enum", "an enum is gone: code that uses its generated type breaks")
 def enum_removed(old: ir.Enum | None, new: ir.Enum | None, ctx: Context) -> list[Finding]:
     if new is not None or old is None:
         return []
-    return hit("ENUM_REMOVED", old.name, f"enum {old.name} removed", BREAKING, Bump.MAJOR, api_break=True)
+    return hit(old.name, f"enum {old.name} removed", BREAKING, Bump.MAJOR, api_break=True)
 
 
 # ---- fields ---------------------------------------------------------------------------------
 
 
-FieldPair = tuple[str, "ir.Field | None", "ir.Field | None"]
+RETYPE = (
+    "add a field of the new type next to {subject} (a minor version); once the senders ({writers}) send "
+    "both and the receivers ({readers}) read the new one, remove {subject} (a major version)"
+)
 
 
-def _types(ctx: Context, struct: str, *fields: ir.Field | None) -> tuple[str, ...]:
+def _field_types(ctx: Context, struct: str, *fields: ir.Field | None) -> tuple[str, ...]:
     return tuple(sorted({t for f in fields if f for t in ctx.field_types(struct, f.wire_name)}))
 
 
@@ -131,28 +148,32 @@ def field_added(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Co
         return []
     note = "" if new.omit_empty else " (always encoded)"
     return hit(
-        "FIELD_ADDED",
         f"{struct}.{new.wire_name}",
         f"field {new.wire_name} added{note}; old readers ignore it",
         INFO,
         Bump.MINOR,
-        frame_types=_types(ctx, struct, new),
+        frame_types=_field_types(ctx, struct, new),
     )
 
 
-@rule("FIELD_REMOVED", "field", "a field is gone: old readers get its zero value, generated code loses it")
+@rule(
+    "FIELD_REMOVED",
+    "field",
+    "a field is gone: old readers get its zero value, generated code loses it",
+    why="its receivers ({readers}) must stop reading {subject} before its senders ({writers}) stop sending it",
+    before="stop reading {subject} in {readers}, in a release still on the old schema",
+)
 def field_removed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
     if new is not None or old is None:
         return []
     return hit(
-        "FIELD_REMOVED",
         f"{struct}.{old.wire_name}",
         f"field {old.wire_name} removed: new writers stop sending it and old readers see its zero value",
         BREAKING,
         Bump.MAJOR,
         breaks_old_readers=True,
         api_break=True,
-        frame_types=_types(ctx, struct, old),
+        frame_types=_field_types(ctx, struct, old),
     )
 
 
@@ -161,7 +182,6 @@ def field_renamed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: 
     if not old or not new or old.wire_name == new.wire_name:
         return []
     return hit(
-        "FIELD_RENAMED",
         f"{struct}.{old.wire_name}",
         f"field {old.wire_name} renamed to {new.wire_name}: a remove plus an add that share the wire name "
         "case-insensitively, so Go (and framegen) decoders on either side still match it; canonical bytes "
@@ -169,16 +189,15 @@ def field_renamed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: 
         WARNING,
         Bump.MINOR,
         api_break=True,
-        frame_types=_types(ctx, struct, old, new),
+        frame_types=_field_types(ctx, struct, old, new),
     )
 
 
-@rule("FIELD_TYPE_CHANGED", "field", "a field's JSON type changed: neither side can read the other")
+@rule("FIELD_TYPE_CHANGED", "field", "a field's JSON type changed: neither side can read the other", instead=RETYPE)
 def field_type_changed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
     if not old or not new or old.type.kind == new.type.kind or ir.Kind.RAW in (old.type.kind, new.type.kind):
         return []
     return hit(
-        "FIELD_TYPE_CHANGED",
         f"{struct}.{new.wire_name}",
         f"field {new.wire_name} changed type {old.type.kind} -> {new.type.kind}",
         BREAKING,
@@ -186,16 +205,15 @@ def field_type_changed(struct: str, old: ir.Field | None, new: ir.Field | None, 
         breaks_old_readers=True,
         breaks_old_writers=True,
         api_break=True,
-        frame_types=_types(ctx, struct, old, new),
+        frame_types=_field_types(ctx, struct, old, new),
     )
 
 
-@rule("FIELD_RAW_CHANGED", "field", "a field became raw JSON or stopped being raw JSON")
+@rule("FIELD_RAW_CHANGED", "field", "a field became raw JSON or stopped being raw JSON", instead=RETYPE)
 def field_raw_changed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
     if not old or not new or (old.type.kind == ir.Kind.RAW) == (new.type.kind == ir.Kind.RAW):
         return []
     return hit(
-        "FIELD_RAW_CHANGED",
         f"{struct}.{new.wire_name}",
         f"field {new.wire_name} changed from {old.type.kind} to {new.type.kind}",
         BREAKING,
@@ -203,16 +221,15 @@ def field_raw_changed(struct: str, old: ir.Field | None, new: ir.Field | None, c
         breaks_old_readers=True,
         breaks_old_writers=True,
         api_break=True,
-        frame_types=_types(ctx, struct, old, new),
+        frame_types=_field_types(ctx, struct, old, new),
     )
 
 
-@rule("FIELD_ITEMS_CHANGED", "field", "a list field holds another struct or enum than before")
+@rule("FIELD_ITEMS_CHANGED", "field", "a list field holds another struct or enum than before", instead=RETYPE)
 def field_items_changed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
     if not old or not new or old.type.kind != new.type.kind or old.type == new.type:
         return []
     return hit(
-        "FIELD_ITEMS_CHANGED",
         f"{struct}.{new.wire_name}",
         f"field {new.wire_name} now refers to {new.type.item.ref if new.type.item else new.type.ref}",
         BREAKING,
@@ -220,7 +237,7 @@ def field_items_changed(struct: str, old: ir.Field | None, new: ir.Field | None,
         breaks_old_readers=True,
         breaks_old_writers=True,
         api_break=True,
-        frame_types=_types(ctx, struct, old, new),
+        frame_types=_field_types(ctx, struct, old, new),
     )
 
 
@@ -229,12 +246,11 @@ def field_always_encoded(struct: str, old: ir.Field | None, new: ir.Field | None
     if not old or not new or not (old.omit_empty and not new.omit_empty):
         return []
     return hit(
-        "FIELD_ALWAYS_ENCODED",
         f"{struct}.{new.wire_name}",
         f"field {new.wire_name} is now always encoded (no omitempty); canonical bytes change",
         WARNING,
         Bump.MINOR,
-        frame_types=_types(ctx, struct, new),
+        frame_types=_field_types(ctx, struct, new),
     )
 
 
@@ -243,12 +259,11 @@ def field_omitempty_added(struct: str, old: ir.Field | None, new: ir.Field | Non
     if not old or not new or not (new.omit_empty and not old.omit_empty):
         return []
     return hit(
-        "FIELD_OMITEMPTY_ADDED",
         f"{struct}.{new.wire_name}",
         f"field {new.wire_name} is now omitted when empty; readers that test for the key's presence differ",
         WARNING,
         Bump.MINOR,
-        frame_types=_types(ctx, struct, new),
+        frame_types=_field_types(ctx, struct, new),
     )
 
 
@@ -262,9 +277,7 @@ def field_order_changed(old: ir.Struct | None, new: ir.Struct | None, ctx: Conte
     before = [f.wire_name.upper() for f in old.fields if f.wire_name.upper() in common]
     if before == common:
         return []
-    return hit(
-        "FIELD_ORDER_CHANGED", new.name, f"{new.name}'s fields are encoded in another order", WARNING, Bump.MINOR
-    )
+    return hit(new.name, f"{new.name}'s fields are encoded in another order", WARNING, Bump.MINOR)
 
 
 def _annotation_rule(id: str, key: str, label: str) -> None:
@@ -296,7 +309,6 @@ def field_description_changed(struct: str, old: ir.Field | None, new: ir.Field |
     if not old or not new or old.doc == new.doc:
         return []
     return hit(
-        "FIELD_DESCRIPTION_CHANGED",
         f"{struct}.{new.wire_name}",
         f"description of {new.wire_name} changed",
         INFO,
@@ -309,7 +321,6 @@ def field_format_changed(struct: str, old: ir.Field | None, new: ir.Field | None
     if not old or not new or old.format == new.format:
         return []
     return hit(
-        "FIELD_FORMAT_CHANGED",
         f"{struct}.{new.wire_name}",
         f"format of {new.wire_name}: {old.format or '(none)'} -> {new.format or '(none)'}",
         INFO,
@@ -321,9 +332,7 @@ def field_format_changed(struct: str, old: ir.Field | None, new: ir.Field | None
 def field_deprecated(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
     if not old or not new or old.deprecated or not new.deprecated:
         return []
-    return hit(
-        "FIELD_DEPRECATED", f"{struct}.{new.wire_name}", f"field {new.wire_name} is deprecated", INFO, Bump.MINOR
-    )
+    return hit(f"{struct}.{new.wire_name}", f"field {new.wire_name} is deprecated", INFO, Bump.MINOR)
 
 
 # ---- enum values (the message types) -----------------------------------------------------------
@@ -331,30 +340,56 @@ def field_deprecated(struct: str, old: ir.Field | None, new: ir.Field | None, ct
 
 def _value_flags(ctx: Context, enum: str, value: str) -> dict[str, Any]:
     is_message = bool(ctx.discriminant) and ctx.discriminant[1] == enum
-    return {"frame_types": (value,) if is_message else ()}
+    return {"frame_types": (value,) if is_message else ctx.enum_types(enum)}
 
 
-@rule("ENUM_VALUE_ADDED", "value", "a new value: receivers on the old schema do not know it")
+def _implied(ctx: Context, value: ir.EnumValue) -> str:
+    rules = ctx.kind_rules(value.kind)
+    return f"; as a {value.kind} it carries {', '.join(rules)}" if rules else ""
+
+
+@rule(
+    "ENUM_VALUE_ADDED",
+    "value",
+    "a new value: receivers on the old schema do not know it (a response to new requests only reaches new ones)",
+    why="{subject} must be known to its receivers ({readers}) before its senders ({writers}) use it",
+    after="once {readers} all run this schema, start sending {subject}",
+)
 def enum_value_added(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context) -> list[Finding]:
     if old is not None or new is None:
         return []
+    flags = _value_flags(ctx, enum, new.value)
+    requests = ctx.requests_for(new.value) if new.kind == "response" else ()
+    if requests and set(requests) <= ctx.added_types:
+        return hit(
+            f"{enum}.{new.value}",
+            f"{enum} value {new.value} added: sent only in reply to {', '.join(requests)}, itself added here, "
+            f"so its receivers already run the new schema{_implied(ctx, new)}",
+            INFO,
+            Bump.MINOR,
+            **flags,
+        )
     return hit(
-        "ENUM_VALUE_ADDED",
         f"{enum}.{new.value}",
-        f"{enum} value {new.value} added: old receivers reject it (type-known) or skip it",
+        f"{enum} value {new.value} added: old receivers reject it (type-known) or skip it{_implied(ctx, new)}",
         WARNING,
         Bump.MINOR,
-        breaks_old_readers=True,
-        **_value_flags(ctx, enum, new.value),
+        breaks_old_readers=bool(flags["frame_types"]),
+        **flags,
     )
 
 
-@rule("ENUM_VALUE_REMOVED", "value", "a value is gone: senders on the old schema still emit it")
+@rule(
+    "ENUM_VALUE_REMOVED",
+    "value",
+    "a value is gone: senders on the old schema still emit it",
+    why="its senders ({writers}) must stop sending {subject} before its receivers ({readers}) reject it",
+    before="stop sending {subject} from {writers}, in a release still on the old schema",
+)
 def enum_value_removed(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context) -> list[Finding]:
     if new is not None or old is None:
         return []
     return hit(
-        "ENUM_VALUE_REMOVED",
         f"{enum}.{old.value}",
         f"{enum} value {old.value} removed: new receivers reject what old senders emit",
         BREAKING,
@@ -365,14 +400,18 @@ def enum_value_removed(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | 
     )
 
 
-@rule("ENUM_VALUE_RENAMED", "value", "a value was renamed (one removed, one added, same direction): a new wire value")
+@rule(
+    "ENUM_VALUE_RENAMED",
+    "value",
+    "a value was renamed (one removed, one added, same direction): a new wire value",
+    instead="add the new value next to {subject} (a minor version); once {readers} accept it, move {writers} "
+    "to it; then remove {subject} (a major version)",
+)
 def enum_value_renamed(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context) -> list[Finding]:
     if not old or not new or old.value == new.value:
         return []
-    flags = _value_flags(ctx, enum, old.value)
-    flags["frame_types"] = tuple(flags["frame_types"]) + tuple(_value_flags(ctx, enum, new.value)["frame_types"])
+    types = _value_flags(ctx, enum, old.value)["frame_types"] + _value_flags(ctx, enum, new.value)["frame_types"]
     return hit(
-        "ENUM_VALUE_RENAMED",
         f"{enum}.{old.value}",
         f"{enum} value {old.value} renamed to {new.value}",
         BREAKING,
@@ -380,18 +419,23 @@ def enum_value_renamed(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | 
         breaks_old_readers=True,
         breaks_old_writers=True,
         api_break=True,
-        **flags,
+        frame_types=tuple(dict.fromkeys(types)),
     )
 
 
-@rule("ENUM_VALUE_DIRECTION_CHANGED", "value", "a message type now flows another way, or is another kind")
+@rule(
+    "ENUM_VALUE_DIRECTION_CHANGED",
+    "value",
+    "a message type now flows another way, or is another kind",
+    instead="add a new frame type for the new direction or kind next to {subject} (a minor version), move both "
+    "services to it, then remove {subject} (a major version)",
+)
 def enum_value_direction_changed(
     enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context
 ) -> list[Finding]:
     if not old or not new or (old.kind, old.sender, old.receiver) == (new.kind, new.sender, new.receiver):
         return []
     return hit(
-        "ENUM_VALUE_DIRECTION_CHANGED",
         f"{enum}.{new.value}",
         f"{new.value}: {old.kind} {old.sender}->{old.receiver} became {new.kind} {new.sender}->{new.receiver}",
         BREAKING,
@@ -402,7 +446,13 @@ def enum_value_direction_changed(
     )
 
 
-@rule("ENUM_VALUE_RESPONSE_CHANGED", "value", "a request now expects another response type")
+@rule(
+    "ENUM_VALUE_RESPONSE_CHANGED",
+    "value",
+    "a request now expects another response type",
+    instead="add a new request type that expects the new response next to {subject} (a minor version), move "
+    "its senders to it, then remove {subject} (a major version)",
+)
 def enum_value_response_changed(
     enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context
 ) -> list[Finding]:
@@ -411,7 +461,6 @@ def enum_value_response_changed(
     flags = _value_flags(ctx, enum, new.value)
     flags["frame_types"] = tuple(t for t in (new.value, old.response, new.response) if t and flags["frame_types"])
     return hit(
-        "ENUM_VALUE_RESPONSE_CHANGED",
         f"{enum}.{new.value}",
         f"{new.value} expects {new.response or '(no response)'} instead of {old.response or '(none)'}",
         BREAKING,
@@ -428,9 +477,7 @@ def enum_value_description_changed(
 ) -> list[Finding]:
     if not old or not new or old.doc == new.doc:
         return []
-    return hit(
-        "ENUM_VALUE_DESCRIPTION_CHANGED", f"{enum}.{new.value}", f"description of {new.value} changed", INFO, Bump.PATCH
-    )
+    return hit(f"{enum}.{new.value}", f"description of {new.value} changed", INFO, Bump.PATCH)
 
 
 @rule("ENUM_VALUE_GO_NAME_CHANGED", "value", "a value's Go constant name changed: breaks code using it")
@@ -439,24 +486,21 @@ def enum_value_go_name_changed(
 ) -> list[Finding]:
     if not old or not new or _annotation(old.annotations, "go.name") == _annotation(new.annotations, "go.name"):
         return []
-    return hit(
-        "ENUM_VALUE_GO_NAME_CHANGED",
-        f"{enum}.{new.value}",
-        f"Go constant name of {new.value} changed",
-        BREAKING,
-        Bump.MAJOR,
-        api_break=True,
-    )
+    return hit(f"{enum}.{new.value}", f"Go constant name of {new.value} changed", BREAKING, Bump.MAJOR, api_break=True)
 
 
 @rule("ENUM_VALUE_DEPRECATED", "value", "a value was marked deprecated")
 def enum_value_deprecated(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context) -> list[Finding]:
     if not old or not new or old.deprecated or not new.deprecated:
         return []
-    return hit("ENUM_VALUE_DEPRECATED", f"{enum}.{new.value}", f"{new.value} is deprecated", INFO, Bump.MINOR)
+    return hit(f"{enum}.{new.value}", f"{new.value} is deprecated", INFO, Bump.MINOR)
 
 
 # ---- validation rules -----------------------------------------------------------------------------
+#
+# A rule is judged on its common part (strictness.common): what it says about frame types and fields
+# both schemas have. A rule, bound or allowed-values check on what this change adds rejects nothing an
+# old writer sends; one on what it removes, nothing a new writer sends.
 
 
 def _rule_flags(tighter: bool, looser: bool) -> dict[str, Any]:
@@ -464,112 +508,81 @@ def _rule_flags(tighter: bool, looser: bool) -> dict[str, Any]:
     return {"breaks_old_writers": tighter, "breaks_old_readers": looser}
 
 
-def _value_sets(then: set, kind: type) -> dict[str, set]:
-    return {p.field: set(p.values) for p in then if isinstance(p, kind)}
+def _types(ctx: Context, *rules: ir.Rule | None) -> tuple[str, ...]:
+    return tuple(sorted({t for r in rules if r for t in ctx.rule_types(r)}))
 
 
-def _strictness(old: ir.Rule, new: ir.Rule, ctx: Context) -> str:
-    """'same', 'tighter', 'looser' or 'changed', comparing conditions and checks as sets.
-
-    Ranges compare by containment and allowed values (In) by inclusion, so widening an enum's
-    allowed values or a range is a loosening, not an unrelated change.
-    """
-    old_types, new_types = set(ctx.rule_types(old)), set(ctx.rule_types(new))
-    old_when = {
-        p for p in old.when if not (isinstance(p, ir.In) and ctx.discriminant and p.field == ctx.discriminant[0])
-    }
-    new_when = {
-        p for p in new.when if not (isinstance(p, ir.In) and ctx.discriminant and p.field == ctx.discriminant[0])
-    }
-    old_then, new_then = set(old.then), set(new.then)
-    for o in [p for p in old_then if isinstance(p, ir.Range)]:
-        match = [n for n in new_then if isinstance(n, ir.Range) and n.field == o.field]
-        if match:
-            old_then.discard(o)
-            new_then.discard(match[0])
-            inner = _within(match[0], o)
-            outer = _within(o, match[0])
-            if inner and not outer:
-                new_then.add(("narrower", o.field))
-            elif outer and not inner:
-                old_then.add(("narrower", o.field))
-    old_in, new_in = _value_sets(old_then, ir.In), _value_sets(new_then, ir.In)
-    for f in set(old_in) & set(new_in):
-        old_then -= {p for p in old_then if isinstance(p, ir.In) and p.field == f}
-        new_then -= {p for p in new_then if isinstance(p, ir.In) and p.field == f}
-        if new_in[f] < old_in[f]:
-            new_then.add(("fewer values", f))
-        elif new_in[f] > old_in[f]:
-            old_then.add(("fewer values", f))
-        elif new_in[f] != old_in[f]:
-            new_then.add(("other values", f))
-    tighter = (new_types >= old_types) and (new_when <= old_when) and (new_then >= old_then)
-    looser = (new_types <= old_types) and (new_when >= old_when) and (new_then <= old_then)
-    if tighter and looser:
-        return "same"
-    return "tighter" if tighter else "looser" if looser else "changed"
-
-
-def _within(inner: ir.Range, outer: ir.Range) -> bool:
-    low = outer.minimum is None or (inner.minimum is not None and inner.minimum >= outer.minimum)
-    high = outer.maximum is None or (inner.maximum is not None and inner.maximum <= outer.maximum)
-    return low and high
-
-
-@rule("RULE_ADDED", "rule", "a new validation rule: at error level it rejects what old writers may send")
+@rule(
+    "RULE_ADDED",
+    "rule",
+    "a new validation rule: at error level it rejects what old writers may send, unless it "
+    "constrains only fields or frame types added in the same change",
+)
 def rule_added(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
     if old is not None or new is None:
         return []
-    types = ctx.rule_types(new)
-    if new.level == "lint":
+    shared = common(new, scope, ctx, "new")
+    if new.level == "lint" or shared is None:
+        about = only_about(new, scope, ctx, "new") if shared is None else ()
+        note = f"; it constrains only {', '.join(about)}, added in this change" if about else ""
         return hit(
-            "RULE_ADDED", f"rule {new.id}", f"lint rule {new.id} added: {new.doc}", INFO, Bump.MINOR, frame_types=types
+            f"rule {new.id}",
+            f"{new.level} rule {new.id} added: {new.doc}{note}",
+            INFO,
+            Bump.MINOR,
+            frame_types=_types(ctx, new),
         )
     return hit(
-        "RULE_ADDED",
         f"rule {new.id}",
         f"error rule {new.id} added: {new.doc}",
         BREAKING,
         Bump.MAJOR,
-        frame_types=types,
+        frame_types=_types(ctx, shared),
         **_rule_flags(True, False),
     )
 
 
-@rule("RULE_REMOVED", "rule", "a validation rule is gone: at error level, new writers may send what old readers reject")
+@rule(
+    "RULE_REMOVED",
+    "rule",
+    "a validation rule is gone: at error level, new writers may send what old readers "
+    "reject, unless it applied only to fields or frame types removed in the same change",
+)
 def rule_removed(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
     if new is not None or old is None:
         return []
-    types = ctx.rule_types(old)
-    if old.level == "lint":
-        return hit("RULE_REMOVED", f"rule {old.id}", f"lint rule {old.id} removed", INFO, Bump.PATCH, frame_types=types)
+    shared = common(old, scope, ctx, "old")
+    if old.level == "lint" or shared is None:
+        about = only_about(old, scope, ctx, "old") if shared is None else ()
+        note = f"; it applied only to {', '.join(about)}, removed in this change" if about else ""
+        return hit(
+            f"rule {old.id}", f"{old.level} rule {old.id} removed{note}", INFO, Bump.PATCH, frame_types=_types(ctx, old)
+        )
     return hit(
-        "RULE_REMOVED",
         f"rule {old.id}",
         f"error rule {old.id} removed: {old.doc}",
         BREAKING,
         Bump.MAJOR,
-        frame_types=types,
+        frame_types=_types(ctx, shared),
         **_rule_flags(False, True),
     )
 
 
-def _rule_comparison(id: str, strictness: str, verb: str, lint_bump: Bump, tighter: bool, looser: bool) -> None:
-    """Register a rule for one outcome of _strictness on a rule kept at the same level.
+def _rule_comparison(id: str, outcome: str, verb: str, lint_bump: Bump, tighter: bool, looser: bool, **advice: str):
+    """Register a rule for one outcome of strictness.compared on a rule kept at the same level.
 
     An error-level change is breaking: tighter breaks old writers, looser breaks old readers, and
     "changed" (neither) breaks both; a lint-level change is information only.
     """
 
-    @rule(id, "rule", f"a rule {verb} (compared as sets of conditions, checks, ranges and allowed values)")
+    @rule(id, "rule", f"a rule {verb} (compared as sets of conditions, checks, ranges and allowed values)", **advice)
     def check(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
-        if not old or not new or old.level != new.level or _strictness(old, new, ctx) != strictness:
+        if not old or not new or old.level != new.level or compared(scope, old, new, ctx) != outcome:
             return []
-        types = tuple(sorted(set(ctx.rule_types(old)) | set(ctx.rule_types(new))))
+        types = _types(ctx, common(old, scope, ctx, "old"), common(new, scope, ctx, "new"))
         if new.level == "lint":
-            return hit(id, f"rule {new.id}", f"lint rule {new.id} {verb}", INFO, lint_bump, frame_types=types)
+            return hit(f"rule {new.id}", f"lint rule {new.id} {verb}", INFO, lint_bump, frame_types=types)
         return hit(
-            id,
             f"rule {new.id}",
             f"error rule {new.id} {verb}: {new.doc}",
             BREAKING,
@@ -581,7 +594,40 @@ def _rule_comparison(id: str, strictness: str, verb: str, lint_bump: Bump, tight
 
 _rule_comparison("RULE_TIGHTENED", "tighter", "tightened", Bump.MINOR, tighter=True, looser=False)
 _rule_comparison("RULE_LOOSENED", "looser", "loosened", Bump.PATCH, tighter=False, looser=True)
-_rule_comparison("RULE_CHANGED", "changed", "changed", Bump.MINOR, tighter=True, looser=True)
+_rule_comparison(
+    "RULE_CHANGED",
+    "changed",
+    "changed",
+    Bump.MINOR,
+    tighter=True,
+    looser=True,
+    instead="ship {subject} as two versions: first one that accepts both the old and the new form (receivers, "
+    "{readers}, deploy first), then one that drops the old form (senders, {writers}, deploy first)",
+)
+
+
+def _kind_implied(old: ir.Rule, new: ir.Rule, ctx: Context) -> bool:
+    """A kind rule whose checks did not change: its type list follows the kind's values, reported on them."""
+    rest = [tuple(p for p in r.when if p is not ctx.type_test(r)) for r in (old, new)]
+    return bool(new.for_kind) and old.for_kind == new.for_kind and old.then == new.then and rest[0] == rest[1]
+
+
+@rule("RULE_RESCOPED", "rule", "a rule changed only for fields or frame types added or removed in this change")
+def rule_rescoped(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
+    if not old or not new or old.level != new.level or (old.when, old.then) == (new.when, new.then):
+        return []
+    if compared(scope, old, new, ctx) != "same" or _kind_implied(old, new, ctx):
+        return []
+    gained, lost = only_about(new, scope, ctx, "new"), only_about(old, scope, ctx, "old")
+    parts = [f"now also covers {', '.join(gained)}, added in this change" if gained else ""]
+    parts.append(f"no longer covers {', '.join(lost)}, removed in this change" if lost else "")
+    return hit(
+        f"rule {new.id}",
+        f"{new.level} rule {new.id} " + " and ".join(p for p in parts if p) + "; unchanged for the rest",
+        INFO,
+        Bump.MINOR if gained else Bump.PATCH,
+        frame_types=_types(ctx, old, new),
+    )
 
 
 def _level_change(id: str, before: str, after: str, verb: str, tighter: bool) -> None:
@@ -593,7 +639,6 @@ def _level_change(id: str, before: str, after: str, verb: str, tighter: bool) ->
         if not old or not new or (old.level, new.level) != (before, after):
             return []
         return hit(
-            id,
             f"rule {new.id}",
             f"rule {new.id} {verb} from {before} to {after}",
             BREAKING,
@@ -611,7 +656,7 @@ _level_change("RULE_LEVEL_LOWERED", "error", "lint", "lowered", tighter=False)
 def rule_message_changed(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
     if not old or not new or old.doc == new.doc:
         return []
-    return hit("RULE_MESSAGE_CHANGED", f"rule {new.id}", f"message of rule {new.id} changed", INFO, Bump.PATCH)
+    return hit(f"rule {new.id}", f"message of rule {new.id} changed", INFO, Bump.PATCH)
 
 
 def is_membership(rule_: ir.Rule | None, schema: ir.Schema) -> bool:
@@ -629,18 +674,5 @@ def rules_by_kind(kind: str) -> list[DiffRule]:
     return [r for r in RULES if r.kind == kind]
 
 
-def with_verdict(finding: Finding, ctx: Context) -> Finding:
-    """Add readers, writers and the rollout order from the frame types the finding concerns."""
-    readers, writers = ctx.services(finding.frame_types)
-    return replace(finding, readers=readers, writers=writers, rollout=rollout(finding, readers, writers))
-
-
-def rollout(f: Finding, readers: tuple[str, ...], writers: tuple[str, ...]) -> str:
-    if not f.breaks_old_readers and not f.breaks_old_writers:
-        return "either order"
-    if f.breaks_old_readers and f.breaks_old_writers:
-        return "not rollable in one step: add the new field, migrate, then remove"
-    first = readers if f.breaks_old_readers else writers
-    if len(first) == 1:
-        return f"deploy {first[0]} first"
-    return "not rollable in one step: add the new field, migrate, then remove"
+def by_id(id: str) -> DiffRule:
+    return next(r for r in RULES if r.id == id)

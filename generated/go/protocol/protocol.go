@@ -15,7 +15,7 @@ import "encoding/json"
 const (
 	SchemaVersion = "1.0.0"
 	SchemaID      = "https://schemas.framegen.dev/sync-protocol/v1/sync-protocol.schema.json"
-	SchemaDigest  = "sha256:32a3eb2f76eb70983dc761a404ee019958f25cebfb7b6920d006183234ef9c3a"
+	SchemaDigest  = "sha256:e1dc7e85a5cf64e43cb2725f03c0f6e8bb52e9ece87e26eb3e01e0bc54656e5f"
 )
 
 // FrameType is the discriminant field ("type") on every sync frame.

@@ -37,7 +37,7 @@ SCHEMA_VERSION = "1.0.0"
 """Semantic version of the schema this code was generated from."""
 SCHEMA_ID = "https://schemas.framegen.dev/sync-protocol/v1/sync-protocol.schema.json"
 """$id of the schema; its path carries the major version."""
-SCHEMA_DIGEST = "sha256:32a3eb2f76eb70983dc761a404ee019958f25cebfb7b6920d006183234ef9c3a"
+SCHEMA_DIGEST = "sha256:e1dc7e85a5cf64e43cb2725f03c0f6e8bb52e9ece87e26eb3e01e0bc54656e5f"
 """sha256 of the schema's canonical JSON (sorted keys, no whitespace)."""
 
 
