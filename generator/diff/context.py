@@ -83,6 +83,17 @@ class Context:
         known = {f.wire_name.upper() for f in theirs.fields} if theirs else set()
         return frozenset(f.wire_name for f in mine.fields if f.wire_name.upper() not in known)
 
+    def renamed_fields(self, struct: str) -> dict[str, str]:
+        """Old wire name -> new wire name, for the struct's fields renamed only in case."""
+        old, new = _struct(self.old, struct), _struct(self.new, struct)
+        spelled = {f.wire_name.upper(): f.wire_name for f in (new.fields if new else ())}
+        olds = old.fields if old else ()
+        return {
+            f.wire_name: spelled[f.wire_name.upper()]
+            for f in olds
+            if spelled.get(f.wire_name.upper(), f.wire_name) != f.wire_name
+        }
+
     def is_new_struct(self, name: str) -> bool:
         return _struct(self.old, name) is None and _struct(self.new, name) is not None
 

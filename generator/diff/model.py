@@ -85,6 +85,7 @@ class Report:
     version: VersionCheck
     plan: Plan
     stale_acknowledgements: tuple[str, ...] = field(default=())
+    ack_file: str = "schema/acknowledged-breaks.toml"  # where the printed [[acknowledge]] entries go
 
     @property
     def failing(self) -> tuple[Finding, ...]:

@@ -23,9 +23,9 @@ def _deploy(groups: dict[str, list[str]], parties: tuple[str, ...], what: str) -
     if len(groups) == 1:
         side = next(iter(groups))
         return [f"deploy {what} to {side} first, then to {_others(side, parties)}"]
-    return [
-        f"split {what} into versions with one order each; version {i}: {', '.join(subjects)} "
-        f"(deploy {side} first, then {_others(side, parties)})"
+    return [  # opposite orders cannot ship together: one version per order
+        f"ship {what} as version {i} with only {', '.join(subjects)}: deploy it to {side} first, "
+        f"then to {_others(side, parties)}"
         for i, (side, subjects) in enumerate(sorted(groups.items()), 1)
     ]
 
@@ -39,7 +39,7 @@ def plan(findings: list[Finding], parties: tuple[str, ...]) -> Plan:
     split = [(f, *advice(f)) for f in constraining if f.rollout == NOT_ROLLABLE]
     instead = [f"{f.subject}: instead, {text}" for f, kind, text in split if kind == "instead"]
     before = [f"before this schema ships: {text}" for f, kind, text in split if kind == "before"]
-    after = [f"once it is deployed: {text}" for f, kind, text in split if kind == "after"]
+    after = [f"after that: {text}" for f, kind, text in split if kind == "after"]
     what = "the rest of this change" if instead else "this schema"
     deploy = _deploy(groups, parties, what) if groups or not instead else []
     steps = tuple(instead + before + deploy + after)

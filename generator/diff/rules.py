@@ -290,7 +290,6 @@ def _annotation_rule(id: str, key: str, label: str) -> None:
             _annotation(new.annotations, key) or "(default)",
         )
         return hit(
-            id,
             f"{struct}.{new.wire_name}",
             f"{label} of {new.wire_name}: {before} -> {after}",
             BREAKING,
@@ -353,7 +352,7 @@ def _implied(ctx: Context, value: ir.EnumValue) -> str:
     "value",
     "a new value: receivers on the old schema do not know it (a response to new requests only reaches new ones)",
     why="{subject} must be known to its receivers ({readers}) before its senders ({writers}) use it",
-    after="once {readers} all run this schema, start sending {subject}",
+    after="start sending {subject} only once {readers} all run this schema",
 )
 def enum_value_added(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context) -> list[Finding]:
     if old is not None or new is None:
@@ -404,8 +403,8 @@ def enum_value_removed(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | 
     "ENUM_VALUE_RENAMED",
     "value",
     "a value was renamed (one removed, one added, same direction): a new wire value",
-    instead="add the new value next to {subject} (a minor version); once {readers} accept it, move {writers} "
-    "to it; then remove {subject} (a major version)",
+    instead="add the new value next to {subject} (a minor version); once its receivers ({readers}) accept it, "
+    "move its senders ({writers}) to it; then remove {subject} (a major version)",
 )
 def enum_value_renamed(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context) -> list[Finding]:
     if not old or not new or old.value == new.value:
@@ -619,11 +618,13 @@ def rule_rescoped(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Con
     if compared(scope, old, new, ctx) != "same" or _kind_implied(old, new, ctx):
         return []
     gained, lost = only_about(new, scope, ctx, "new"), only_about(old, scope, ctx, "old")
-    parts = [f"now also covers {', '.join(gained)}, added in this change" if gained else ""]
+    if not gained and not lost:
+        return []  # an equivalent rewrite, or a rename the field's own finding reports
+    parts = [f"covers {', '.join(gained)}, added in this change" if gained else ""]
     parts.append(f"no longer covers {', '.join(lost)}, removed in this change" if lost else "")
     return hit(
         f"rule {new.id}",
-        f"{new.level} rule {new.id} " + " and ".join(p for p in parts if p) + "; unchanged for the rest",
+        f"{new.level} rule {new.id} now " + ", and ".join(p for p in parts if p) + "; unchanged for the rest",
         INFO,
         Bump.MINOR if gained else Bump.PATCH,
         frame_types=_types(ctx, old, new),

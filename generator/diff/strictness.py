@@ -22,21 +22,37 @@ def _holds_when_absent(p: ir.Predicate, fields: frozenset[str]) -> bool:
     return p.field in fields
 
 
+def _renamed(p: ir.Predicate, names: dict[str, str]) -> ir.Predicate:
+    if isinstance(p, ir.AnyOf):
+        return ir.AnyOf(tuple(tuple(_renamed(q, names) for q in alt) for alt in p.alternatives))
+    return replace(p, field=names.get(p.field, p.field))
+
+
+def _struct(scope: str, ctx: Context, side: str) -> str:
+    if scope != "(root)":
+        return scope
+    return ctx.new.root if side == "new" else ctx.old.root
+
+
 def common(rule: ir.Rule | None, scope: str, ctx: Context, side: str) -> ir.Rule | None:
     """The rule restricted to what both sides share; None when that leaves it checking nothing.
 
     side "new" drops what this change adds (old writers never send it), "old" what it removes (new
-    writers never send it).
+    writers never send it) and spells renamed fields (case only) as the new side does.
     """
     if rule is None:
         return None
-    struct = ctx.new.root if scope == "(root)" else scope
+    struct = _struct(scope, ctx, side)
     if side == "new":
         types, fields = ctx.added_types, ctx.added_fields(struct)
         if ctx.is_new_struct(struct):
             return None
     else:
         types, fields = ctx.removed_types, ctx.removed_fields(struct)
+        names = ctx.renamed_fields(struct)
+        rule = replace(
+            rule, when=tuple(_renamed(p, names) for p in rule.when), then=tuple(_renamed(p, names) for p in rule.then)
+        )
     test = ctx.type_test(rule)
     when = rule.when
     if test:
@@ -108,7 +124,7 @@ def compared(scope: str, old: ir.Rule, new: ir.Rule, ctx: Context) -> str:
 
 def only_about(rule: ir.Rule, scope: str, ctx: Context, side: str) -> tuple[str, ...]:
     """The added (side "new") or removed (side "old") types and fields the rule mentions: what it is about."""
-    struct = ctx.new.root if scope == "(root)" else scope
+    struct = _struct(scope, ctx, side)
     if side == "new":
         types, fields = ctx.added_types, ctx.added_fields(struct)
         if ctx.is_new_struct(struct):

@@ -14,7 +14,7 @@ NOT_ROLLABLE = "not rollable in one step"
 
 WHY_READERS = "receivers on the old schema ({readers}) would reject or mishandle what new senders ({writers}) emit"
 WHY_WRITERS = "receivers on the new schema ({readers}) would reject what old senders ({writers}) emit"
-AFTER = "once {readers} all run this schema, start sending what {subject} allows"
+AFTER = "start sending what {subject} allows only once {readers} all run this schema"
 BEFORE = "make {writers} send what {subject} requires, in a release still on the old schema"
 INSTEAD = (
     "ship it as two versions: one that accepts both the old and the new form (receivers, {readers}, deploy "
@@ -73,5 +73,5 @@ def with_verdict(finding: Finding, ctx: Context) -> Finding:
     if f.rollout != NOT_ROLLABLE:
         return f
     kind, text = advice(f)
-    full = {"before": f"first {text}; then deploy this schema", "after": f"deploy this schema; then {text}"}
+    full = {"before": f"first {text}; then deploy this schema", "after": f"deploy this schema, but {text}"}
     return replace(f, advice=full.get(kind, text))
