@@ -203,6 +203,12 @@ def add_pair(d: dict) -> None:
     )
 
 
+def role_field(d: dict) -> None:
+    """An enum field no rule ties to a message type: both services may send and read it."""
+    d["$defs"]["Role"] = {"type": "string", "enum": ["admin", "member"], "description": "a role"}
+    add_prop(d, "role", {"anyOf": [{"$ref": "#/$defs/Role"}, {"const": ""}], "x-framegen-rule": "role-known"})
+
+
 def add_ping(d: dict) -> None:
     d["$defs"]["MsgType"]["enum"].append("ping")
     values(d).update({"ping": {"kind": "push", "from": "ws-proxy", "to": "worker", "description": "a ping"}})
@@ -503,6 +509,24 @@ CASE_LIST: list[tuple[str, Callable[[dict], None] | None, list[dict]]] = [
         ],
     ),
     (
+        "ENUM_VALUE_ADDED_FIELD_ENUM",
+        lambda d: d["$defs"]["Role"]["enum"].append("owner"),
+        # old receivers reject role "owner" (role-known), and both services receive role: deploy this schema
+        # everywhere before either one sends it
+        [
+            F(
+                "ENUM_VALUE_ADDED",
+                "warning",
+                "Role.owner",
+                readers=True,
+                rollout=NOT_ROLLABLE,
+                advice="deploy this schema, but start sending Role.owner only once Worker and ws-proxy all run this "
+                "schema",
+                bump="minor",
+            )
+        ],
+    ),
+    (
         "RULE_RESCOPED",
         lambda d: (add_ping(d), msg(d)["allOf"][1]["if"]["properties"].update({"type": {"enum": ["update", "ping"]}})),
         [
@@ -790,7 +814,10 @@ CASE_LIST: list[tuple[str, Callable[[dict], None] | None, list[dict]]] = [
 ]
 
 REVERSED = {"ENUM_REMOVED": "ENUM_ADDED", "FIELD_OMITEMPTY_ADDED": "FIELD_ALWAYS_ENCODED"}
-PREPARE = {"ENUM_VALUE_ADDED_PAIR": kind_rules}  # applied to both sides before the change
+PREPARE = {
+    "ENUM_VALUE_ADDED_PAIR": kind_rules,
+    "ENUM_VALUE_ADDED_FIELD_ENUM": role_field,
+}  # applied to both sides before the change
 
 # Cases whose change only adds: fields, types, and rules on what is new. None may report a breaking
 # finding, and each ships in one step (tests/diff/test_rules.py checks both).
