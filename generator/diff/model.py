@@ -52,19 +52,26 @@ class VersionCheck:
     suggested_id: str = ""  # the $id to set, when the head's does not carry the major
 
     @property
-    def advice(self) -> str:
-        """One line naming the version (and $id) to set, or saying the declared one is right."""
-        needed = f"the changes need a {self.required} bump" if self.required else "the changes need no bump"
-        declared = f"a {self.declared} bump" if self.declared else "no bump"
-        why = f"{needed}; {self.base} -> {self.head} is {declared}"
-        if self.ok:
-            return f"keep x-schema-version {self.head} ({why})"
-        set_id = f" and $id to {self.suggested_id}" if self.suggested_id else ""
-        return f"set x-schema-version to {self.suggested}{set_id} ({why})"
-
-    @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def fix(self) -> str:
+        """What to set so the check passes ('' when it does)."""
+        if self.ok:
+            return ""
+        version = f"set x-schema-version to {self.suggested}" if self.suggested != self.head else ""
+        id_ = f"set $id to {self.suggested_id}" if self.suggested_id else ""
+        return " and ".join(p for p in (version, id_) if p).replace(" and set ", " and ")
+
+    @property
+    def advice(self) -> str:
+        """One line naming the version (and $id) to set and why, or saying the declared one is right."""
+        if self.ok:
+            needed = f"the changes need a {self.required} bump" if self.required else "the changes need no bump"
+            declared = f"a {self.declared} bump" if self.declared else "no bump"
+            return f"keep x-schema-version {self.head} ({needed}; {self.base} -> {self.head} is {declared})"
+        return f"{self.fix} ({'; '.join(self.errors)})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ def _verdict(report: Report) -> str:
     state = "FAIL" if report.exit_code else "OK"
     v = report.version
     version = f"version {v.base} -> {v.head}: declared {v.declared or 'no'} bump, required {v.required or 'no'} bump"
-    return f"{state}: {counts}; {version}" + ("" if v.ok else " — " + "; ".join(v.errors))
+    return f"{state}: {counts}; {version}" + ("" if v.ok else f" — {v.fix}")
 
 
 def _rollout(f: Finding) -> str:

@@ -32,16 +32,14 @@ def check_version(old: ir.Schema, new: ir.Schema, findings: list[Finding]) -> Ve
     suggested = new.version
     if semver.parse(new.version) < semver.parse(old.version):
         suggested = bumped(old.version, required)
-        errors.append(f"the version went down: {old.version} -> {new.version}; set x-schema-version to {suggested}")
+        errors.append(f"the version went down: {old.version} -> {new.version}")
     elif declared < required:
         suggested = bumped(old.version, required)
         errors.append(
             f"the changes need a {required} bump; {old.version} -> {new.version} is "
-            f"{f'a {declared}' if declared else 'no'} bump: set x-schema-version to {suggested}"
+            f"{f'a {declared}' if declared else 'no'} bump"
         )
     suggested_id = semver.id_mismatch(new.id, suggested)
     if suggested_id:
-        errors.append(
-            f"$id {new.id} does not carry the major version v{semver.major_of(suggested)}: set $id to {suggested_id}"
-        )
+        errors.append(f"$id {new.id} does not carry the major version v{semver.major_of(suggested)}")
     return VersionCheck(old.version, new.version, declared, required, tuple(errors), suggested, suggested_id)

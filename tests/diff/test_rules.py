@@ -302,22 +302,21 @@ def test_a_removal_is_planned_as_stop_reading_then_stop_sending() -> None:
     )
 
 
-def test_version_check() -> None:
+def test_version_check_names_what_to_set() -> None:
     base = _real()
-    assert (
-        compare(base, _real(lambda d: d.update({"x-schema-version": "0.9.0"})))
-        .version.errors[0]
-        .startswith("the version went down")
-    )
+    down = compare(base, _real(lambda d: d.update({"x-schema-version": "0.9.0"}))).version
+    assert down.errors[0].startswith("the version went down") and down.fix == "set x-schema-version to 1.0.0"
     minor = _real(
         lambda d: (
             d.update({"x-schema-version": "1.1.0"}),
             d["$defs"]["Frame"]["properties"]["name"].update({"description": "x"}),
         )
     )
-    assert compare(base, minor).version.ok
-    bad_id = _real(lambda d: d.update({"x-schema-version": "2.0.0"}))
-    assert any("does not carry the major version v2" in e for e in compare(base, bad_id).version.errors)
+    right = compare(base, minor).version
+    assert right.ok and right.fix == "" and right.advice.startswith("keep x-schema-version 1.1.0 (")
+    bad_id = compare(base, _real(lambda d: d.update({"x-schema-version": "2.0.0"}))).version
+    assert any("does not carry the major version v2" in e for e in bad_id.errors)
+    assert bad_id.fix == "set $id to https://schemas.framegen.dev/sync-protocol/v2/sync-protocol.schema.json"
 
 
 def test_ten_times_larger_schema_diffs_in_under_a_second() -> None:
