@@ -175,9 +175,8 @@ def github(report: Report, schema_path: str) -> str:
         lines.append(f"::{kind} file={schema_path},title={f.rule}::{_escape(message)}")
     plan = "\n".join([report.plan.summary, *(f"{i}. {s}" for i, s in enumerate(report.plan.steps, 1))])
     lines.append(f"::notice file={schema_path},title=rollout plan::{_escape(plan)}")
-    for error in report.version.errors:
-        lines.append(f"::error file={schema_path},title=version check::{_escape(error)}")
-    lines.append(f"::notice file={schema_path},title=version::{_escape(report.version.advice)}")
+    kind = "notice" if report.version.ok else "error"
+    lines.append(f"::{kind} file={schema_path},title=version check::{_escape(report.version.advice)}")
     return "\n".join(lines) + "\n"
 
 
