@@ -34,17 +34,8 @@ PROPERTY_KEYS = (
     | {"type", "format", "$ref", "items", "anyOf", "x-framegen-raw", "x-framegen-rule", "minimum", "maximum"}
     | set(ANNOTATION_KEYS)
 )
-RULE_KEYS = DOC_KEYS | {
-    "x-framegen-rule",
-    "x-framegen-level",
-    "x-framegen-for-kind",
-    "if",
-    "then",
-    "required",
-    "properties",
-    "not",
-    "anyOf",
-}
+RULE_KEYS = DOC_KEYS | {"x-framegen-rule", "x-framegen-level", "if", "then", "required", "properties", "not", "anyOf"}
+RULE_KEYS |= {"x-framegen-for-kind"}  # the rule holds for every message type of a kind (check_for_kind)
 PLURAL = {"request": "requests", "response": "responses", "push": "pushes"}
 KINDS = tuple(PLURAL)
 ASSERTION_KEYS = {"required", "properties", "not", "anyOf"}
@@ -591,7 +582,8 @@ def _order_problem(order: list[str], properties: dict[str, Any]) -> tuple[str, s
     ]
     hints = [
         f"add {', '.join(missing)} where it goes on the wire" if missing else "",
-        f"remove {', '.join(unknown + twice)} (extra entries)" if unknown or twice else "",
+        f"remove {', '.join(unknown)}" if unknown else "",
+        f"keep one {', '.join(twice)}" if twice else "",
     ]
     message = "x-framegen-order " + "; ".join(p for p in problems if p)
     return message, "; ".join(h for h in hints if h) + " (x-framegen-order lists every property exactly once)"
