@@ -7,7 +7,7 @@ only here, until the IR carries them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator import ir
@@ -38,6 +38,7 @@ def _all_rules(schema: ir.Schema) -> list[ir.Rule]:
 class Context:
     old: ir.Schema
     new: ir.Schema
+    _field_changes: dict[str, tuple[frozenset[str], frozenset[str], dict[str, str]]] = field(default_factory=dict)
 
     @cached_property
     def discriminant(self) -> tuple[str, str] | None:
@@ -70,29 +71,27 @@ class Context:
 
     def added_fields(self, struct: str) -> frozenset[str]:
         """Wire names of the struct's fields only the new side has (a case-only rename is not new)."""
-        return self._only_in(self.new, self.old, struct)
+        return self._fields(struct)[0]
 
     def removed_fields(self, struct: str) -> frozenset[str]:
-        return self._only_in(self.old, self.new, struct)
-
-    @staticmethod
-    def _only_in(this: ir.Schema, other: ir.Schema, struct: str) -> frozenset[str]:
-        mine, theirs = _struct(this, struct), _struct(other, struct)
-        if mine is None:
-            return frozenset()
-        known = {f.wire_name.upper() for f in theirs.fields} if theirs else set()
-        return frozenset(f.wire_name for f in mine.fields if f.wire_name.upper() not in known)
+        return self._fields(struct)[1]
 
     def renamed_fields(self, struct: str) -> dict[str, str]:
         """Old wire name -> new wire name, for the struct's fields renamed only in case."""
-        old, new = _struct(self.old, struct), _struct(self.new, struct)
-        spelled = {f.wire_name.upper(): f.wire_name for f in (new.fields if new else ())}
-        olds = old.fields if old else ()
-        return {
-            f.wire_name: spelled[f.wire_name.upper()]
-            for f in olds
-            if spelled.get(f.wire_name.upper(), f.wire_name) != f.wire_name
-        }
+        return self._fields(struct)[2]
+
+    def _fields(self, struct: str) -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+        """(added, removed, renamed) fields of a struct, computed once per struct."""
+        if struct not in self._field_changes:
+            old, new = _struct(self.old, struct), _struct(self.new, struct)
+            olds = {f.wire_name.upper(): f.wire_name for f in (old.fields if old else ())}
+            news = {f.wire_name.upper(): f.wire_name for f in (new.fields if new else ())}
+            self._field_changes[struct] = (
+                frozenset(w for k, w in news.items() if k not in olds),
+                frozenset(w for k, w in olds.items() if k not in news),
+                {w: news[k] for k, w in olds.items() if k in news and news[k] != w},
+            )
+        return self._field_changes[struct]
 
     def is_new_struct(self, name: str) -> bool:
         return _struct(self.old, name) is None and _struct(self.new, name) is not None
