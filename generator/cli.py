@@ -74,7 +74,8 @@ def _parser() -> argparse.ArgumentParser:
         "--ack",
         type=Path,
         metavar="FILE",
-        help="acknowledged breaks (TOML; default: schema/acknowledged-breaks.toml if present)",
+        help="acknowledged breaks, [[acknowledge]] entries of rule, subject, reason (TOML; must exist when given; "
+        "default: schema/acknowledged-breaks.toml if present)",
     )
     export = commands.add_parser(
         "export",
