@@ -74,7 +74,8 @@ def _parser() -> argparse.ArgumentParser:
         "--ack",
         type=Path,
         metavar="FILE",
-        help="acknowledged breaks (TOML; default: schema/acknowledged-breaks.toml if present)",
+        help="acknowledged breaks, [[acknowledge]] entries of rule, subject, reason (TOML; must exist when given; "
+        "default: schema/acknowledged-breaks.toml if present)",
     )
     export = commands.add_parser(
         "export",
@@ -133,7 +134,7 @@ def _diff(settings: Settings, args: argparse.Namespace) -> int:
     head_label, new = load_side(head, settings)
     report = compare(old, new, base_label, head_label)
     ack_path = args.ack or settings.root / ack.DEFAULT_PATH
-    report = ack.apply(report, ack.load(ack_path))
+    report = ack.apply(report, ack.load(ack_path, required=args.ack is not None), str(args.ack or ack.DEFAULT_PATH))
     if args.format == "github":
         sys.stdout.write(diff_render.github(report, settings.schema))
     else:

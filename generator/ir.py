@@ -237,6 +237,7 @@ class Rule:
     doc: str
     when: tuple[Predicate, ...]  # conjunction; empty = always
     then: tuple[Predicate, ...]  # each failing predicate is one finding
+    for_kind: str = ""  # "request" | "response" | "push": a rule every message type of that kind carries
     field_docs: tuple[tuple[str, str], ...] = ()  # (wire name, message) where one field's finding says more than doc
     pointer: str = ""  # where the schema states the rule, for error messages only
 

@@ -173,7 +173,25 @@ BAD_SCHEMAS: dict[str, tuple[Any, str, str]] = {
     "field order incomplete": (
         lambda d: d["$defs"]["Frame"]["x-framegen-order"].pop(),
         "/$defs/Frame/x-framegen-order",
-        "x-framegen-order does not list configSnapshot",
+        "x-framegen-order misses configSnapshot\n",
+    ),
+    "a request its kind's rule misses": (
+        lambda d: (
+            d["$defs"]["FrameType"]["enum"].append("key_rotate"),
+            d["$defs"]["FrameType"]["x-framegen-values"].update(
+                {
+                    "key_rotate": {
+                        "kind": "request",
+                        "from": "worker",
+                        "to": "ws-proxy",
+                        "response": "key_create_resp",
+                        "description": "rotate",
+                    }
+                }
+            ),
+        ),
+        "/$defs/Frame/allOf/0/if/properties/type",
+        "a rule for every request (x-framegen-for-kind) misses the request key_rotate\n",
     ),
     "wire names differ only in case": (
         lambda d: (

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import ir
+from generator import ir, semver
 from generator.build_ir import enums, fields, rules
 from generator.build_ir.definitions import Definitions
 from generator.build_ir.keywords import ROOT_KEYS, STRUCT_KEYS, allowed, annotations, check_keys
 from generator.errors import SchemaError, pointer_join
 from generator.load import LoadedSchema
-from generator.version import major_in_id, parse_version
 
 
 def build_ir(loaded: LoadedSchema, check_version: bool = True) -> ir.Schema:
@@ -125,13 +124,15 @@ def _identity(document: dict[str, Any], check: bool) -> tuple[str, str]:
         raise SchemaError("", "the schema has no x-schema-version", 'add "x-schema-version": "1.0.0"')
     if not schema_id:
         raise SchemaError("", "the schema has no $id", "add an $id that carries the major version, e.g. .../v1/...")
-    if parse_version(version) is None:
+    if not semver.is_valid(version):
         raise SchemaError(
             "/x-schema-version", f"x-schema-version {version!r} is not MAJOR.MINOR.PATCH", 'write e.g. "1.2.0"'
         )
-    if check and not major_in_id(schema_id, version):
-        major = parse_version(version)[0]
+    expected = semver.id_mismatch(schema_id, version)
+    if check and expected:
         raise SchemaError(
-            "/$id", f"$id {schema_id!r} does not carry major version v{major}", f"put '/v{major}/' in the $id path"
+            "/$id",
+            f"$id {schema_id!r} does not carry major version v{semver.major_of(version)}",
+            f"set $id to {expected}",
         )
     return schema_id, version

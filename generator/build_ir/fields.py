@@ -46,21 +46,27 @@ def _shell(defs: Definitions, name: str) -> ir.Struct:
 
 
 def _check_order(order: list[str], properties: dict[str, Any], pointer: str) -> None:
-    """x-framegen-order lists every property once: name exactly what is missing, unknown or repeated."""
-    where = pointer_join(pointer, "x-framegen-order")
-    repeated = sorted({w for w in order if order.count(w) > 1})
-    missing = [w for w in properties if w not in order]
-    unknown = [w for w in order if w not in properties]
-    if repeated:
-        raise SchemaError(where, f"x-framegen-order lists {', '.join(repeated)} more than once", "list it once")
-    if missing:
-        raise SchemaError(
-            where, f"x-framegen-order does not list {', '.join(missing)}", "add it where it goes on the wire"
-        )
-    if unknown:
-        raise SchemaError(
-            where, f"x-framegen-order lists {', '.join(unknown)}, which is not a property", "remove it or fix the name"
-        )
+    """x-framegen-order lists every property once: name exactly what it misses, repeats or invents."""
+    missing = [p for p in properties if p not in order]
+    unknown = [p for p in dict.fromkeys(order) if p not in properties]
+    twice = [p for p in dict.fromkeys(order) if order.count(p) > 1]
+    if not (missing or unknown or twice):
+        return
+    problems = [
+        f"misses {', '.join(missing)}" if missing else "",
+        f"lists {', '.join(unknown)}, not a property" if unknown else "",
+        f"lists {', '.join(twice)} more than once" if twice else "",
+    ]
+    hints = [
+        f"add {', '.join(missing)} where it goes on the wire" if missing else "",
+        f"remove {', '.join(unknown)}" if unknown else "",
+        f"keep one {', '.join(twice)}" if twice else "",
+    ]
+    raise SchemaError(
+        pointer_join(pointer, "x-framegen-order"),
+        "x-framegen-order " + "; ".join(p for p in problems if p),
+        "; ".join(h for h in hints if h) + " (x-framegen-order lists every property exactly once)",
+    )
 
 
 def _check_case_collisions(fields: tuple[ir.Field, ...], pointer: str) -> None:

@@ -56,6 +56,7 @@ CONSTRAINT_KEYS = frozenset(
 )
 """Constraints a property may carry itself (named by its x-framegen-rule), as a rule's property condition may."""
 RULE_KEYS = DOC_KEYS | {"x-framegen-rule", "x-framegen-level", "if", "then", "required", "properties", "not", "anyOf"}
+RULE_KEYS |= {"x-framegen-for-kind"}  # the rule holds for every message type of a kind (rules.check_for_kind)
 ASSERTION_KEYS = frozenset({"required", "properties", "not", "anyOf"})
 VALUE_KEYS = CONSTRAINT_KEYS | {"not", "type", "items", "additionalProperties", "format", "$ref"}
 MESSAGE_KEYS = frozenset({"kind", "from", "to", "response", "sent", "triggers", "description", "deprecated"})

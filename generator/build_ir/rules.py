@@ -7,6 +7,7 @@ struct's field order, so the key order of the schema file never changes generate
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -63,7 +64,51 @@ def rule(defs: Definitions, node: Any, struct: ir.Struct, pointer: str, level: s
         when, then = (), conjunction(defs, assertions, struct, pointer)
     if not then:
         raise SchemaError(pointer, "the rule checks nothing", "add 'required', 'properties', 'not' or 'anyOf'")
-    return ir.Rule(node["x-framegen-rule"], level, doc(node), when, then, pointer=pointer)
+    for_kind = node.get("x-framegen-for-kind", "")
+    if for_kind:
+        check_for_kind(defs, for_kind, when, struct, pointer)
+    return ir.Rule(node["x-framegen-rule"], level, doc(node), when, then, for_kind, pointer=pointer)
+
+
+PLURAL = {"request": "requests", "response": "responses", "push": "pushes"}
+KINDS = tuple(PLURAL)
+
+
+def check_for_kind(
+    defs: Definitions, kind: Any, when: tuple[ir.Predicate, ...], struct: ir.Struct, pointer: str
+) -> None:
+    """A rule for a kind tests the message type with exactly the values of that kind, so a new value of
+    the kind cannot be added without it (a standard validator reads only the list)."""
+    if kind not in KINDS:
+        raise SchemaError(pointer_join(pointer, "x-framegen-for-kind"), f"unknown kind {kind!r}", f"one of {KINDS}")
+    tests = [
+        (p, f)
+        for p in when
+        if isinstance(p, ir.In)
+        for f in [_field(struct, p.field, pointer)]
+        if f.type.kind == ir.Kind.ENUM and any(v.kind for v in enums.enum(defs, f.type.ref).values)
+    ]
+    if not tests:
+        raise SchemaError(
+            pointer,
+            f"a rule for every {kind} tests the message type in 'if'",
+            'add "if": {"required": ["type"], "properties": {"type": {"enum": [...]}}} listing every ' + kind,
+        )
+    test, f = tests[0]
+    expected = [v.value for v in enums.enum(defs, f.type.ref).values if v.kind == kind]
+    missing = [v for v in expected if v not in test.values]
+    extra = [v for v in test.values if v not in expected]
+    if missing or extra:
+        enum = f"its {f.wire_name} enum"
+        problems = [f"misses the {kind} {', '.join(missing)}" if missing else ""]
+        problems.append(f"lists {', '.join(map(str, extra))}, not of kind {kind}" if extra else "")
+        hints = [f"add {', '.join(json.dumps(v) for v in missing)} to {enum}" if missing else ""]
+        hints.append(f"remove {', '.join(json.dumps(v) for v in extra)} from {enum}" if extra else "")
+        raise SchemaError(
+            pointer_join(pointer, "if", "properties", f.wire_name),
+            f"a rule for every {kind} (x-framegen-for-kind) " + " and ".join(p for p in problems if p),
+            "; ".join(h for h in hints if h) + f" (it lists exactly the {PLURAL[kind]})",
+        )
 
 
 def conjunction(defs: Definitions, node: Any, struct: ir.Struct, pointer: str) -> tuple[ir.Predicate, ...]:
@@ -377,7 +422,9 @@ def property_rules(defs: Definitions, struct: ir.Struct, properties: dict[str, A
             by_field.setdefault(p.field, []).append(text)
         docs = tuple((field, "; ".join(texts)) for field, texts in by_field.items()) if len(by_field) > 1 else ()
         doc_text = "; ".join(text for _, text, _ in found)
-        out.append(ir.Rule(rid, "error", doc_text, (), tuple(p for p, _, _ in found), docs, pointer=found[0][2]))
+        out.append(
+            ir.Rule(rid, "error", doc_text, (), tuple(p for p, _, _ in found), field_docs=docs, pointer=found[0][2])
+        )
     return out
 
 

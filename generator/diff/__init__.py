@@ -1,19 +1,23 @@
-"""Semantic schema diff: compare two schemas through the IR and say what breaks for whom.
+"""Semantic schema diff: compare two schemas through the IR and say what breaks, for whom, and how to ship it.
 
-compare(old, new) matches structs, enums, fields, enum values and rules by name, runs every rule
-in rules.py over each pair, adds verdicts (who reads and writes, the rollout order) and checks the
-declared version bump. Comparing IRs means equivalent rewrites ($ref, key order) are not changes,
-and the recursive `items` is compared by name, so the walk always ends.
+compare(old, new) matches structs, enums, fields, enum values and rules by name, runs every rule in
+rules.py over each pair (stamping the rule's ID on what it finds), adds each finding's verdict
+(verdict.py), combines them into one rollout plan (plan.py) and checks the declared version
+(version.py). Comparing IRs means equivalent rewrites ($ref, key order) are not changes, and the
+recursive `items` is compared by name, so the walk always ends.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from generator import ir
 from generator.diff.context import Context
 from generator.diff.model import Finding, Report
-from generator.diff.rules import is_membership, rules_by_kind, with_verdict
+from generator.diff.plan import plan
+from generator.diff.rules import is_membership, rules_by_kind
+from generator.diff.verdict import with_verdict
 from generator.diff.version import check_version
 
 
@@ -58,35 +62,37 @@ def _rules_of(schema: ir.Schema, scope: str) -> tuple[ir.Rule, ...]:
     return structs[0].rules if structs else ()
 
 
-def findings(old: ir.Schema, new: ir.Schema) -> list[Finding]:
-    ctx = Context(old, new)
-    out: list[Finding] = []
-    for rule in rules_by_kind("schema"):
-        out += rule.check(old, new, ctx)
+def _run(kind: str, *args: Any) -> list[Finding]:
+    """Every rule of a kind over one pair, each finding stamped with its rule's ID."""
+    return [replace(f, rule=r.id) for r in rules_by_kind(kind) for f in r.check(*args)]
+
+
+def _findings(old: ir.Schema, new: ir.Schema, ctx: Context) -> list[Finding]:
+    out = _run("schema", old, new, ctx)
     for o, n in _pairs(old.enums, new.enums, lambda e: e.name):
-        for rule in rules_by_kind("enum"):
-            out += rule.check(o, n, ctx)
+        out += _run("enum", o, n, ctx)
         if o and n:
             for ov, nv in _value_pairs(o, n):
-                for rule in rules_by_kind("value"):
-                    out += rule.check(n.name, ov, nv, ctx)
+                out += _run("value", n.name, ov, nv, ctx)
     for o, n in _pairs(old.structs, new.structs, lambda s: s.name):
-        for rule in rules_by_kind("struct"):
-            out += rule.check(o, n, ctx)
+        out += _run("struct", o, n, ctx)
         if o and n:
             for of, nf in _field_pairs(o, n):
-                for rule in rules_by_kind("field"):
-                    out += rule.check(n.name, of, nf, ctx)
+                out += _run("field", n.name, of, nf, ctx)
     scopes = ["(root)", *sorted({s.name for s in old.structs} | {s.name for s in new.structs})]
     for scope in scopes:
         for o, n in _pairs(_rules_of(old, scope), _rules_of(new, scope), lambda r: r.id):
             if is_membership(o, old) and is_membership(n, new):
                 continue  # an enum's allowed values: ENUM_VALUE_* report each change
-            for rule in rules_by_kind("rule"):
-                out += rule.check(scope, o, n, ctx)
+            out += _run("rule", scope, o, n, ctx)
     return [with_verdict(f, ctx) for f in out]
 
 
+def findings(old: ir.Schema, new: ir.Schema) -> list[Finding]:
+    return _findings(old, new, Context(old, new))
+
+
 def compare(old: ir.Schema, new: ir.Schema, base_label: str = "base", head_label: str = "head") -> Report:
-    found = findings(old, new)
-    return Report(base_label, head_label, tuple(found), check_version(old, new, found))
+    ctx = Context(old, new)
+    found = _findings(old, new, ctx)
+    return Report(base_label, head_label, tuple(found), check_version(old, new, found), plan(found, ctx.parties))

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 BREAKING, WARNING, INFO = "breaking", "warning", "info"
-SERVICE_NAMES = {"worker": "Worker", "ws-proxy": "ws-proxy"}
 
 
 class Bump(IntEnum):
@@ -32,8 +31,9 @@ class Finding:
     frame_types: tuple[str, ...] = ()  # the message types the change concerns (empty: not a wire message)
     readers: tuple[str, ...] = ()  # services that receive those types
     writers: tuple[str, ...] = ()  # services that send them
-    rollout: str = "either order"
+    rollout: str = "either order"  # either order | deploy <service> first | not rollable in one step
     acknowledged: str = ""  # the reason, when an acknowledgement file accepts this finding
+    advice: str = ""  # what to do instead, when the change is not rollable in one step
 
     @property
     def key(self) -> str:
@@ -47,10 +47,40 @@ class VersionCheck:
     declared: Bump
     required: Bump
     errors: tuple[str, ...]
+    suggested: str = ""  # the x-schema-version to set (the head's own when it is right)
+    suggested_id: str = ""  # the $id to set, when the head's does not carry the major
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def fix(self) -> str:
+        """What to set so the check passes ('' when it does)."""
+        if self.ok:
+            return ""
+        version = f"set x-schema-version to {self.suggested}" if self.suggested != self.head else ""
+        id_ = f"set $id to {self.suggested_id}" if self.suggested_id else ""
+        return " and ".join(p for p in (version, id_) if p).replace(" and set ", " and ")
+
+    @property
+    def advice(self) -> str:
+        """One line naming the version (and $id) to set and why, or saying the declared one is right."""
+        if self.ok:
+            needed = f"the changes need a {self.required} bump" if self.required else "the changes need no bump"
+            declared = f"a {self.declared} bump" if self.declared else "no bump"
+            return f"keep x-schema-version {self.head} ({needed}; {self.base} -> {self.head} is {declared})"
+        return f"{self.fix} ({'; '.join(self.errors)})"
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The one rollout plan of a diff: every finding's order combined, with the reasons."""
+
+    one_step: bool
+    summary: str  # "one step: deploy ws-proxy first, then Worker", "not rollable in one step: 2 steps"
+    steps: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +89,9 @@ class Report:
     head_label: str
     findings: tuple[Finding, ...]
     version: VersionCheck
+    plan: Plan
     stale_acknowledgements: tuple[str, ...] = field(default=())
+    ack_file: str = "schema/acknowledged-breaks.toml"  # where the printed [[acknowledge]] entries go
 
     @property
     def failing(self) -> tuple[Finding, ...]:

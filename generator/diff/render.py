@@ -1,9 +1,14 @@
-"""The diff report as text (terminals), Markdown (a PR comment), JSON (machines) or GitHub annotations."""
+"""The diff report as text (terminals), Markdown (a PR comment), JSON (machines) or GitHub annotations.
+
+Each format carries the verdict, the one rollout plan, the version to set and, for every break not yet
+acknowledged, the [[acknowledge]] entry that would accept it.
+"""
 
 from __future__ import annotations
 
 import json
 
+from generator.diff import ack
 from generator.diff.model import BREAKING, INFO, WARNING, Finding, Report
 
 
@@ -19,21 +24,37 @@ def _verdict(report: Report) -> str:
     state = "FAIL" if report.exit_code else "OK"
     v = report.version
     version = f"version {v.base} -> {v.head}: declared {v.declared or 'no'} bump, required {v.required or 'no'} bump"
-    return f"{state}: {counts}; {version}" + ("" if v.ok else " — " + "; ".join(v.errors))
+    return f"{state}: {counts}; {version}" + ("" if v.ok else f" — {v.fix}")
+
+
+def _rollout(f: Finding) -> str:
+    return f"{f.rollout}: {f.advice}" if f.advice else f.rollout
+
+
+def _ack_block(report: Report) -> str:
+    return "\n".join(ack.entry(f) for f in ack.unacknowledged(report))
 
 
 def text(report: Report) -> str:
-    lines = [f"framegen diff {report.base_label} -> {report.head_label}", _verdict(report)]
+    plan = report.plan
+    lines = [f"framegen diff {report.base_label} -> {report.head_label}", _verdict(report), f"plan: {plan.summary}"]
+    if not plan.one_step:
+        lines += [f"  {i}. {step}" for i, step in enumerate(plan.steps, 1)]
+    lines += [f"  because {reason}" for reason in plan.reasons]
+    lines.append(f"version: {report.version.advice}")
     for f in report.findings:
-        ack = f" [acknowledged: {f.acknowledged}]" if f.acknowledged else ""
-        lines.append(f"  {f.severity:<8} {f.rule:<30} {f.subject}: {f.message}{ack}")
+        acknowledged = f" [acknowledged: {f.acknowledged}]" if f.acknowledged else ""
+        lines.append(f"  {f.severity:<8} {f.rule:<30} {f.subject}: {f.message}{acknowledged}")
         if f.severity != INFO:
             lines.append(
                 f"           old readers break: {_flag(f.breaks_old_readers)}; old writers break: "
                 f"{_flag(f.breaks_old_writers)}; generated API breaks: {_flag(f.api_break)}; "
-                f"rollout: {f.rollout}"
+                f"rollout: {_rollout(f)}"
             )
     lines += [f"  stale acknowledgement: {key}" for key in report.stale_acknowledgements]
+    if ack.unacknowledged(report):
+        lines += [f"to acknowledge a break, add its entry to {report.ack_file} and give the reason:", ""]
+        lines += _ack_block(report).splitlines()
     return "\n".join(lines) + "\n"
 
 
@@ -41,8 +62,18 @@ def _cell(value: str) -> str:
     return value.replace("|", "\\|").replace("\n", " ")
 
 
+def _markdown_plan(report: Report) -> list[str]:
+    plan = report.plan
+    lines = [f"**Rollout plan** — {_cell(plan.summary)}", ""]
+    if not plan.one_step:
+        lines += [f"{i}. {_cell(step)}" for i, step in enumerate(plan.steps, 1)] + [""]
+    lines += [f"- because {_cell(reason)}" for reason in plan.reasons]
+    return [*lines, "", f"**Version** — {_cell(report.version.advice)}", ""]
+
+
 def markdown(report: Report) -> str:
     lines = [f"### Schema diff: {'❌' if report.exit_code else '✅'} {_cell(_verdict(report))}", ""]
+    lines += _markdown_plan(report)
     significant = [f for f in report.findings if f.severity != INFO]
     if significant:
         lines += [
@@ -57,7 +88,7 @@ def markdown(report: Report) -> str:
             services = _cell(f"{', '.join(f.writers)} → {', '.join(f.readers)}" if f.readers else "—")
             lines.append(
                 f"| {mark} | `{f.rule}` | {what} | {_flag(f.breaks_old_readers)} | "
-                f"{_flag(f.breaks_old_writers)} | {_flag(f.api_break)} | {services} | {_cell(f.rollout)} |"
+                f"{_flag(f.breaks_old_writers)} | {_flag(f.api_break)} | {services} | {_cell(_rollout(f))} |"
             )
         lines.append("")
     info = [f for f in report.findings if f.severity == INFO]
@@ -70,6 +101,9 @@ def markdown(report: Report) -> str:
             "Stale acknowledgements (match no finding): " + ", ".join(f"`{k}`" for k in report.stale_acknowledgements),
             "",
         ]
+    if ack.unacknowledged(report):
+        lines += [f"To acknowledge a break, add its entry to `{report.ack_file}` and give the reason:", ""]
+        lines += ["```toml", *_ack_block(report).splitlines(), "```", ""]
     return "\n".join(lines)
 
 
@@ -88,11 +122,13 @@ def as_dict(f: Finding) -> dict[str, object]:
         "writers": list(f.writers),
         "rollout": f.rollout,
         "acknowledged": f.acknowledged or None,
+        "advice": f.advice or None,
+        "acknowledge_entry": ack.entry(f) if f.severity == BREAKING and not f.acknowledged else None,
     }
 
 
 def json_report(report: Report) -> str:
-    v = report.version
+    v, plan = report.version, report.plan
     document = {
         "format": "framegen-diff/v1",
         "base": report.base_label,
@@ -106,6 +142,15 @@ def json_report(report: Report) -> str:
             "required": str(v.required),
             "ok": v.ok,
             "errors": list(v.errors),
+            "suggested": v.suggested,
+            "suggested_id": v.suggested_id or None,
+            "advice": v.advice,
+        },
+        "plan": {
+            "one_step": plan.one_step,
+            "summary": plan.summary,
+            "steps": list(plan.steps),
+            "reasons": list(plan.reasons),
         },
         "findings": [as_dict(f) for f in report.findings],
         "stale_acknowledgements": list(report.stale_acknowledgements),
@@ -113,16 +158,25 @@ def json_report(report: Report) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
+def _escape(message: str) -> str:
+    return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
 def github(report: Report, schema_path: str) -> str:
-    """Workflow commands: ::error / ::warning / ::notice, one per finding, on the schema file."""
+    """Workflow commands: ::error / ::warning / ::notice, one per finding, on the schema file, then the
+    rollout plan and the version to set."""
     level = {BREAKING: "error", WARNING: "warning", INFO: "notice"}
     lines = []
     for f in report.findings:
         kind = "notice" if f.acknowledged else level[f.severity]
-        message = f"{f.subject}: {f.message} (rollout: {f.rollout})".replace("%", "%25").replace("\n", "%0A")
-        lines.append(f"::{kind} file={schema_path},title={f.rule}::{message}")
-    for error in report.version.errors:
-        lines.append(f"::error file={schema_path},title=version check::{error}")
+        message = f"{f.subject}: {f.message} (rollout: {_rollout(f)})"
+        if f.severity == BREAKING and not f.acknowledged:
+            message += f"\nto acknowledge it, add to {report.ack_file}:\n{ack.entry(f)}"
+        lines.append(f"::{kind} file={schema_path},title={f.rule}::{_escape(message)}")
+    plan = "\n".join([report.plan.summary, *(f"{i}. {s}" for i, s in enumerate(report.plan.steps, 1))])
+    lines.append(f"::notice file={schema_path},title=rollout plan::{_escape(plan)}")
+    kind = "notice" if report.version.ok else "error"
+    lines.append(f"::{kind} file={schema_path},title=version check::{_escape(report.version.advice)}")
     return "\n".join(lines) + "\n"
 
 

@@ -1,18 +1,14 @@
-"""The version check: the smallest semver bump the findings need, against the bump the head declares."""
+"""The version check: the smallest semver bump the findings need, against the bump the head declares, and
+the version (and $id) to set when they disagree."""
 
 from __future__ import annotations
 
-from generator import ir
+from generator import ir, semver
 from generator.diff.model import Bump, Finding, VersionCheck
 
 
-def _parse(version: str) -> tuple[int, int, int]:
-    major, minor, patch = (int(part) for part in version.split("."))
-    return major, minor, patch
-
-
 def declared_bump(base: str, head: str) -> Bump:
-    old, new = _parse(base), _parse(head)
+    old, new = semver.parse(base), semver.parse(head)
     if new[0] != old[0]:
         return Bump.MAJOR
     if new[1] != old[1]:
@@ -20,17 +16,30 @@ def declared_bump(base: str, head: str) -> Bump:
     return Bump.PATCH if new[2] != old[2] else Bump.NONE
 
 
+def bumped(version: str, bump: Bump) -> str:
+    major, minor, patch = semver.parse(version)
+    if bump == Bump.MAJOR:
+        return f"{major + 1}.0.0"
+    if bump == Bump.MINOR:
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}" if bump == Bump.PATCH else version
+
+
 def check_version(old: ir.Schema, new: ir.Schema, findings: list[Finding]) -> VersionCheck:
     required = max((f.bump for f in findings), default=Bump.NONE)
     declared = declared_bump(old.version, new.version)
     errors = []
-    if _parse(new.version) < _parse(old.version):
+    suggested = new.version
+    if semver.parse(new.version) < semver.parse(old.version):
+        suggested = bumped(old.version, required)
         errors.append(f"the version went down: {old.version} -> {new.version}")
     elif declared < required:
+        suggested = bumped(old.version, required)
         errors.append(
-            f"the changes need a {required} bump; {old.version} -> {new.version} is a {declared or 'no'} bump"
+            f"the changes need a {required} bump; {old.version} -> {new.version} is "
+            f"{f'a {declared}' if declared else 'no'} bump"
         )
-    major = _parse(new.version)[0]
-    if f"/v{major}/" not in new.id:
-        errors.append(f"$id {new.id} does not carry the major version v{major}")
-    return VersionCheck(old.version, new.version, declared, required, tuple(errors))
+    suggested_id = semver.id_mismatch(new.id, suggested)
+    if suggested_id:
+        errors.append(f"$id {new.id} does not carry the major version v{semver.major_of(suggested)}")
+    return VersionCheck(old.version, new.version, declared, required, tuple(errors), suggested, suggested_id)

@@ -19,6 +19,7 @@ BASE = {
     "$id": "https://example.invalid/mini/v1/mini.schema.json",
     "x-schema-version": "1.0.0",
     "description": "A small protocol to exercise one diff rule at a time.",
+    "x-framegen-parties": [{"name": "worker", "title": "Worker"}, {"name": "ws-proxy", "title": "ws-proxy"}],
     "$ref": "#/$defs/Msg",
     "allOf": [
         {
@@ -103,8 +104,8 @@ BASE = {
     },
 }
 
-NOT_ROLLABLE = "not rollable in one step: add the new field, migrate, then remove"
-ALL_TYPES = ["ask", "ask_resp", "update"]
+NOT_ROLLABLE = "not rollable in one step"
+BOTH = "Worker and ws-proxy"
 
 
 def F(
@@ -116,6 +117,7 @@ def F(
     writers: bool = False,
     api: bool = False,
     rollout: str = "either order",
+    advice: str = "",
     bump: str,
 ) -> dict:
     return {
@@ -126,6 +128,7 @@ def F(
         "breaks_old_writers": writers,
         "api_break": api,
         "rollout": rollout,
+        "advice": advice,
         "bump": bump,
     }
 
@@ -158,7 +161,61 @@ def rename_value(d: dict, old: str, new: str) -> None:
             condition["const"] = new
 
 
-CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
+def kind_rules(d: dict) -> None:
+    """ask-id becomes the rule of every request, and answer-id that of every response."""
+    msg(d)["allOf"][0]["x-framegen-for-kind"] = "request"
+    msg(d)["allOf"].append(
+        {
+            "x-framegen-rule": "answer-id",
+            "x-framegen-level": "error",
+            "x-framegen-for-kind": "response",
+            "description": "an answer echoes the id",
+            "if": {"properties": {"type": {"enum": ["ask_resp"]}}},
+            "then": {"required": ["id"]},
+        }
+    )
+
+
+def add_pair(d: dict) -> None:
+    """A new request/response pair, added to its kinds' rules, with a rule of its own."""
+    d["$defs"]["MsgType"]["enum"] += ["tell", "tell_resp"]
+    values(d).update(
+        {
+            "tell": {
+                "kind": "request",
+                "from": "worker",
+                "to": "ws-proxy",
+                "response": "tell_resp",
+                "description": "t",
+            },
+            "tell_resp": {"kind": "response", "from": "ws-proxy", "to": "worker", "description": "told"},
+        }
+    )
+    msg(d)["allOf"][0]["if"]["properties"]["type"] = {"enum": ["ask", "tell"]}
+    msg(d)["allOf"][2]["if"]["properties"]["type"]["enum"].append("tell_resp")
+    msg(d)["allOf"].append(
+        {
+            "x-framegen-rule": "tell-name",
+            "x-framegen-level": "error",
+            "description": "a tell has a name",
+            "if": {"properties": {"type": {"const": "tell"}}},
+            "then": {"required": ["name"]},
+        }
+    )
+
+
+def role_field(d: dict) -> None:
+    """An enum field no rule ties to a message type: both services may send and read it."""
+    d["$defs"]["Role"] = {"type": "string", "enum": ["admin", "member"], "description": "a role"}
+    add_prop(d, "role", {"anyOf": [{"$ref": "#/$defs/Role"}, {"const": ""}], "x-framegen-rule": "role-known"})
+
+
+def add_ping(d: dict) -> None:
+    d["$defs"]["MsgType"]["enum"].append("ping")
+    values(d).update({"ping": {"kind": "push", "from": "ws-proxy", "to": "worker", "description": "a ping"}})
+
+
+CASE_LIST: list[tuple[str, Callable[[dict], None] | None, list[dict]]] = [
     (
         "SCHEMA_ID_CHANGED",
         lambda d: d.update({"$id": "https://example.invalid/mini2/v1/mini.schema.json"}),
@@ -181,9 +238,19 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
                 writers=True,
                 api=True,
                 rollout=NOT_ROLLABLE,
+                advice="publish the new top-level message under a new $id next to the old one, move both services "
+                "to it, then retire the old one",
                 bump="major",
             ),
-            F("RULE_REMOVED", "breaking", "rule type-required", readers=True, rollout=NOT_ROLLABLE, bump="major"),
+            # Note has no message types, so no service is known to read it: receivers in general go first.
+            F(
+                "RULE_REMOVED",
+                "breaking",
+                "rule type-required",
+                readers=True,
+                rollout="deploy receivers first",
+                bump="major",
+            ),
         ],
     ),
     (
@@ -213,9 +280,71 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
         [F("FIELD_ADDED", "info", "Msg.extra", bump="minor")],
     ),
     (
+        "FIELD_ADDED_ENUM",
+        lambda d: (
+            d["$defs"].update({"Role": {"type": "string", "enum": ["admin", "member"], "description": "a role"}}),
+            add_prop(
+                d,
+                "role",
+                {
+                    "anyOf": [{"$ref": "#/$defs/Role"}, {"const": ""}],
+                    "x-framegen-rule": "role-known",
+                    "description": "the role granted",
+                },
+            ),
+        ),
+        # the membership rule constrains only role, which no old writer sends
+        [
+            F("ENUM_ADDED", "info", "Role", bump="minor"),
+            F("FIELD_ADDED", "info", "Msg.role", bump="minor"),
+            F("RULE_ADDED", "info", "rule role-known", bump="minor"),
+        ],
+    ),
+    (
+        "RULE_ADDED_BOUND_ON_NEW_FIELD",
+        lambda d: add_prop(d, "limit", {"type": "integer", "minimum": 1, "x-framegen-rule": "limit-range"}),
+        [
+            F("FIELD_ADDED", "info", "Msg.limit", bump="minor"),
+            F("RULE_ADDED", "info", "rule limit-range", bump="minor"),
+        ],
+    ),
+    (
+        "RULE_ADDED_REQUIRES_NEW_FIELD",
+        lambda d: (
+            add_prop(d, "tag", {"type": "string"}),
+            msg(d)["allOf"].append(
+                {
+                    "x-framegen-rule": "update-tag",
+                    "x-framegen-level": "error",
+                    "description": "an update has a tag",
+                    "if": {"properties": {"type": {"const": "update"}}},
+                    "then": {"required": ["tag"]},
+                }
+            ),
+        ),
+        # the field is new but update is not: an old ws-proxy sends updates without it
+        [
+            F("FIELD_ADDED", "info", "Msg.tag", bump="minor"),
+            F("RULE_ADDED", "breaking", "rule update-tag", writers=True, rollout="deploy ws-proxy first", bump="major"),
+        ],
+    ),
+    (
         "FIELD_REMOVED",
         lambda d: drop_prop(d, "when"),
-        [F("FIELD_REMOVED", "breaking", "Msg.when", readers=True, api=True, rollout=NOT_ROLLABLE, bump="major")],
+        # no rule ties `when` to a type: both services may read it, so each must stop reading it first
+        [
+            F(
+                "FIELD_REMOVED",
+                "breaking",
+                "Msg.when",
+                readers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                advice="first stop reading Msg.when in Worker and ws-proxy, in a release still on the old schema; "
+                "then deploy this schema",
+                bump="major",
+            )
+        ],
     ),
     (
         "FIELD_REMOVED_DIRECTIONAL",
@@ -243,15 +372,7 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
         [
             F("FIELD_RENAMED", "warning", "Msg.name", api=True, bump="minor"),
             F("FIELD_ORDER_CHANGED", "warning", "Msg", bump="minor"),
-            F(
-                "RULE_CHANGED",
-                "breaking",
-                "rule update-name",
-                readers=True,
-                writers=True,
-                rollout=NOT_ROLLABLE,
-                bump="major",
-            ),
+            # update-name follows the renamed field: the same rule, so no finding of its own
         ],
     ),
     (
@@ -266,6 +387,8 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
                 writers=True,
                 api=True,
                 rollout=NOT_ROLLABLE,
+                advice="add a field of the new type next to Msg.count (a minor version); once the senders (ws-proxy) "
+                "send both and the receivers (Worker) read the new one, remove Msg.count (a major version)",
                 bump="major",
             )
         ],
@@ -282,9 +405,20 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
                 writers=True,
                 api=True,
                 rollout=NOT_ROLLABLE,
+                advice=f"add a field of the new type next to Msg.payload (a minor version); once the senders ({BOTH}) "
+                f"send both and the receivers ({BOTH}) read the new one, remove Msg.payload (a major version)",
                 bump="major",
             ),
-            F("RULE_REMOVED", "breaking", "rule payload-object", readers=True, rollout=NOT_ROLLABLE, bump="major"),
+            F(
+                "RULE_REMOVED",
+                "breaking",
+                "rule payload-object",
+                readers=True,
+                rollout=NOT_ROLLABLE,
+                advice="deploy this schema, but start sending what rule payload-object allows only once Worker and "
+                "ws-proxy all run this schema",
+                bump="major",
+            ),
         ],
     ),
     (
@@ -302,6 +436,8 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
                 writers=True,
                 api=True,
                 rollout=NOT_ROLLABLE,
+                advice=f"add a field of the new type next to Msg.items (a minor version); once the senders ({BOTH}) "
+                f"send both and the receivers ({BOTH}) read the new one, remove Msg.items (a major version)",
                 bump="major",
             )
         ],
@@ -356,6 +492,61 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
         [F("ENUM_VALUE_ADDED", "warning", "MsgType.ping", readers=True, rollout="deploy Worker first", bump="minor")],
     ),
     (
+        "ENUM_VALUE_ADDED_PAIR",
+        add_pair,
+        # the Worker sends tell only to a ws-proxy that knows it, and tell_resp only answers a tell; the kind
+        # rules (ask-id, answer-id) grow with the pair and are not reported on their own
+        [
+            F(
+                "ENUM_VALUE_ADDED",
+                "warning",
+                "MsgType.tell",
+                readers=True,
+                rollout="deploy ws-proxy first",
+                bump="minor",
+            ),
+            F("ENUM_VALUE_ADDED", "info", "MsgType.tell_resp", bump="minor"),
+            F("RULE_ADDED", "info", "rule tell-name", bump="minor"),
+        ],
+    ),
+    (
+        "ENUM_VALUE_ADDED_FIELD_ENUM",
+        lambda d: d["$defs"]["Role"]["enum"].append("owner"),
+        # old receivers reject role "owner" (role-known), and both services receive role: deploy this schema
+        # everywhere before either one sends it
+        [
+            F(
+                "ENUM_VALUE_ADDED",
+                "warning",
+                "Role.owner",
+                readers=True,
+                rollout=NOT_ROLLABLE,
+                advice="deploy this schema, but start sending Role.owner only once Worker and ws-proxy all run this "
+                "schema",
+                bump="minor",
+            )
+        ],
+    ),
+    (
+        "RULE_RESCOPED",
+        lambda d: (add_ping(d), msg(d)["allOf"][1]["if"]["properties"].update({"type": {"enum": ["update", "ping"]}})),
+        [
+            F("ENUM_VALUE_ADDED", "warning", "MsgType.ping", readers=True, rollout="deploy Worker first", bump="minor"),
+            F("RULE_RESCOPED", "info", "rule update-name", bump="minor"),
+        ],
+    ),
+    (
+        "RULE_RESCOPED_NEW_FIELD",
+        lambda d: (
+            add_prop(d, "tag", {"type": "string"}),
+            msg(d)["allOf"][1]["then"].update({"properties": {"tag": {"pattern": "^[a-z]+$"}}}),
+        ),
+        [
+            F("FIELD_ADDED", "info", "Msg.tag", bump="minor"),
+            F("RULE_RESCOPED", "info", "rule update-name", bump="minor"),
+        ],
+    ),
+    (
         "ENUM_VALUE_REMOVED",
         lambda d: (
             d["$defs"]["MsgType"]["enum"].remove("update"),
@@ -373,14 +564,8 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
                 rollout="deploy ws-proxy first",
                 bump="major",
             ),
-            F(
-                "RULE_REMOVED",
-                "breaking",
-                "rule update-name",
-                readers=True,
-                rollout="deploy Worker first",
-                bump="major",
-            ),
+            # both rules applied only to update, removed with it: nothing a new writer sends is affected
+            F("RULE_REMOVED", "info", "rule update-name", bump="patch"),
             F("RULE_REMOVED", "info", "rule update-count", bump="patch"),
         ],
     ),
@@ -396,18 +581,13 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
                 writers=True,
                 api=True,
                 rollout=NOT_ROLLABLE,
+                advice="add the new value next to MsgType.update (a minor version); once its receivers (Worker) "
+                "accept it, move its senders (ws-proxy) to it; then remove MsgType.update (a major version)",
                 bump="major",
             ),
-            F(
-                "RULE_CHANGED",
-                "breaking",
-                "rule update-name",
-                readers=True,
-                writers=True,
-                rollout=NOT_ROLLABLE,
-                bump="major",
-            ),
-            F("RULE_CHANGED", "info", "rule update-count", bump="minor"),
+            # the rules follow the renamed type: only the type's own finding breaks
+            F("RULE_RESCOPED", "info", "rule update-name", bump="minor"),
+            F("RULE_RESCOPED", "info", "rule update-count", bump="minor"),
         ],
     ),
     (
@@ -421,6 +601,8 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
                 readers=True,
                 writers=True,
                 rollout=NOT_ROLLABLE,
+                advice="add a new frame type for the new direction or kind next to MsgType.update (a minor version), "
+                "move both services to it, then remove MsgType.update (a major version)",
                 bump="major",
             )
         ],
@@ -442,6 +624,8 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
                 readers=True,
                 writers=True,
                 rollout=NOT_ROLLABLE,
+                advice="add a new request type that expects the new response next to MsgType.ask (a minor version), "
+                "move its senders to it, then remove MsgType.ask (a major version)",
                 bump="major",
             ),
             F(
@@ -560,6 +744,8 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
                 readers=True,
                 writers=True,
                 rollout=NOT_ROLLABLE,
+                advice="ship rule update-name as two versions: first one that accepts both the old and the new form "
+                "(receivers, Worker, deploy first), then one that drops the old form (senders, ws-proxy, deploy first)",
                 bump="major",
             ),
             F("RULE_LOOSENED", "breaking", "rule ask-id", readers=True, rollout="deploy ws-proxy first", bump="major"),
@@ -576,6 +762,8 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
                 readers=True,
                 writers=True,
                 rollout=NOT_ROLLABLE,
+                advice="ship rule update-name as two versions: first one that accepts both the old and the new form "
+                "(receivers, Worker, deploy first), then one that drops the old form (senders, ws-proxy, deploy first)",
                 bump="major",
             )
         ],
@@ -627,18 +815,39 @@ CASE_LIST: list[tuple[str, Callable[[dict], None], list[dict]]] = [
 ]
 
 REVERSED = {"ENUM_REMOVED": "ENUM_ADDED", "FIELD_OMITEMPTY_ADDED": "FIELD_ALWAYS_ENCODED"}
+PREPARE = {
+    "ENUM_VALUE_ADDED_PAIR": kind_rules,
+    "ENUM_VALUE_ADDED_FIELD_ENUM": role_field,
+}  # applied to both sides before the change
+
+# Cases whose change only adds: fields, types, and rules on what is new. None may report a breaking
+# finding, and each ships in one step (tests/diff/test_rules.py checks both).
+ADD_ONLY = (
+    "STRUCT_ADDED",
+    "ENUM_ADDED",
+    "FIELD_ADDED",
+    "FIELD_ADDED_ENUM",
+    "RULE_ADDED_BOUND_ON_NEW_FIELD",
+    "ENUM_VALUE_ADDED",
+    "ENUM_VALUE_ADDED_PAIR",
+    "RULE_RESCOPED",
+    "RULE_RESCOPED_NEW_FIELD",
+)
 
 
-def main() -> None:
-    shutil.rmtree(CASES, ignore_errors=True)
+def main(cases: Path = CASES) -> None:
+    shutil.rmtree(cases, ignore_errors=True)
     changes = {name: change for name, change, _ in CASE_LIST}
     for name, change, expected in CASE_LIST:
-        before, after = copy.deepcopy(BASE), copy.deepcopy(BASE)
+        before = copy.deepcopy(BASE)
+        if name in PREPARE:
+            PREPARE[name](before)
+        after = copy.deepcopy(before)
         if change is None:  # the reverse of another case: swap its sides
             changes[REVERSED[name]](before)
         else:
             change(after)
-        folder = CASES / name
+        folder = cases / name
         folder.mkdir(parents=True)
         for file, document in (("before.schema.json", before), ("after.schema.json", after)):
             (folder / file).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

@@ -75,6 +75,8 @@ def add_enum_value(value: str) -> Callable[[dict], None]:
             "to": "worker",
             "description": "hostile value",
         }
+        push_no_id = next(r for r in d["$defs"]["FrameLint"]["allOf"] if r.get("x-framegen-for-kind") == "push")
+        push_no_id["if"]["properties"]["type"]["enum"].append(value)  # every push carries its kind's rules
 
     return change
 

@@ -101,3 +101,56 @@ def test_unsupported_constructs_name_their_pointer(change, pointer: str) -> None
         build(document)
     assert info.value.pointer == pointer
     assert info.value.hint
+
+
+@pytest.mark.parametrize(
+    ("order", "message", "hint"),
+    [
+        (["a"], "x-framegen-order misses b", "add b where it goes on the wire"),
+        (["a", "b", "c"], "x-framegen-order lists c, not a property", "remove c"),
+        (["a", "b", "a"], "x-framegen-order lists a more than once", "keep one a"),
+    ],
+    ids=["missing", "unknown", "twice"],
+)
+def test_field_order_error_names_exactly_what_is_wrong(order: list[str], message: str, hint: str) -> None:
+    with pytest.raises(SchemaError) as info:
+        build(base(**{"x-framegen-order": order}))
+    assert info.value.pointer == "/$defs/M/x-framegen-order"
+    assert info.value.message == message and info.value.hint.startswith(hint)
+
+
+def kinds(rule_if: dict | None, kind: str = "request") -> dict:
+    """A schema with two requests, a response and a push, and one rule for a kind."""
+    values = {
+        "r1": {"kind": "request", "from": "worker", "to": "ws-proxy", "response": "ok", "description": ""},
+        "r2": {"kind": "request", "from": "worker", "to": "ws-proxy", "response": "ok", "description": ""},
+        "ok": {"kind": "response", "from": "ws-proxy", "to": "worker", "description": ""},
+        "p": {"kind": "push", "from": "ws-proxy", "to": "worker", "description": ""},
+    }
+    rule = {"x-framegen-rule": "k", "x-framegen-level": "error", "x-framegen-for-kind": kind, "description": "d"}
+    rule.update({"if": rule_if, "then": {"required": ["a"]}} if rule_if else {"required": ["a"]})
+    document = base(allOf=[rule])
+    document["$defs"]["M"]["properties"]["t"] = {"$ref": "#/$defs/T", "x-framegen-rule": "t-known"}
+    document["$defs"]["T"] = {"type": "string", "enum": list(values), "x-framegen-values": values}
+    return document
+
+
+def test_a_kind_rule_is_carried_in_the_ir() -> None:
+    [rule] = build(kinds({"properties": {"t": {"enum": ["r2", "r1"]}}})).struct("M").rules[1:]
+    assert rule.for_kind == "request"
+
+
+@pytest.mark.parametrize(
+    ("rule_if", "kind", "message", "hint"),
+    [
+        ({"properties": {"t": {"const": "r1"}}}, "request", "misses the request r2", 'add "r2" to its t enum'),
+        ({"properties": {"t": {"enum": ["ok", "p"]}}}, "response", "lists p, not of kind response", 'remove "p"'),
+        (None, "push", "tests the message type in 'if'", 'add "if"'),
+        ({"properties": {"t": {"const": "p"}}}, "pushes", "unknown kind 'pushes'", "one of"),
+    ],
+    ids=["missing", "extra", "no if", "unknown kind"],
+)
+def test_a_kind_rule_lists_exactly_the_kind(rule_if, kind: str, message: str, hint: str) -> None:
+    with pytest.raises(SchemaError) as info:
+        build(kinds(rule_if, kind))
+    assert message in info.value.message and info.value.hint.startswith(hint), info.value

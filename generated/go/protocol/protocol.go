@@ -15,7 +15,7 @@ import "encoding/json"
 const (
 	SchemaVersion = "1.0.0"
 	SchemaID      = "https://schemas.framegen.dev/sync-protocol/v1/sync-protocol.schema.json"
-	SchemaDigest  = "sha256:8a569f5894749c29064a82b5bda6f318b1c4d896fa078b717764834fb9aaa938"
+	SchemaDigest  = "sha256:041e58d98bc5ccfcd7d9f285e0aac0d4a98380362443f244891a5885055e9c17"
 )
 
 // FrameType is the discriminant field ("type") on every sync frame.

@@ -38,7 +38,7 @@ SCHEMA_VERSION = "1.0.0"
 """Semantic version of the schema this code was generated from."""
 SCHEMA_ID = "https://schemas.framegen.dev/sync-protocol/v1/sync-protocol.schema.json"
 """$id of the schema; its path carries the major version."""
-SCHEMA_DIGEST = "sha256:8a569f5894749c29064a82b5bda6f318b1c4d896fa078b717764834fb9aaa938"
+SCHEMA_DIGEST = "sha256:041e58d98bc5ccfcd7d9f285e0aac0d4a98380362443f244891a5885055e9c17"
 """sha256 of the schema's canonical JSON (sorted keys, no whitespace)."""
 
 
