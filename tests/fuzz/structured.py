@@ -124,7 +124,8 @@ def compare(struct: str, data: bytes, go: dict[str, Any], stats: Stats) -> list[
         if not ok and POLICY in value:
             stats.policy += 1
         else:
-            problems.append(f"acceptance: Python {ok} ({value if not ok else ''}), Go {go['accepted']} ({go['error']})")
+            why = value if not ok else go["error"]  # the side that rejects says why
+            problems.append(f"acceptance: Python {ok}, Go {go['accepted']}: {why}")
         return problems
     if not ok:
         return problems

@@ -1,13 +1,15 @@
 """A bounded run of the structure-aware differential fuzzer (structured.py); `make fuzz` runs it long.
 
-The last three tests break a decoder on purpose, to show that the run notices a crash and a
-wrong value on either path: a fuzzer whose checks never fire would pass as quietly as a correct decoder.
+The last four tests break a decoder on purpose, to show that the run notices a crash, a wrong
+rejection and a wrong value on either path: a fuzzer whose checks never fire would pass as
+quietly as a correct decoder does.
 """
 
 from __future__ import annotations
 
 import pytest
 
+import sync_protocol
 from fuzz.structured import describe, run
 from sync_protocol import _runtime, models
 
@@ -54,6 +56,20 @@ def test_a_wrong_value_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) 
     stats = run(300, SEED, go_harness)
     assert stats.disagreements > 0 and stats.crashes == 0
     assert any("decoded value differs from Go's" in problem for _, _, problem in stats.failures)
+
+
+def test_a_wrong_rejection_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    exact = _runtime._decode_exact
+
+    def rejecting(data, *args):
+        value = exact(data, *args)
+        if getattr(value, "ok", False):
+            raise sync_protocol.DecodeError("injected")
+        return value
+
+    monkeypatch.setattr(_runtime, "_decode_exact", rejecting)
+    stats = run(300, SEED, go_harness)
+    assert any("acceptance: Python False, Go True: injected" in problem for _, _, problem in stats.failures)
 
 
 @pytest.mark.skipif(models._msgspec is None, reason="msgspec is a test dependency")
