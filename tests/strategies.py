@@ -7,7 +7,7 @@ import json
 from hypothesis import strategies as st
 
 import sync_protocol
-from sync_protocol import _runtime
+from sync_protocol import _codec
 
 SPECIAL = '<>&\u2028\u2029\x00\x01\x08\x0c\x1f\x7f"\\/é東🚀\ufffd'
 text = st.text(alphabet=st.characters(exclude_categories=("Cs",)) | st.sampled_from(SPECIAL), max_size=12)
@@ -57,25 +57,43 @@ raw_json = st.one_of(
 )
 
 
-def _field_strategy(kind: int, extra: object, depth: int) -> st.SearchStrategy:
-    """A strategy for one field, chosen by the field's kind in the generated decoder's table (from the schema)."""
-    if kind == _runtime.STR:
-        return short_text
-    if kind == _runtime.ENUM:
-        return st.sampled_from([*extra, "", "not_a_value"])
-    if kind == _runtime.BOOL:
-        return st.booleans()
-    if kind == _runtime.INT:
-        return st.one_of(st.just(0), st.integers(100, 599), st.integers(-(2**63), 2**63 - 1))
-    if kind == _runtime.RAW:
+floats = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from([0.0, -0.0, 1e21, 1e20, 1e-6, 1e-7, 5e-324, 1.7976931348623157e308, 0.1 + 0.2, 100.0]),
+)
+
+
+def value_strategy(t: tuple, depth: int) -> st.SearchStrategy:
+    """A strategy for a value of a codec type (generated decoder's table, so from the schema): every kind."""
+    code, arg, nilable = t
+    if code == _codec.STR:
+        base = short_text
+    elif code == _codec.ENUM:
+        base = st.sampled_from([*arg, "", "not_a_value"])
+    elif code == _codec.BOOL:
+        base = st.booleans()
+    elif code == _codec.INT:
+        low, high = arg
+        base = st.one_of(st.just(0), st.integers(max(low, 100), min(high, 599)), st.integers(low, high))
+    elif code == _codec.FLOAT:
+        base = floats
+    elif code == _codec.RAW:
         return raw_json
-    return st.just([]) if depth == 0 else st.lists(structs(extra.cls, depth - 1), max_size=3)  # LIST of structs
+    elif code == _codec.STRUCT:
+        base = structs(arg.cls, depth - 1) if depth > 0 else st.builds(arg.cls)
+    elif depth <= 0 and arg[0] == _codec.STRUCT:
+        base = st.just([]) if code == _codec.LIST else st.just({})
+    elif code == _codec.LIST:
+        base = st.lists(value_strategy(arg, depth - 1), max_size=3)
+    else:  # MAP
+        base = st.dictionaries(short_text, value_strategy(arg, depth - 1), max_size=3)
+    return st.one_of(st.none(), base) if nilable and code != _codec.RAW else base
 
 
 def structs(cls: type, max_depth: int = 2) -> st.SearchStrategy:
-    """Values of a generated struct with every field drawn, nested lists down to max_depth."""
-    spec = _runtime._SPECS[cls]
-    fields = {attr: _field_strategy(kind, extra, max_depth) for attr, kind, extra in spec.fields.values()}
+    """Values of a generated struct with every field drawn, nested values down to max_depth."""
+    spec = _codec.spec_of(cls)
+    fields = {attr: value_strategy(t, max_depth) for attr, t, _ in spec.fields.values()}
     return st.builds(cls, **fields)
 
 

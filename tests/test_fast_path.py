@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import sync_protocol
 from strategies import frames
-from sync_protocol import RawJSON, _runtime, models
+from sync_protocol import RawJSON, _codec, _runtime, models
 
 pytestmark = pytest.mark.skipif(models._msgspec is None, reason="msgspec is a test dependency")
 
@@ -49,7 +49,7 @@ NOT_CANONICAL = {
 
 def _exact(data: bytes) -> sync_protocol.Frame | str:
     try:
-        return _runtime._decode_exact(data, models._FRAME_SPEC, _runtime.DEFAULT_MAX_SIZE, _runtime.DEFAULT_MAX_DEPTH)
+        return _codec.decode_exact(data, models._FRAME_SPEC, _runtime.DEFAULT_MAX_SIZE, _runtime.DEFAULT_MAX_DEPTH)
     except sync_protocol.DecodeError as exc:
         return f"DecodeError: {exc}"
 
@@ -94,8 +94,7 @@ def test_the_in_place_check_holds_on_random_cuts_of_a_bulk_input() -> None:
 @given(frames())
 def test_the_fast_encoder_writes_the_exact_encoders_bytes(frame: sync_protocol.Frame) -> None:
     fast = _runtime.html_safe(models._WIRE_ENCODE(models._frame_to_out(frame)))
-    flat = _runtime.encode_flat(models._frame_members(frame))
-    exact = flat if flat is not None else _runtime.encode_tree(frame, models._ENCODERS)
+    exact = _codec.encode_struct(frame, models._FRAME_SPEC)
     assert fast == exact
 
 
@@ -110,7 +109,7 @@ def test_the_fast_encoder_writes_the_exact_encoders_bytes(frame: sync_protocol.F
     ids=["lone surrogate", "raw with spaces and HTML", "empty raw is omitted", "items"],
 )
 def test_values_the_fast_encoder_hands_back_or_writes_are_go_exact(frame: sync_protocol.Frame) -> None:
-    exact = _runtime.encode_tree(frame, models._ENCODERS)
+    exact = _codec.encode_struct(frame, models._FRAME_SPEC)
     assert frame.to_json() == exact
     assert b"<" not in exact and b"\xe2\x80\xa8" not in exact and b"\xe2\x80\xa9" not in exact
 

@@ -19,20 +19,12 @@ from generator.targets import python_mirror as mirror
 from generator.targets.base import Annotation, GeneratedFile, Option, annotation, check_names
 from generator.targets.printer import statements
 
-KIND_CODES = {
-    ir.Kind.STRING: "STR",
-    ir.Kind.BOOL: "BOOL",
-    ir.Kind.INT: "INT",
-    ir.Kind.RAW: "RAW",
-    ir.Kind.ENUM: "ENUM",
-    ir.Kind.LIST: "LIST",
-}
 RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"self", "cls"}
 STRUCT_METHODS = frozenset({"from_json", "to_json", "from_dict", "to_dict"})
 PYTHON_RESERVED = frozenset({"MessageInfo", "ValidationError", "RawJSON", "DecodeError", "EncodeError", "StructSpec"})
-RUNTIME_EXPORTS = ("DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "DecodeError", "EncodeError", "RawJSON", "wire_fields")
+RUNTIME_EXPORTS = ("DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "DecodeError", "EncodeError", "RawJSON")
 VALIDATE_EXPORTS = ("ValidationError", "lint", "validate")
-STATIC_FILES = ("_runtime.py",)  # code that does not vary with the schema: copied, header prepended
+STATIC_FILES = ("_codec.py", "_runtime.py")  # code that does not vary with the schema: copied, header prepended
 LEVEL_WORDS = {"error": "errors", "lint": "lint"}
 _PYTHON_IDENTIFIER = {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"}
 
@@ -98,22 +90,67 @@ def go_json_key(wire: str) -> str:
 
 
 def type_hint(t: ir.TypeRef, schema: ir.Schema) -> str:
+    """The annotation of a dataclass field (or of an element: list items, map values)."""
     if t.kind == ir.Kind.ENUM:
-        return f"{class_name(t.ref, schema.enum(t.ref).annotations)} | str"
-    if t.kind == ir.Kind.LIST:
-        return f"list[{class_name(t.item.ref, schema.struct(t.item.ref).annotations)}]"
-    return {ir.Kind.STRING: "str", ir.Kind.BOOL: "bool", ir.Kind.INT: "int", ir.Kind.RAW: "RawJSON | None"}[t.kind]
+        base = f"{class_name(t.ref, schema.enum(t.ref).annotations)} | str"
+    elif t.kind == ir.Kind.STRUCT:
+        base = class_name(t.ref, schema.struct(t.ref).annotations)
+    elif t.kind == ir.Kind.LIST:
+        base = f"list[{type_hint(t.item, schema)}]"
+    elif t.kind == ir.Kind.MAP:
+        base = f"dict[str, {type_hint(t.item, schema)}]"
+    else:
+        base = {
+            ir.Kind.STRING: "str",
+            ir.Kind.BOOL: "bool",
+            ir.Kind.INT: "int",
+            ir.Kind.FLOAT: "float",
+            ir.Kind.RAW: "RawJSON",
+        }[t.kind]
+    return f"{base} | None" if t.nullable else base
 
 
-def default(t: ir.TypeRef) -> str:
+def default(t: ir.TypeRef, schema: ir.Schema) -> str:
+    """The default: None when the type holds it (the value may be absent or null), else Go's zero value."""
+    if t.nullable:
+        return "None"
+    if t.kind == ir.Kind.STRUCT:
+        return f"field(default_factory={class_name(t.ref, schema.struct(t.ref).annotations)})"
     return {
         ir.Kind.STRING: '""',
         ir.Kind.ENUM: '""',
         ir.Kind.BOOL: "False",
         ir.Kind.INT: "0",
-        ir.Kind.RAW: "None",
+        ir.Kind.FLOAT: "0.0",
         ir.Kind.LIST: "field(default_factory=list)",
+        ir.Kind.MAP: "field(default_factory=dict)",
     }[t.kind]
+
+
+def codec_type(t: ir.TypeRef) -> str:
+    """The runtime type descriptor (templates/python/_codec.py) the exact codec decodes and encodes by."""
+    if t.kind == ir.Kind.INT:
+        low, high = ir.INT_FORMATS[t.format]
+        base = f"integer({low}, {high})"
+    elif t.kind == ir.Kind.ENUM:
+        base = f"enum({mirror.enum_table(t.ref)})"
+    elif t.kind in (ir.Kind.LIST, ir.Kind.MAP):
+        make = "list_of" if t.kind == ir.Kind.LIST else "map_of"
+        return f"{make}({codec_type(t.item)}{', nilable=True' if t.nullable else ''})"
+    elif t.kind == ir.Kind.STRUCT:
+        return f"struct(_{upper_snake_case(t.ref)}_SPEC{', pointer=True' if t.nullable else ''})"
+    elif t.kind == ir.Kind.RAW:
+        return "RAW_JSON"
+    else:
+        base = {ir.Kind.STRING: "STRING", ir.Kind.BOOL: "BOOLEAN", ir.Kind.FLOAT: "NUMBER"}[t.kind]
+    return f"nullable({base})" if t.nullable else base
+
+
+_PLAIN = (ir.Kind.STRING, ir.Kind.ENUM, ir.Kind.BOOL, ir.Kind.INT, ir.Kind.FLOAT)
+
+
+def _types(t: ir.TypeRef) -> list[ir.TypeRef]:
+    return [t, *(_types(t.item) if t.item else [])]
 
 
 def python_pattern(pattern: str) -> str:
@@ -297,7 +334,8 @@ class PythonTarget:
         enums = [self.enum_view(e) for e in schema.enums]
         structs = [self.struct_view(s, schema) for s in schema.structs]
         root = schema.struct(schema.root)
-        uses_ints = any(f.type.kind == ir.Kind.INT for st in schema.structs for f in st.fields)
+        types = [x for st in schema.structs for f in st.fields for x in _types(f.type)]
+        runtime_imports, codec_imports = self.runtime_imports(schema)
         model_names = self.model_names(enums, structs, schema.messages is not None)
         return {
             "header": header_lines(schema, self.settings.version_markers),
@@ -309,27 +347,48 @@ class PythonTarget:
             "root": class_name(root.name, root.annotations),
             "messages": self.message_view(schema),
             "validator": self.validator_view(schema),
-            "runtime_imports": isort_order(self.runtime_imports(schema)),
-            "uses_lists": any(f.type.kind == ir.Kind.LIST for st in schema.structs for f in st.fields),
-            "uses_ints": uses_ints,
-            "typing_imports": ["Annotated"] * uses_ints + ["Any"] + ["NamedTuple"] * (schema.messages is not None),
+            "runtime_imports": runtime_imports,
+            "codec_imports": codec_imports,
+            "uses_field": any(default(f.type, schema).startswith("field(") for st in schema.structs for f in st.fields),
+            "int_aliases": sorted(
+                {(mirror.int_alias(x.format), *ir.INT_FORMATS[x.format]) for x in types if x.kind == ir.Kind.INT}
+            ),
+            "typing_imports": ["Annotated"] * any(x.kind == ir.Kind.INT for x in types)
+            + ["Any"]
+            + ["NamedTuple"] * (schema.messages is not None),
             "runtime_exports": isort_order(list(RUNTIME_EXPORTS)),
             "validate_exports": isort_order(list(VALIDATE_EXPORTS)),
             "model_imports": isort_order(model_names),
-            "all_names": isort_order(model_names + list(RUNTIME_EXPORTS) + list(VALIDATE_EXPORTS)),
+            "all_names": isort_order(model_names + list(RUNTIME_EXPORTS) + ["wire_fields"] + list(VALIDATE_EXPORTS)),
         }
 
     @staticmethod
-    def runtime_imports(schema: ir.Schema) -> list[str]:
-        """What models.py takes from the runtime: only what this schema's fields use."""
-        kinds = {f.type.kind for s in schema.structs for f in s.fields}
-        names = ["BULK_SIZE", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "FAST_PATH_MIN_DEPTH", "StructSpec"]
-        names += ["decode_struct", "encode_flat", "encode_tree", "json_text"]
-        names += ["HTML_UNSAFE_BYTES", "fast_path", "html_safe"]
-        names += ["convert_in_place", "encodes_to"] if ir.Kind.LIST in kinds else []
-        names += [KIND_CODES[k] for k in kinds]
-        names += ["encode_str"] if kinds & {ir.Kind.STRING, ir.Kind.ENUM} else []
-        return names + (["RawJSON"] if ir.Kind.RAW in kinds else [])
+    def runtime_imports(schema: ir.Schema) -> tuple[list[str], list[str]]:
+        """What models.py takes from the runtime and from the codec: only what this schema's fields use."""
+        types = [x for s in schema.structs for f in s.fields for x in _types(f.type)]
+        kinds = {x.kind for x in types}
+        runtime = ["BULK_SIZE", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "HTML_UNSAFE_BYTES", "fast_path", "html_safe"]
+        runtime += ["go_float"] if ir.Kind.FLOAT in kinds else []
+        runtime += ["RawJSON"] if ir.Kind.RAW in kinds else []
+        runtime += ["convert_in_place", "encodes_to"] if ir.Kind.LIST in kinds else []
+        codec = ["FAST_PATH_MIN_DEPTH", "StructSpec", "decode_struct", "encode_struct", "json_text"]
+        codec += [
+            name
+            for name, used in (
+                ("STRING", ir.Kind.STRING in kinds),
+                ("BOOLEAN", ir.Kind.BOOL in kinds),
+                ("NUMBER", ir.Kind.FLOAT in kinds),
+                ("RAW_JSON", ir.Kind.RAW in kinds),
+                ("integer", ir.Kind.INT in kinds),
+                ("enum", ir.Kind.ENUM in kinds),
+                ("list_of", ir.Kind.LIST in kinds),
+                ("map_of", ir.Kind.MAP in kinds),
+                ("struct", ir.Kind.STRUCT in kinds),
+                ("nullable", any(x.nullable and x.kind in _PLAIN for x in types)),
+            )
+            if used
+        ]
+        return isort_order(runtime), isort_order(codec)
 
     @staticmethod
     def model_names(enums: list[dict[str, Any]], structs: list[dict[str, Any]], messages: bool) -> list[str]:
@@ -370,65 +429,34 @@ class PythonTarget:
 
     def struct_view(self, s: ir.Struct, schema: ir.Schema) -> dict[str, object]:
         name = class_name(s.name, s.annotations)
+        classes = {x.name: class_name(x.name, x.annotations) for x in schema.structs}
         lists = tuple(attr_name(f) for f in s.fields if f.type.kind == ir.Kind.LIST)
-        fields = []
-        for f in s.fields:
-            attr = attr_name(f)
-            kind = f.type.kind
-            extra = "None"
-            if kind == ir.Kind.ENUM:
-                extra = f"_{upper_snake_case(f.type.ref)}_VALUES"
-            elif kind == ir.Kind.LIST:
-                extra = f"_{upper_snake_case(f.type.item.ref)}_SPEC"
-            value = f"f.{attr}"
-            encode = {
-                ir.Kind.STRING: f"encode_str({value})",
-                ir.Kind.ENUM: f"encode_str({value})",
-                ir.Kind.INT: f'b"%d" % {value}',
-                ir.Kind.RAW: f"{value}.compact()",
-                ir.Kind.BOOL: f'(b"true" if {value} else b"false")',
-            }.get(kind, "")
-            item = schema.struct(f.type.item.ref) if kind == ir.Kind.LIST else None
-            fields.append(
-                {
-                    "attr": attr,
-                    "wire": repr(f.wire_name),
-                    "hint": type_hint(f.type, schema),
-                    "default": default(f.type),
-                    "doc": comment(f.doc or f.wire_name),
-                    "kind": KIND_CODES[kind],
-                    "extra": extra,
-                    "omit_empty": f.omit_empty,
-                    "key": go_json_key(f.wire_name),
-                    "encode": encode,
-                    "nested": kind == ir.Kind.LIST,
-                    "wire_decl": mirror.wire_declaration(
-                        attr, f, mirror.wire_class(class_name(item.name, item.annotations)) if item else None
-                    ),
-                    "out_decl": mirror.out_declaration(attr, f),
-                    "to_out": mirror.to_out(attr, f),
-                }
-            )
+        fields = [
+            {
+                "attr": attr_name(f),
+                "wire": repr(f.wire_name),
+                "hint": type_hint(f.type, schema),
+                "default": default(f.type, schema),
+                "doc": comment(f.doc or f.wire_name),
+                "codec": codec_type(f.type),
+                "omit_empty": f.omit_empty,
+                "wire_decl": mirror.wire_declaration(attr_name(f), f, classes),
+                "out_decl": mirror.out_declaration(attr_name(f), f),
+                "to_out": mirror.to_out(attr_name(f), f),
+            }
+            for f in s.fields
+        ]
+        nested = {x.ref for st in schema.structs for f in st.fields for x in _types(f.type)}
         return {
             "name": name,
             "doc": docstring(s.doc or s.name),
             "fields": fields,
             "spec": f"_{upper_snake_case(s.name)}_SPEC",
-            "encoder": f"_encode_{snake_case(s.name)}",
-            "flat": f"_{snake_case(s.name)}_members",
-            "flat_guard": " or ".join(
-                f"f.{attr_name(f)}" for f in s.fields if f.type.kind in (ir.Kind.RAW, ir.Kind.LIST)
-            ),
-            "plain_fields": [
-                x for x, f in zip(fields, s.fields, strict=True) if f.type.kind not in (ir.Kind.RAW, ir.Kind.LIST)
-            ],
             "wire_class": mirror.wire_class(name),
             "out_class": mirror.out_class(name),
             "wire_decoder": f"_{upper_snake_case(s.name)}_WIRE_DECODER",
             "from_wire": mirror.from_wire_name(s.name),
-            "is_list_item": any(
-                f.type.kind == ir.Kind.LIST and f.type.item.ref == s.name for st in schema.structs for f in st.fields
-            ),
+            "is_nested": s.name in nested,  # a struct found inside another: its mirror needs a conversion function
             "from_wire_fixups": mirror.from_wire_fixups([(attr_name(f), f) for f in s.fields]),
             "to_out": mirror.to_out_name(s.name),
             "list_attrs": repr(lists) if lists else "",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 
-from sync_protocol import _runtime
+from sync_protocol import _codec
 
 GO_MAX_DEPTH = 10_000
 
@@ -75,11 +75,11 @@ class Grammar:
         self.chaos = rng.choice([0.0, 0.0, 0.0, 0.01, 0.03, 0.1, 0.3])
         roll = rng.random()
         if roll < 0.02:
-            tokens = self.deep_items(_runtime._SPECS[cls])
+            tokens = self.deep_items(_codec.spec_of(cls))
         elif roll < 0.05 and self.chaos:
             tokens = self.any_value(1)  # a top-level array, string, number, ... or null
         else:
-            tokens = self.object(_runtime._SPECS[cls], 1, 3)
+            tokens = self.object(_codec.spec_of(cls), 1, 3)
         data = self.join(tokens)
         if self.hostile(2):
             data = rng.choice([b"\xef\xbb\xbf", b"\xfe\xff", b"\xff\xfe", b"\x00", b"\xc2\xa0"]) + data
@@ -106,7 +106,7 @@ class Grammar:
                 parts.append(rng.choice(JSON_WS))
         return b"".join(parts)
 
-    def object(self, spec: _runtime.StructSpec, depth: int, items_left: int) -> list[bytes]:
+    def object(self, spec: _codec.StructSpec, depth: int, items_left: int) -> list[bytes]:
         """A struct: its fields (some, in schema or random order, a few twice), unknown keys, odd keys."""
         rng = self.rng
         fields = [wire for wire in spec.fields if rng.random() < (0.9 if wire == "type" else 0.4)]
@@ -123,21 +123,25 @@ class Grammar:
             if wire is None:
                 tokens += [self.key(rng.choice(UNKNOWN_KEYS)), b":", *self.any_value(depth + 1)]
                 continue
-            _, kind, extra = spec.fields[wire]
-            tokens += [self.key(wire), b":", *self.field_value(kind, extra, depth, items_left)]
+            _, kind, _ = spec.fields[wire]
+            tokens += [self.key(wire), b":", *self.field_value(kind, depth, items_left)]
         if self.hostile(0.3):
             tokens.append(rng.choice([b",", b",,", b'"k"', b":"]))
         tokens.append(b"}")
         return tokens
 
-    def deep_items(self, spec: _runtime.StructSpec) -> list[bytes]:
+    def deep_items(self, spec: _codec.StructSpec) -> list[bytes]:
         """Frames nested in items (two levels each), the innermost holding a raw or unknown value
         nested to just within or past Go's depth limit: the decoders must count both kinds of level.
 
         (Frames alone nested ~5,000 deep cost Go's harness over a second each; the vectors hold them.)
         """
         rng = self.rng
-        list_fields = [wire for wire, (_, kind, _) in spec.fields.items() if kind == _runtime.LIST]
+        list_fields = [
+            wire
+            for wire, (_, t, _) in spec.fields.items()
+            if t[0] == _codec.LIST and t[1][0] == _codec.STRUCT and t[1][1] is spec
+        ]
         if not list_fields:
             return self.object(spec, 1, 0)
         levels = rng.choice([1, 2, 10, 100, 300])
@@ -148,32 +152,38 @@ class Grammar:
 
     # ---- values ----------------------------------------------------------------------------
 
-    def field_value(self, kind: int, extra: object, depth: int, items_left: int) -> list[bytes]:
-        """A value for one field: mostly its own type, sometimes null, when hostile a wrong type."""
+    def field_value(self, t: tuple, depth: int, items_left: int) -> list[bytes]:
+        """A value for one field of codec type t: mostly its own type, sometimes null, when hostile a wrong type."""
         rng = self.rng
+        kind, extra, _ = t
         if rng.random() < 0.05:
             return [b"null"]
         if self.hostile(0.5):
             return self.any_value(depth + 1)
-        if kind in (_runtime.STR, _runtime.ENUM):
-            if kind == _runtime.ENUM and rng.random() < 0.7:
+        if kind in (_codec.STR, _codec.ENUM):
+            if kind == _codec.ENUM and rng.random() < 0.7:
                 return [self.string(rng.choice([*extra, "", "not_a_value", "KEY_SYNC"]).encode(), escape=0.1)]
             return [self.string()]
-        if kind == _runtime.BOOL:
+        if kind == _codec.BOOL:
             return [rng.choice([b"true", b"false"])]
-        if kind == _runtime.INT:
-            return [self.integer()]
-        if kind == _runtime.RAW:
+        if kind in (_codec.INT, _codec.FLOAT):
+            return [self.integer() if kind == _codec.INT or rng.random() < 0.3 else self.number()]
+        if kind == _codec.RAW:
             return self.any_value(depth + 1, raw=True)
-        if kind == _runtime.LIST:
+        if kind == _codec.STRUCT:
+            return self.object(extra, depth + 1, items_left - 1) if items_left > 0 else [b"{}"]
+        if kind in (_codec.LIST, _codec.MAP):
+            opener, closer = (b"[", b"]") if kind == _codec.LIST else (b"{", b"}")
             if items_left <= 0 or rng.random() < 0.2:
-                return [b"[]"]
-            tokens = [b"["]
+                return [opener + closer]
+            tokens = [opener]
             for n in range(rng.choice([1, 1, 2, 3])):
                 if n:
                     tokens.append(b",")
-                tokens += [b"null"] if rng.random() < 0.1 else self.object(extra, depth + 2, items_left - 1)
-            return [*tokens, b"]"]
+                if kind == _codec.MAP:
+                    tokens += [self.string(rng.choice(["a", "b", "A", "\u00e9", ""]).encode(), escape=0.2), b":"]
+                tokens += [b"null"] if rng.random() < 0.1 else self.field_value(extra, depth + 1, items_left - 1)
+            return [*tokens, closer]
         raise AssertionError(f"a field kind the grammar does not know: {kind}")
 
     def any_value(self, depth: int, raw: bool = False) -> list[bytes]:

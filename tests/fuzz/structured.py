@@ -32,7 +32,7 @@ sys.path[:0] = [str(TESTS.parent / "generated" / "python"), str(TESTS)]
 import sync_protocol  # noqa: E402
 from fuzz.grammar import Grammar  # noqa: E402
 from support import EXAMPLES, GoHarness, build_harness, deep_recursion, findings, value_of  # noqa: E402
-from sync_protocol import _runtime, models  # noqa: E402
+from sync_protocol import _codec, _runtime  # noqa: E402
 
 STRUCTS = ["Frame"] * 8 + ["CreateKeyRequest", "CreateKeyResponse"]
 BATCH = 500
@@ -83,8 +83,8 @@ def same_value(a: Any, b: Any) -> bool:
 def python_side(struct: str, data: bytes, stats: Stats) -> tuple[bool, Any, list[str]]:
     """The exact decoder's answer, after checking every other Python path against it."""
     cls = getattr(sync_protocol, struct)
-    spec = _runtime._SPECS[cls]
-    ok, exact = attempt("the exact decoder", _runtime._decode_exact, data, spec, *LIMITS)
+    spec = _codec.spec_of(cls)
+    ok, exact = attempt("the exact decoder", _codec.decode_exact, data, spec, *LIMITS)
     problems = []
 
     def agrees(what: str, other: tuple[bool, Any]) -> None:
@@ -130,7 +130,7 @@ def compare(struct: str, data: bytes, go: dict[str, Any], stats: Stats) -> list[
     if not ok:
         return problems
     canonical = attempt("to_json", value.to_json)[1]
-    exact_encoding = attempt("the exact encoder", _runtime.encode_tree, value, models._ENCODERS)[1]
+    exact_encoding = attempt("the exact encoder", _codec.encode_struct, value, _codec.spec_of(type(value)))[1]
     if canonical != go["canonical"] or exact_encoding != go["canonical"]:
         problems.append(
             f"canonical: Python {canonical[:200]!r} (exact {exact_encoding[:200]!r}), Go {go['canonical'][:200]!r}"
@@ -177,7 +177,7 @@ def inputs(count: int, rng: random.Random) -> Iterator[tuple[str, bytes]]:
         data = grammar.document(cls)
         if rng.random() < 0.3:
             with contextlib.suppress(Exception):  # rejected (or a crash the run itself will meet): as drawn
-                data = _runtime._decode_exact(data, _runtime._SPECS[cls], *LIMITS).to_json()
+                data = _codec.decode_exact(data, _codec.spec_of(cls), *LIMITS).to_json()
         yield struct, data
 
 

@@ -11,7 +11,7 @@ import pytest
 
 import sync_protocol
 from fuzz.structured import describe, run
-from sync_protocol import _runtime, models
+from sync_protocol import _codec, models
 
 COUNT = 4_000
 SEED = 20261203
@@ -30,21 +30,21 @@ def test_python_and_go_agree_on_grammar_inputs(go_harness) -> None:
 
 
 def test_a_crash_in_the_decoder_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:
-    exact = _runtime._decode_exact
+    exact = _codec.decode_exact
 
     def crashing(data, *args):
         if b"httpStatus" in (data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)):
             raise ValueError("injected")
         return exact(data, *args)
 
-    monkeypatch.setattr(_runtime, "_decode_exact", crashing)
+    monkeypatch.setattr(_codec, "decode_exact", crashing)
     stats = run(300, SEED, go_harness)
     assert stats.crashes > 0
     assert any("raised ValueError: injected" in problem for _, _, problem in stats.failures)
 
 
 def test_a_wrong_value_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:
-    exact = _runtime._decode_exact
+    exact = _codec.decode_exact
 
     def wrong(data, *args):
         value = exact(data, *args)
@@ -52,14 +52,14 @@ def test_a_wrong_value_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) 
             value.name += "!"
         return value
 
-    monkeypatch.setattr(_runtime, "_decode_exact", wrong)
+    monkeypatch.setattr(_codec, "decode_exact", wrong)
     stats = run(300, SEED, go_harness)
     assert stats.disagreements > 0 and stats.crashes == 0
     assert any("decoded value differs from Go's" in problem for _, _, problem in stats.failures)
 
 
 def test_a_wrong_rejection_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:
-    exact = _runtime._decode_exact
+    exact = _codec.decode_exact
 
     def rejecting(data, *args):
         value = exact(data, *args)
@@ -67,7 +67,7 @@ def test_a_wrong_rejection_is_reported(go_harness, monkeypatch: pytest.MonkeyPat
             raise sync_protocol.DecodeError("injected")
         return value
 
-    monkeypatch.setattr(_runtime, "_decode_exact", rejecting)
+    monkeypatch.setattr(_codec, "decode_exact", rejecting)
     stats = run(300, SEED, go_harness)
     assert any("acceptance: Python False, Go True: injected" in problem for _, _, problem in stats.failures)
 

@@ -7,13 +7,13 @@ Having a single source of truth prevents type drift (e.g. json.RawMessage vs []b
 the wire format an explicit, versioned contract.
 """
 
+from sync_protocol._codec import wire_fields
 from sync_protocol._runtime import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
     RawJSON,
-    wire_fields,
 )
 from sync_protocol.models import (
     MESSAGE_INFO,

@@ -9,29 +9,30 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any, NamedTuple
 
+from sync_protocol._codec import (
+    BOOLEAN,
+    FAST_PATH_MIN_DEPTH,
+    RAW_JSON,
+    STRING,
+    StructSpec,
+    decode_struct,
+    encode_struct,
+    enum,
+    integer,
+    json_text,
+    list_of,
+    struct,
+)
 from sync_protocol._runtime import (
-    BOOL,
     BULK_SIZE,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
-    ENUM,
-    FAST_PATH_MIN_DEPTH,
     HTML_UNSAFE_BYTES,
-    INT,
-    LIST,
-    RAW,
-    STR,
     RawJSON,
-    StructSpec,
     convert_in_place,
-    decode_struct,
-    encode_flat,
-    encode_str,
-    encode_tree,
     encodes_to,
     fast_path,
     html_safe,
-    json_text,
 )
 
 SCHEMA_VERSION = "1.0.0"
@@ -200,29 +201,13 @@ class CreateKeyRequest:
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _WIRE_ENCODE is not None:
-            f = self
-            try:  # _create_key_request_to_out, inlined: this is the hot path
-                data = _WIRE_ENCODE(
-                    _CreateKeyRequestOut(
-                        f.namespace,
-                        f.user,
-                        f.team,
-                        f.role,
-                        f.description,
-                        f.expires_at,
-                        f.token_hash,
-                        f.hash_prefix,
-                        f.issued_at,
-                        f.quota_url,
-                        f.raw_token,
-                    )
-                )
+            try:
+                data = _WIRE_ENCODE(_create_key_request_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
                 return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
-        flat = encode_flat(_create_key_request_members(self))
-        return flat if flat is not None else encode_tree(self, _ENCODERS)
+        return encode_struct(self, _CREATE_KEY_REQUEST_SPEC)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CreateKeyRequest:
@@ -274,23 +259,13 @@ class CreateKeyResponse:
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _WIRE_ENCODE is not None:
-            f = self
-            try:  # _create_key_response_to_out, inlined: this is the hot path
-                data = _WIRE_ENCODE(
-                    _CreateKeyResponseOut(
-                        f.raw_token,
-                        f.key_id,
-                        f.token_hash,
-                        f.hash_prefix,
-                        f.issued_at,
-                    )
-                )
+            try:
+                data = _WIRE_ENCODE(_create_key_response_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
                 return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
-        flat = encode_flat(_create_key_response_members(self))
-        return flat if flat is not None else encode_tree(self, _ENCODERS)
+        return encode_struct(self, _CREATE_KEY_RESPONSE_SPEC)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CreateKeyResponse:
@@ -387,39 +362,13 @@ class Frame:
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _WIRE_ENCODE is not None:
-            f = self
-            try:  # _frame_to_out, inlined: this is the hot path
-                data = _WIRE_ENCODE(
-                    _FrameOut(
-                        f.id,
-                        f.type,
-                        f.token_hash,
-                        f.hash_prefix,
-                        f.name,
-                        f.namespace,
-                        f.role,
-                        f.user,
-                        f.team,
-                        f.quota_url,
-                        f.description,
-                        f.issued_at,
-                        f.expires_at,
-                        [_frame_to_out(x) for x in f.items] if f.items else None,
-                        f.ok,
-                        f.raw_token,
-                        f.key_id,
-                        f.error,
-                        f.http_status,
-                        _msgspec.Raw(f.template_full.compact()) if f.template_full else None,
-                        _msgspec.Raw(f.config_snapshot.compact()) if f.config_snapshot else None,
-                    )
-                )
+            try:
+                data = _WIRE_ENCODE(_frame_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
                 return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
-        flat = encode_flat(_frame_members(self))
-        return flat if flat is not None else encode_tree(self, _ENCODERS)
+        return encode_struct(self, _FRAME_SPEC)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Frame:
@@ -449,8 +398,9 @@ _FRAME_SPEC = StructSpec(Frame)
 # has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
 # reading is Go's. Anything else takes the exact decoder. Encoding: the out mirror carries Go's
 # field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
-# html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
-# paths run; both are held to the same conformance vectors.
+# html_safe adds; floats and raw values are handed over as the bytes Go writes. Without msgspec
+# installed (or with FRAMEGEN_NO_FAST_PATH=1) only the exact paths run; both are held to the same
+# conformance vectors.
 _WIRE_ENCODE: Any = None
 _fast_create_key_request: Any = None
 _create_key_request_to_out: Any = None
@@ -460,7 +410,8 @@ _fast_frame: Any = None
 _frame_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
-    _Int64 = Annotated[int, _msgspec.Meta(ge=-0x8000000000000000, le=0x7FFFFFFFFFFFFFFF)]
+    _Int = Annotated[int, _msgspec.Meta(ge=-9223372036854775808, le=9223372036854775807)]
+    _ALWAYS: Any = object()  # the out mirror's default for a field always written: no value equals it
     _astuple = _msgspec.structs.astuple
     _WIRE_ENCODE = _msgspec.json.Encoder().encode
 
@@ -478,11 +429,11 @@ if _msgspec is not None:
         raw_token: str = _msgspec.field(default="", name="rawToken")
 
     class _CreateKeyRequestOut(_msgspec.Struct, omit_defaults=True, gc=False):
-        namespace: Any = _msgspec.field(default=None, name="namespace")
-        user: Any = _msgspec.field(default=None, name="user")
-        team: Any = _msgspec.field(default=None, name="team")
-        role: Any = _msgspec.field(default=None, name="role")
-        description: Any = _msgspec.field(default=None, name="description")
+        namespace: Any = _msgspec.field(default=_ALWAYS, name="namespace")
+        user: Any = _msgspec.field(default=_ALWAYS, name="user")
+        team: Any = _msgspec.field(default=_ALWAYS, name="team")
+        role: Any = _msgspec.field(default=_ALWAYS, name="role")
+        description: Any = _msgspec.field(default=_ALWAYS, name="description")
         expires_at: Any = _msgspec.field(default="", name="expiresAt")
         token_hash: Any = _msgspec.field(default="", name="tokenHash")
         hash_prefix: Any = _msgspec.field(default="", name="hashPrefix")
@@ -498,11 +449,11 @@ if _msgspec is not None:
         issued_at: str = _msgspec.field(name="IssuedAt")
 
     class _CreateKeyResponseOut(_msgspec.Struct, omit_defaults=True, gc=False):
-        raw_token: Any = _msgspec.field(default=None, name="RawToken")
-        key_id: Any = _msgspec.field(default=None, name="KeyID")
-        token_hash: Any = _msgspec.field(default=None, name="TokenHash")
-        hash_prefix: Any = _msgspec.field(default=None, name="HashPrefix")
-        issued_at: Any = _msgspec.field(default=None, name="IssuedAt")
+        raw_token: Any = _msgspec.field(default=_ALWAYS, name="RawToken")
+        key_id: Any = _msgspec.field(default=_ALWAYS, name="KeyID")
+        token_hash: Any = _msgspec.field(default=_ALWAYS, name="TokenHash")
+        hash_prefix: Any = _msgspec.field(default=_ALWAYS, name="HashPrefix")
+        issued_at: Any = _msgspec.field(default=_ALWAYS, name="IssuedAt")
 
     class _FrameWire(_msgspec.Struct, omit_defaults=True, kw_only=True, gc=False):
         id: str = _msgspec.field(default="", name="id")
@@ -523,13 +474,13 @@ if _msgspec is not None:
         raw_token: str = _msgspec.field(default="", name="rawToken")
         key_id: str = _msgspec.field(default="", name="keyId")
         error: str = _msgspec.field(default="", name="error")
-        http_status: _Int64 = _msgspec.field(default=0, name="httpStatus")
+        http_status: _Int = _msgspec.field(default=0, name="httpStatus")
         template_full: _msgspec.Raw = _msgspec.field(default=None, name="templateFull")
         config_snapshot: _msgspec.Raw = _msgspec.field(default=None, name="configSnapshot")
 
     class _FrameOut(_msgspec.Struct, omit_defaults=True, gc=False):
         id: Any = _msgspec.field(default="", name="id")
-        type: Any = _msgspec.field(default=None, name="type")
+        type: Any = _msgspec.field(default=_ALWAYS, name="type")
         token_hash: Any = _msgspec.field(default="", name="tokenHash")
         hash_prefix: Any = _msgspec.field(default="", name="hashPrefix")
         name: Any = _msgspec.field(default="", name="name")
@@ -626,15 +577,7 @@ if _msgspec is not None:
                 canonical = encodes_to(wire, data, _WIRE_ENCODE, ("items",))
             if not canonical:
                 return None
-            f = Frame(*_astuple(wire))  # positional: the mirror has the same fields, in order
-            f.type = _FRAME_TYPE_VALUES.get(f.type, f.type)
-            if f.items:
-                convert_in_place(f.items, _frame_from_wire)
-            if f.template_full is not None:
-                f.template_full = RawJSON.trusted(bytes(f.template_full))
-            if f.config_snapshot is not None:
-                f.config_snapshot = RawJSON.trusted(bytes(f.config_snapshot))
-            return f
+            return _frame_from_wire(wire)
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 
@@ -668,264 +611,50 @@ if _msgspec is not None:
 
 _CREATE_KEY_REQUEST_SPEC.define(
     {
-        "namespace": ("namespace", STR, None),
-        "user": ("user", STR, None),
-        "team": ("team", STR, None),
-        "role": ("role", STR, None),
-        "description": ("description", STR, None),
-        "expiresAt": ("expires_at", STR, None),
-        "tokenHash": ("token_hash", STR, None),
-        "hashPrefix": ("hash_prefix", STR, None),
-        "issuedAt": ("issued_at", STR, None),
-        "quotaURL": ("quota_url", STR, None),
-        "rawToken": ("raw_token", STR, None),
+        "namespace": ("namespace", STRING, False),
+        "user": ("user", STRING, False),
+        "team": ("team", STRING, False),
+        "role": ("role", STRING, False),
+        "description": ("description", STRING, False),
+        "expiresAt": ("expires_at", STRING, True),
+        "tokenHash": ("token_hash", STRING, True),
+        "hashPrefix": ("hash_prefix", STRING, True),
+        "issuedAt": ("issued_at", STRING, True),
+        "quotaURL": ("quota_url", STRING, True),
+        "rawToken": ("raw_token", STRING, True),
     }
 )
 _CREATE_KEY_RESPONSE_SPEC.define(
     {
-        "RawToken": ("raw_token", STR, None),
-        "KeyID": ("key_id", STR, None),
-        "TokenHash": ("token_hash", STR, None),
-        "HashPrefix": ("hash_prefix", STR, None),
-        "IssuedAt": ("issued_at", STR, None),
+        "RawToken": ("raw_token", STRING, False),
+        "KeyID": ("key_id", STRING, False),
+        "TokenHash": ("token_hash", STRING, False),
+        "HashPrefix": ("hash_prefix", STRING, False),
+        "IssuedAt": ("issued_at", STRING, False),
     }
 )
 _FRAME_SPEC.define(
     {
-        "id": ("id", STR, None),
-        "type": ("type", ENUM, _FRAME_TYPE_VALUES),
-        "tokenHash": ("token_hash", STR, None),
-        "hashPrefix": ("hash_prefix", STR, None),
-        "name": ("name", STR, None),
-        "namespace": ("namespace", STR, None),
-        "role": ("role", STR, None),
-        "user": ("user", STR, None),
-        "team": ("team", STR, None),
-        "quotaURL": ("quota_url", STR, None),
-        "description": ("description", STR, None),
-        "issuedAt": ("issued_at", STR, None),
-        "expiresAt": ("expires_at", STR, None),
-        "items": ("items", LIST, _FRAME_SPEC),
-        "ok": ("ok", BOOL, None),
-        "rawToken": ("raw_token", STR, None),
-        "keyId": ("key_id", STR, None),
-        "error": ("error", STR, None),
-        "httpStatus": ("http_status", INT, None),
-        "templateFull": ("template_full", RAW, None),
-        "configSnapshot": ("config_snapshot", RAW, None),
+        "id": ("id", STRING, True),
+        "type": ("type", enum(_FRAME_TYPE_VALUES), False),
+        "tokenHash": ("token_hash", STRING, True),
+        "hashPrefix": ("hash_prefix", STRING, True),
+        "name": ("name", STRING, True),
+        "namespace": ("namespace", STRING, True),
+        "role": ("role", STRING, True),
+        "user": ("user", STRING, True),
+        "team": ("team", STRING, True),
+        "quotaURL": ("quota_url", STRING, True),
+        "description": ("description", STRING, True),
+        "issuedAt": ("issued_at", STRING, True),
+        "expiresAt": ("expires_at", STRING, True),
+        "items": ("items", list_of(struct(_FRAME_SPEC)), True),
+        "ok": ("ok", BOOLEAN, True),
+        "rawToken": ("raw_token", STRING, True),
+        "keyId": ("key_id", STRING, True),
+        "error": ("error", STRING, True),
+        "httpStatus": ("http_status", integer(-9223372036854775808, 9223372036854775807), True),
+        "templateFull": ("template_full", RAW_JSON, True),
+        "configSnapshot": ("config_snapshot", RAW_JSON, True),
     }
 )
-
-
-def _encode_create_key_request(f: CreateKeyRequest, parts: list[Any]) -> bool:
-    """Append f's Go encoding to parts; nested structs are appended as values. True if any was."""
-    nested = False
-    sep = b"{"
-    parts.append(sep + b'"namespace":' + encode_str(f.namespace))
-    sep = b","
-    parts.append(sep + b'"user":' + encode_str(f.user))
-    sep = b","
-    parts.append(sep + b'"team":' + encode_str(f.team))
-    sep = b","
-    parts.append(sep + b'"role":' + encode_str(f.role))
-    sep = b","
-    parts.append(sep + b'"description":' + encode_str(f.description))
-    sep = b","
-    if f.expires_at:
-        parts.append(sep + b'"expiresAt":' + encode_str(f.expires_at))
-        sep = b","
-    if f.token_hash:
-        parts.append(sep + b'"tokenHash":' + encode_str(f.token_hash))
-        sep = b","
-    if f.hash_prefix:
-        parts.append(sep + b'"hashPrefix":' + encode_str(f.hash_prefix))
-        sep = b","
-    if f.issued_at:
-        parts.append(sep + b'"issuedAt":' + encode_str(f.issued_at))
-        sep = b","
-    if f.quota_url:
-        parts.append(sep + b'"quotaURL":' + encode_str(f.quota_url))
-        sep = b","
-    if f.raw_token:
-        parts.append(sep + b'"rawToken":' + encode_str(f.raw_token))
-        sep = b","
-    parts.append(b"}" if sep == b"," else b"{}")
-    return nested
-
-
-def _encode_create_key_response(f: CreateKeyResponse, parts: list[Any]) -> bool:
-    """Append f's Go encoding to parts; nested structs are appended as values. True if any was."""
-    nested = False
-    sep = b"{"
-    parts.append(sep + b'"RawToken":' + encode_str(f.raw_token))
-    sep = b","
-    parts.append(sep + b'"KeyID":' + encode_str(f.key_id))
-    sep = b","
-    parts.append(sep + b'"TokenHash":' + encode_str(f.token_hash))
-    sep = b","
-    parts.append(sep + b'"HashPrefix":' + encode_str(f.hash_prefix))
-    sep = b","
-    parts.append(sep + b'"IssuedAt":' + encode_str(f.issued_at))
-    sep = b","
-    parts.append(b"}" if sep == b"," else b"{}")
-    return nested
-
-
-def _encode_frame(f: Frame, parts: list[Any]) -> bool:
-    """Append f's Go encoding to parts; nested structs are appended as values. True if any was."""
-    nested = False
-    sep = b"{"
-    if f.id:
-        parts.append(sep + b'"id":' + encode_str(f.id))
-        sep = b","
-    parts.append(sep + b'"type":' + encode_str(f.type))
-    sep = b","
-    if f.token_hash:
-        parts.append(sep + b'"tokenHash":' + encode_str(f.token_hash))
-        sep = b","
-    if f.hash_prefix:
-        parts.append(sep + b'"hashPrefix":' + encode_str(f.hash_prefix))
-        sep = b","
-    if f.name:
-        parts.append(sep + b'"name":' + encode_str(f.name))
-        sep = b","
-    if f.namespace:
-        parts.append(sep + b'"namespace":' + encode_str(f.namespace))
-        sep = b","
-    if f.role:
-        parts.append(sep + b'"role":' + encode_str(f.role))
-        sep = b","
-    if f.user:
-        parts.append(sep + b'"user":' + encode_str(f.user))
-        sep = b","
-    if f.team:
-        parts.append(sep + b'"team":' + encode_str(f.team))
-        sep = b","
-    if f.quota_url:
-        parts.append(sep + b'"quotaURL":' + encode_str(f.quota_url))
-        sep = b","
-    if f.description:
-        parts.append(sep + b'"description":' + encode_str(f.description))
-        sep = b","
-    if f.issued_at:
-        parts.append(sep + b'"issuedAt":' + encode_str(f.issued_at))
-        sep = b","
-    if f.expires_at:
-        parts.append(sep + b'"expiresAt":' + encode_str(f.expires_at))
-        sep = b","
-    if f.items:
-        parts.append(sep + b'"items":' + b"[")
-        for i, x in enumerate(f.items):
-            if i:
-                parts.append(b",")
-            parts.append(x)
-        parts.append(b"]")
-        nested = True
-        sep = b","
-    if f.ok:
-        parts.append(sep + b'"ok":' + (b"true" if f.ok else b"false"))
-        sep = b","
-    if f.raw_token:
-        parts.append(sep + b'"rawToken":' + encode_str(f.raw_token))
-        sep = b","
-    if f.key_id:
-        parts.append(sep + b'"keyId":' + encode_str(f.key_id))
-        sep = b","
-    if f.error:
-        parts.append(sep + b'"error":' + encode_str(f.error))
-        sep = b","
-    if f.http_status:
-        parts.append(sep + b'"httpStatus":' + b"%d" % f.http_status)
-        sep = b","
-    if f.template_full:
-        parts.append(sep + b'"templateFull":' + f.template_full.compact())
-        sep = b","
-    if f.config_snapshot:
-        parts.append(sep + b'"configSnapshot":' + f.config_snapshot.compact())
-        sep = b","
-    parts.append(b"}" if sep == b"," else b"{}")
-    return nested
-
-
-def _create_key_request_members(f: CreateKeyRequest) -> dict[str, Any] | None:
-    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
-    m: dict[str, Any] = {}
-    m["namespace"] = f.namespace
-    m["user"] = f.user
-    m["team"] = f.team
-    m["role"] = f.role
-    m["description"] = f.description
-    if f.expires_at:
-        m["expiresAt"] = f.expires_at
-    if f.token_hash:
-        m["tokenHash"] = f.token_hash
-    if f.hash_prefix:
-        m["hashPrefix"] = f.hash_prefix
-    if f.issued_at:
-        m["issuedAt"] = f.issued_at
-    if f.quota_url:
-        m["quotaURL"] = f.quota_url
-    if f.raw_token:
-        m["rawToken"] = f.raw_token
-    return m
-
-
-def _create_key_response_members(f: CreateKeyResponse) -> dict[str, Any] | None:
-    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
-    m: dict[str, Any] = {}
-    m["RawToken"] = f.raw_token
-    m["KeyID"] = f.key_id
-    m["TokenHash"] = f.token_hash
-    m["HashPrefix"] = f.hash_prefix
-    m["IssuedAt"] = f.issued_at
-    return m
-
-
-def _frame_members(f: Frame) -> dict[str, Any] | None:
-    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
-    if f.items or f.template_full or f.config_snapshot:
-        return None
-    m: dict[str, Any] = {}
-    if f.id:
-        m["id"] = f.id
-    m["type"] = f.type
-    if f.token_hash:
-        m["tokenHash"] = f.token_hash
-    if f.hash_prefix:
-        m["hashPrefix"] = f.hash_prefix
-    if f.name:
-        m["name"] = f.name
-    if f.namespace:
-        m["namespace"] = f.namespace
-    if f.role:
-        m["role"] = f.role
-    if f.user:
-        m["user"] = f.user
-    if f.team:
-        m["team"] = f.team
-    if f.quota_url:
-        m["quotaURL"] = f.quota_url
-    if f.description:
-        m["description"] = f.description
-    if f.issued_at:
-        m["issuedAt"] = f.issued_at
-    if f.expires_at:
-        m["expiresAt"] = f.expires_at
-    if f.ok:
-        m["ok"] = f.ok
-    if f.raw_token:
-        m["rawToken"] = f.raw_token
-    if f.key_id:
-        m["keyId"] = f.key_id
-    if f.error:
-        m["error"] = f.error
-    if f.http_status:
-        m["httpStatus"] = f.http_status
-    return m
-
-
-_ENCODERS: dict[type, Any] = {
-    CreateKeyRequest: _encode_create_key_request,
-    CreateKeyResponse: _encode_create_key_response,
-    Frame: _encode_frame,
-}

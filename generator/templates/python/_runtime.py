@@ -17,7 +17,6 @@ import os
 import re
 from collections.abc import Iterator
 from json import JSONEncoder as _JSONEncoder
-from json import dumps as _json_dumps
 from json import loads as _json_string
 from json.encoder import c_make_encoder as _c_make_encoder
 from json.encoder import encode_basestring as _encode_basestring
@@ -376,10 +375,6 @@ def encode_tree(value: Any, parts_of: dict[type, Any]) -> bytes:
 
 # ---- decoding into generated structs --------------------------------------------------
 
-FAST_PATH_MIN_DEPTH = 1_000
-"""msgspec refuses nesting near Python's recursion limit (~1,000), so it cannot accept anything deeper
-than a max_depth at or above this; below it, only the exact decoder runs."""
-
 
 def fast_path() -> Any:
     """msgspec, if installed and not disabled with FRAMEGEN_NO_FAST_PATH=1 (the tests run both ways)."""
@@ -432,39 +427,6 @@ def convert_in_place(items: list[Any], convert: Any) -> None:
         items[i] = convert(item)
 
 
-STR, BOOL, INT, RAW, ENUM, LIST = range(6)
-_SPECS: dict[type, StructSpec] = {}
-
-
-def wire_fields(cls: type) -> tuple[tuple[str, str], ...]:
-    """(attribute, wire name) of every field of a generated struct, in wire order."""
-    return tuple((spec[0], wire) for wire, spec in _SPECS[cls].fields.items())
-
-
-class StructSpec:
-    """How to decode one generated struct: its class and, per wire name, (attribute, kind, extra)."""
-
-    __slots__ = ("by_bytes", "cls", "fast", "fields", "folded")
-
-    def __init__(self, cls: type) -> None:
-        self.cls = cls
-        self.fast: Any = None  # set by models.py when msgspec is installed
-
-    def define(self, fields: dict[str, tuple[str, int, Any]]) -> None:
-        """Set the fields after every spec exists, so a struct can list itself (Frame.items)."""
-        _SPECS[self.cls] = self
-        self.fields = fields
-        self.by_bytes = {wire.encode(): spec for wire, spec in fields.items()}
-        self.folded = {go_fold(wire): spec for wire, spec in fields.items()}
-
-    def lookup(self, body: bytes) -> tuple[str, int, Any] | None:
-        spec = self.by_bytes.get(body)
-        if spec is not None:
-            return spec
-        key = unquote(body)
-        return self.fields.get(key) or self.folded.get(go_fold(key))
-
-
 BULK_SIZE = 64 * 1024
 """Inputs at least this large are decoded with the cyclic garbage collector paused (see paused_gc)."""
 
@@ -487,241 +449,56 @@ def paused_gc() -> Iterator[None]:
         gc.enable()
 
 
-def decode_struct(data: bytes | bytearray | memoryview | str, spec: StructSpec, max_size: int, max_depth: int) -> Any:
-    """Decode `data` into spec.cls with Go's json.Unmarshal semantics, or raise DecodeError.
+# ---- numbers and times ------------------------------------------------------------------------------
 
-    A generated from_json has already tried spec.fast (msgspec, when installed) on an input smaller
-    than BULK_SIZE; a bulk input tries it here, with the GC paused. spec.fast returns None for
-    anything it cannot prove it reads as Go does, and the exact decoder decides.
 
-    Whatever the bytes, the answer is a value or DecodeError: an input within max_size that expands
-    to more objects than memory holds (64 MiB of `{},` is 22 million frames) is a DecodeError too,
-    raised once the partial value is freed. Data that is neither bytes-like nor str is a programming
-    error, and a TypeError.
+def go_float(value: float) -> bytes:
+    """What Go's encoding/json writes for a float64: the shortest digits that read back as the same
+    number (as Python's repr finds them), plain from 1e-6 up to 1e21 and in exponent form outside,
+    with Go's exponent spelling (e+21, e-7, e-07 cleaned to e-7) and -0 for negative zero.
+
+    NaN and the infinities have no JSON form: EncodeError, as Go's Marshal returns UnsupportedValueError.
     """
-    if not isinstance(data, bytes | str | bytearray | memoryview):
-        raise TypeError(f"from_json takes bytes, bytearray, memoryview or str, not {type(data).__name__}")
-    try:
-        if len(data) < BULK_SIZE:
-            return _decode_exact(data, spec, max_size, max_depth)
-        with paused_gc():
-            if spec.fast is not None and fast_path_applies(data, max_size, max_depth):
-                value = spec.fast(data)
-                if value is not None:
-                    return value
-            return _decode_exact(data, spec, max_size, max_depth)
-    except MemoryError:
-        pass  # leave the handler first, so that the traceback and the partial value it holds are freed
-    raise DecodeError(f"out of memory decoding an input of {len(data)} bytes; a lower max_size would refuse it")
+    if value != value or value in (_INF, -_INF):
+        raise EncodeError(f"json: unsupported value: {value!r}")
+    if value == 0:
+        return b"-0" if str(value)[0] == "-" else b"0"
+    text = repr(abs(value))
+    mantissa, _, exponent = text.partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = (whole + fraction).lstrip("0")
+    point = len(whole) + int(exponent or 0) - (len(whole + fraction) - len(digits))  # 0.DIGITS x 10**point
+    digits = digits.rstrip("0") or "0"
+    sign = "-" if value < 0 else ""
+    if 1e-6 <= abs(value) < 1e21:
+        if point <= 0:
+            return f"{sign}0.{'0' * -point}{digits}".encode()
+        if point >= len(digits):
+            return f"{sign}{digits}{'0' * (point - len(digits))}".encode()
+        return f"{sign}{digits[:point]}.{digits[point:]}".encode()
+    power = point - 1
+    head = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+    spelled = f"-{-power}" if -10 < power < 0 else f"{'-' if power < 0 else '+'}{abs(power):02d}"
+    return f"{sign}{head}e{spelled}".encode()
 
 
-def json_text(data: Any) -> str:
-    """The JSON text from_dict decodes: json.dumps's, with DecodeError for a value that has none.
-
-    json.dumps raises ValueError (NaN or an infinity, a circular reference, an int past Python's
-    digit limit), TypeError (a set, bytes, any other object; a key that is not a str, int, float,
-    bool or None) or RecursionError (nesting past Python's recursion limit). Each is a fault of the
-    data, as bytes Go rejects are, so each is reported the same way.
-    """
-    try:
-        return _json_dumps(data, ensure_ascii=False, allow_nan=False)
-    except (TypeError, ValueError, RecursionError) as exc:
-        raise DecodeError(f"not JSON data: {type(exc).__name__}: {exc}") from exc
+_INF = float("inf")
+_DATE_TIME = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))", re.ASCII
+)
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def fast_path_applies(data: Any, max_size: int, max_depth: int) -> bool:
-    """Bytes within the size limit, and a depth limit msgspec's own (about 1,000) cannot undercut."""
-    return data.__class__ is bytes and len(data) <= max_size and max_depth >= FAST_PATH_MIN_DEPTH
-
-
-def _decode_exact(data: bytes | bytearray | memoryview | str, spec: StructSpec, max_size: int, max_depth: int) -> Any:
-    if isinstance(data, str):
-        try:
-            data = data.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise DecodeError("the text holds a lone surrogate, which has no UTF-8 form", exc.start) from None
-    elif not isinstance(data, bytes):
-        data = bytes(data)
-    if len(data) > max_size:
-        raise DecodeError(f"input of {len(data)} bytes exceeds the limit of {max_size} bytes")
-    i = _skip_ws(data, 0)
-    if data.startswith(b"null", i):
-        if _skip_ws(data, i + 4) != len(data):
-            raise _unexpected(data, _skip_ws(data, i + 4), "the end of the input")
-        return spec.cls()
-    if i >= len(data) or data[i] != 0x7B:
-        if i < len(data):
-            end = _scan_value(data, i, 0, max_depth)
-            if _skip_ws(data, end) != len(data):
-                raise _unexpected(data, _skip_ws(data, end), "the end of the input")
-            raise DecodeError(f"cannot unmarshal a JSON {_kind_name(data[i])} into {spec.cls.__name__}", i)
-        raise _unexpected(data, i, "a value")
-    value, end = _decode_object_tree(data, i, spec, max_depth)
-    end = _skip_ws(data, end)
-    if end != len(data):
-        raise _unexpected(data, end, "the end of the input")
-    return value
-
-
-def _kind_name(c: int) -> str:
-    return {0x5B: "array", 0x22: "string", 0x74: "bool", 0x66: "bool"}.get(c, "number")
-
-
-_OPEN, _MEMBER, _AFTER_MEMBER, _CLOSE_OBJECT, _ELEMENT, _AFTER_ELEMENT, _CLOSE_LIST = range(7)
-
-
-def _decode_object_tree(data: bytes, i: int, root: StructSpec, max_depth: int) -> tuple[Any, int]:
-    """Decode nested structs (and lists of them) with an explicit stack: depth is bounded by max_depth alone."""
-    n = len(data)
-    stack: list[tuple[StructSpec, Any]] = []  # (spec, values dict) for an object, (item spec, list) for a list
-    depth = 0
-    spec = root
-    state = _OPEN
-    while True:
-        if state == _OPEN:  # data[i] == '{'
-            depth += 1
-            if depth > max_depth:
-                raise DecodeError(f"exceeded max depth {max_depth}", i)
-            stack.append((spec, {}))
-            i = _skip_ws(data, i + 1)
-            if i < n and data[i] == 0x7D:
-                i += 1
-                state = _CLOSE_OBJECT
-            else:
-                state = _MEMBER
-        elif state == _MEMBER:
-            spec, values = stack[-1]
-            if i >= n or data[i] != 0x22:
-                raise _unexpected(data, i, "a string key")
-            m = _STRING.match(data, i)
-            if m is None:
-                raise _bad_string(data, i, DecodeError)
-            key_at = i
-            field = spec.lookup(m.group(1))
-            i = _skip_ws(data, m.end())
-            if i >= n or data[i] != 0x3A:
-                raise _unexpected(data, i, "':' after an object key")
-            i = _skip_ws(data, i + 1)
-            state = _AFTER_MEMBER
-            if field is None:
-                i = _scan_value(data, i, depth, max_depth)
-                continue
-            attr, kind, extra = field
-            if attr in values:
-                raise DecodeError(f"key {unquote(m.group(1))!r} names field {attr!r} a second time", key_at)
-            if kind == LIST and i < n and data[i] == 0x5B:
-                depth += 1
-                if depth > max_depth:
-                    raise DecodeError(f"exceeded max depth {max_depth}", i)
-                values[attr] = items = []
-                stack.append((extra, items))
-                i = _skip_ws(data, i + 1)
-                if i < n and data[i] == 0x5D:
-                    i += 1
-                    state = _CLOSE_LIST
-                else:
-                    state = _ELEMENT
-                continue
-            i = _decode_member(data, i, kind, extra, attr, values, depth, max_depth)
-        elif state == _AFTER_MEMBER:
-            i = _skip_ws(data, i)
-            if i < n and data[i] == 0x2C:
-                i = _skip_ws(data, i + 1)
-                state = _MEMBER
-            elif i < n and data[i] == 0x7D:
-                i += 1
-                state = _CLOSE_OBJECT
-            else:
-                raise _unexpected(data, i, "',' or '}' after an object member")
-        elif state == _CLOSE_OBJECT:
-            spec, values = stack.pop()
-            depth -= 1
-            value = spec.cls(**values)
-            if not stack:
-                return value, i
-            stack[-1][1].append(value)
-            state = _AFTER_ELEMENT
-        elif state == _ELEMENT:
-            spec, items = stack[-1]
-            c = data[i] if i < n else -1
-            if c == 0x7B:
-                state = _OPEN
-            elif c == 0x6E and data.startswith(b"null", i):  # a null element is a zero struct
-                items.append(spec.cls())
-                i += 4
-                state = _AFTER_ELEMENT
-            else:
-                if i < n:
-                    _scan_value(data, i, depth, max_depth)
-                    raise DecodeError(f"cannot unmarshal a JSON {_kind_name(c)} into {spec.cls.__name__}", i)
-                raise _unexpected(data, i, "a value")
-        elif state == _AFTER_ELEMENT:
-            i = _skip_ws(data, i)
-            if i < n and data[i] == 0x2C:
-                i = _skip_ws(data, i + 1)
-                state = _ELEMENT
-            elif i < n and data[i] == 0x5D:
-                i += 1
-                state = _CLOSE_LIST
-            else:
-                raise _unexpected(data, i, "',' or ']' after an array element")
-        else:  # _CLOSE_LIST
-            stack.pop()
-            depth -= 1
-            state = _AFTER_MEMBER
-
-
-def _decode_member(
-    data: bytes, i: int, kind: int, extra: Any, attr: str, values: dict[str, Any], depth: int, max_depth: int
-) -> int:
-    """Decode one scalar or raw member into values[attr]; return the position after it."""
-    n = len(data)
-    c = data[i] if i < n else -1
-    if kind == RAW:
-        end = _scan_value(data, i, depth, max_depth)
-        values[attr] = RawJSON.trusted(data[i:end])
-        return end
-    if c == 0x6E and data.startswith(b"null", i):  # null leaves a scalar or a list at its zero value
-        values[attr] = [] if kind == LIST else _ZERO[kind]
-        return i + 4
-    if kind in (STR, ENUM):
-        if c == 0x22:
-            m = _STRING.match(data, i)
-            if m is None:
-                raise _bad_string(data, i, DecodeError)
-            text = unquote(m.group(1))
-            values[attr] = extra.get(text, text) if kind == ENUM else text
-            return m.end()
-    elif kind == BOOL:
-        if data.startswith(b"true", i):
-            values[attr] = True
-            return i + 4
-        if data.startswith(b"false", i):
-            values[attr] = False
-            return i + 5
-    elif kind == INT:
-        m = _NUMBER.match(data, i)
-        if m is not None and m.end() > i:
-            token = m.group()
-            if _INTEGER.fullmatch(token) is None:
-                raise DecodeError(f"cannot unmarshal number {_shown(token)} into an integer field {attr!r}", i)
-            # Over 20 characters (no leading zeros in JSON) is past int64, and int() is never asked for a
-            # number past Python's digit limit (sys.get_int_max_str_digits), which raises ValueError.
-            number = int(token) if len(token) <= _INT64_CHARS else None
-            if number is None or not _INT64_MIN <= number <= _INT64_MAX:
-                raise DecodeError(f"number {_shown(token)} overflows the 64-bit integer field {attr!r}", i)
-            values[attr] = number
-            return m.end()
-    if i >= n:
-        raise _unexpected(data, i, "a value")
-    _scan_value(data, i, depth, max_depth)  # a syntax error in the value is reported as such
-    raise DecodeError(f"cannot unmarshal a JSON {_kind_name(c)} into field {attr!r} ({_KIND_NAMES[kind]})", i)
-
-
-def _shown(token: bytes) -> str:
-    """A number as an error message shows it: a huge one cut short, its length given."""
-    return token.decode() if len(token) <= 40 else f"{token[:20].decode()}... ({len(token)} characters)"
-
-
-_ZERO = {STR: "", ENUM: "", BOOL: False, INT: 0}
-_KIND_NAMES = {STR: "string", ENUM: "string", BOOL: "bool", INT: "integer", LIST: "array"}
+def is_date_time(text: str) -> bool:
+    """RFC 3339 section 5.6 date-time: the grammar, a real calendar date, hour 00-23, minute 00-59,
+    second 00-60 (a leap second), offsets within 23:59. The Go validator implements the same function."""
+    m = _DATE_TIME.fullmatch(text)
+    if m is None:
+        return False
+    year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])
+    if not (1 <= month <= 12 and 1 <= day <= _DAYS[month - 1] and hour <= 23 and minute <= 59 and second <= 60):
+        return False
+    if month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        return False
+    offset = m.group(7)
+    return offset is None or (int(offset) <= 23 and int(m.group(8)) <= 59)

@@ -4,13 +4,13 @@
 fields.
 """
 
+from sync_protocol._codec import wire_fields
 from sync_protocol._runtime import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
     RawJSON,
-    wire_fields,
 )
 from sync_protocol.models import (
     SCHEMA_DIGEST,

@@ -9,29 +9,30 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any
 
+from sync_protocol._codec import (
+    BOOLEAN,
+    FAST_PATH_MIN_DEPTH,
+    RAW_JSON,
+    STRING,
+    StructSpec,
+    decode_struct,
+    encode_struct,
+    enum,
+    integer,
+    json_text,
+    list_of,
+    struct,
+)
 from sync_protocol._runtime import (
-    BOOL,
     BULK_SIZE,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
-    ENUM,
-    FAST_PATH_MIN_DEPTH,
     HTML_UNSAFE_BYTES,
-    INT,
-    LIST,
-    RAW,
-    STR,
     RawJSON,
-    StructSpec,
     convert_in_place,
-    decode_struct,
-    encode_flat,
-    encode_str,
-    encode_tree,
     encodes_to,
     fast_path,
     html_safe,
-    json_text,
 )
 
 SCHEMA_VERSION = "1.2.3"
@@ -96,25 +97,13 @@ class Message:
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _WIRE_ENCODE is not None:
-            f = self
-            try:  # _message_to_out, inlined: this is the hot path
-                data = _WIRE_ENCODE(
-                    _MessageOut(
-                        f.kind,
-                        f.from_,
-                        f.definition,
-                        f.count,
-                        f.flag,
-                        [_message_to_out(x) for x in f.children] if f.children else None,
-                        _msgspec.Raw(f.payload.compact()) if f.payload else None,
-                    )
-                )
+            try:
+                data = _WIRE_ENCODE(_message_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
                 return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
-        flat = encode_flat(_message_members(self))
-        return flat if flat is not None else encode_tree(self, _ENCODERS)
+        return encode_struct(self, _MESSAGE_SPEC)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Message:
@@ -138,14 +127,16 @@ _MESSAGE_SPEC = StructSpec(Message)
 # has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
 # reading is Go's. Anything else takes the exact decoder. Encoding: the out mirror carries Go's
 # field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
-# html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
-# paths run; both are held to the same conformance vectors.
+# html_safe adds; floats and raw values are handed over as the bytes Go writes. Without msgspec
+# installed (or with FRAMEGEN_NO_FAST_PATH=1) only the exact paths run; both are held to the same
+# conformance vectors.
 _WIRE_ENCODE: Any = None
 _fast_message: Any = None
 _message_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
-    _Int64 = Annotated[int, _msgspec.Meta(ge=-0x8000000000000000, le=0x7FFFFFFFFFFFFFFF)]
+    _Int = Annotated[int, _msgspec.Meta(ge=-9223372036854775808, le=9223372036854775807)]
+    _ALWAYS: Any = object()  # the out mirror's default for a field always written: no value equals it
     _astuple = _msgspec.structs.astuple
     _WIRE_ENCODE = _msgspec.json.Encoder().encode
 
@@ -153,17 +144,17 @@ if _msgspec is not None:
         kind: str = _msgspec.field(name="kind")
         from_: str = _msgspec.field(name="from")
         definition: str = _msgspec.field(default="", name="def")
-        count: _Int64 = _msgspec.field(name="count")
+        count: _Int = _msgspec.field(name="count")
         flag: bool = _msgspec.field(name="flag")
         children: list[_MessageWire] = _msgspec.field(default=[], name="children")
         payload: _msgspec.Raw = _msgspec.field(default=None, name="payload")
 
     class _MessageOut(_msgspec.Struct, omit_defaults=True, gc=False):
-        kind: Any = _msgspec.field(default=None, name="kind")
-        from_: Any = _msgspec.field(default=None, name="from")
+        kind: Any = _msgspec.field(default=_ALWAYS, name="kind")
+        from_: Any = _msgspec.field(default=_ALWAYS, name="from")
         definition: Any = _msgspec.field(default="", name="def")
-        count: Any = _msgspec.field(default=None, name="count")
-        flag: Any = _msgspec.field(default=None, name="flag")
+        count: Any = _msgspec.field(default=_ALWAYS, name="count")
+        flag: Any = _msgspec.field(default=_ALWAYS, name="flag")
         children: Any = _msgspec.field(default=None, name="children")
         payload: Any = _msgspec.field(default=None, name="payload")
 
@@ -187,13 +178,7 @@ if _msgspec is not None:
                 canonical = encodes_to(wire, data, _WIRE_ENCODE, ("children",))
             if not canonical:
                 return None
-            f = Message(*_astuple(wire))  # positional: the mirror has the same fields, in order
-            f.kind = _KIND_VALUES.get(f.kind, f.kind)
-            if f.children:
-                convert_in_place(f.children, _message_from_wire)
-            if f.payload is not None:
-                f.payload = RawJSON.trusted(bytes(f.payload))
-            return f
+            return _message_from_wire(wire)
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 
@@ -213,62 +198,12 @@ if _msgspec is not None:
 
 _MESSAGE_SPEC.define(
     {
-        "kind": ("kind", ENUM, _KIND_VALUES),
-        "from": ("from_", STR, None),
-        "def": ("definition", STR, None),
-        "count": ("count", INT, None),
-        "flag": ("flag", BOOL, None),
-        "children": ("children", LIST, _MESSAGE_SPEC),
-        "payload": ("payload", RAW, None),
+        "kind": ("kind", enum(_KIND_VALUES), False),
+        "from": ("from_", STRING, False),
+        "def": ("definition", STRING, True),
+        "count": ("count", integer(-9223372036854775808, 9223372036854775807), False),
+        "flag": ("flag", BOOLEAN, False),
+        "children": ("children", list_of(struct(_MESSAGE_SPEC)), True),
+        "payload": ("payload", RAW_JSON, True),
     }
 )
-
-
-def _encode_message(f: Message, parts: list[Any]) -> bool:
-    """Append f's Go encoding to parts; nested structs are appended as values. True if any was."""
-    nested = False
-    sep = b"{"
-    parts.append(sep + b'"kind":' + encode_str(f.kind))
-    sep = b","
-    parts.append(sep + b'"from":' + encode_str(f.from_))
-    sep = b","
-    if f.definition:
-        parts.append(sep + b'"def":' + encode_str(f.definition))
-        sep = b","
-    parts.append(sep + b'"count":' + b"%d" % f.count)
-    sep = b","
-    parts.append(sep + b'"flag":' + (b"true" if f.flag else b"false"))
-    sep = b","
-    if f.children:
-        parts.append(sep + b'"children":' + b"[")
-        for i, x in enumerate(f.children):
-            if i:
-                parts.append(b",")
-            parts.append(x)
-        parts.append(b"]")
-        nested = True
-        sep = b","
-    if f.payload:
-        parts.append(sep + b'"payload":' + f.payload.compact())
-        sep = b","
-    parts.append(b"}" if sep == b"," else b"{}")
-    return nested
-
-
-def _message_members(f: Message) -> dict[str, Any] | None:
-    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
-    if f.children or f.payload:
-        return None
-    m: dict[str, Any] = {}
-    m["kind"] = f.kind
-    m["from"] = f.from_
-    if f.definition:
-        m["def"] = f.definition
-    m["count"] = f.count
-    m["flag"] = f.flag
-    return m
-
-
-_ENCODERS: dict[type, Any] = {
-    Message: _encode_message,
-}

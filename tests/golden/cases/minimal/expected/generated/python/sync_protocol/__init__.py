@@ -2,13 +2,13 @@
 # Regenerate: make generate
 """The smallest schema framegen accepts: one struct, one field, no enum, no rules."""
 
+from sync_protocol._codec import wire_fields
 from sync_protocol._runtime import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
     RawJSON,
-    wire_fields,
 )
 from sync_protocol.models import (
     SCHEMA_DIGEST,

@@ -8,21 +8,21 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from sync_protocol._codec import (
+    FAST_PATH_MIN_DEPTH,
+    STRING,
+    StructSpec,
+    decode_struct,
+    encode_struct,
+    json_text,
+)
 from sync_protocol._runtime import (
     BULK_SIZE,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
-    FAST_PATH_MIN_DEPTH,
     HTML_UNSAFE_BYTES,
-    STR,
-    StructSpec,
-    decode_struct,
-    encode_flat,
-    encode_str,
-    encode_tree,
     fast_path,
     html_safe,
-    json_text,
 )
 
 SCHEMA_VERSION = "0.1.0"
@@ -60,19 +60,13 @@ class Ping:
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _WIRE_ENCODE is not None:
-            f = self
-            try:  # _ping_to_out, inlined: this is the hot path
-                data = _WIRE_ENCODE(
-                    _PingOut(
-                        f.note,
-                    )
-                )
+            try:
+                data = _WIRE_ENCODE(_ping_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
                 return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
-        flat = encode_flat(_ping_members(self))
-        return flat if flat is not None else encode_tree(self, _ENCODERS)
+        return encode_struct(self, _PING_SPEC)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Ping:
@@ -96,13 +90,15 @@ _PING_SPEC = StructSpec(Ping)
 # has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
 # reading is Go's. Anything else takes the exact decoder. Encoding: the out mirror carries Go's
 # field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
-# html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
-# paths run; both are held to the same conformance vectors.
+# html_safe adds; floats and raw values are handed over as the bytes Go writes. Without msgspec
+# installed (or with FRAMEGEN_NO_FAST_PATH=1) only the exact paths run; both are held to the same
+# conformance vectors.
 _WIRE_ENCODE: Any = None
 _fast_ping: Any = None
 _ping_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
+    _ALWAYS: Any = object()  # the out mirror's default for a field always written: no value equals it
     _astuple = _msgspec.structs.astuple
     _WIRE_ENCODE = _msgspec.json.Encoder().encode
 
@@ -135,30 +131,6 @@ if _msgspec is not None:
 
 _PING_SPEC.define(
     {
-        "note": ("note", STR, None),
+        "note": ("note", STRING, True),
     }
 )
-
-
-def _encode_ping(f: Ping, parts: list[Any]) -> bool:
-    """Append f's Go encoding to parts; nested structs are appended as values. True if any was."""
-    nested = False
-    sep = b"{"
-    if f.note:
-        parts.append(sep + b'"note":' + encode_str(f.note))
-        sep = b","
-    parts.append(b"}" if sep == b"," else b"{}")
-    return nested
-
-
-def _ping_members(f: Ping) -> dict[str, Any] | None:
-    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
-    m: dict[str, Any] = {}
-    if f.note:
-        m["note"] = f.note
-    return m
-
-
-_ENCODERS: dict[type, Any] = {
-    Ping: _encode_ping,
-}

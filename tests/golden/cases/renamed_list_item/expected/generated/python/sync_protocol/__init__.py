@@ -5,13 +5,13 @@ generated reference to a struct uses its chosen name (a regression case: the msg
 renamed list item once used the default name, and models.py raised NameError at import).
 """
 
+from sync_protocol._codec import wire_fields
 from sync_protocol._runtime import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
     RawJSON,
-    wire_fields,
 )
 from sync_protocol.models import (
     SCHEMA_DIGEST,

@@ -8,24 +8,25 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from sync_protocol._codec import (
+    FAST_PATH_MIN_DEPTH,
+    STRING,
+    StructSpec,
+    decode_struct,
+    encode_struct,
+    json_text,
+    list_of,
+    struct,
+)
 from sync_protocol._runtime import (
     BULK_SIZE,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
-    FAST_PATH_MIN_DEPTH,
     HTML_UNSAFE_BYTES,
-    LIST,
-    STR,
-    StructSpec,
     convert_in_place,
-    decode_struct,
-    encode_flat,
-    encode_str,
-    encode_tree,
     encodes_to,
     fast_path,
     html_safe,
-    json_text,
 )
 
 SCHEMA_VERSION = "1.0.0"
@@ -65,20 +66,13 @@ class Batch:
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _WIRE_ENCODE is not None:
-            f = self
-            try:  # _batch_to_out, inlined: this is the hot path
-                data = _WIRE_ENCODE(
-                    _BatchOut(
-                        f.label,
-                        [_entry_v_2_to_out(x) for x in f.entries] if f.entries else None,
-                    )
-                )
+            try:
+                data = _WIRE_ENCODE(_batch_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
                 return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
-        flat = encode_flat(_batch_members(self))
-        return flat if flat is not None else encode_tree(self, _ENCODERS)
+        return encode_struct(self, _BATCH_SPEC)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Batch:
@@ -122,19 +116,13 @@ class Entry:
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _WIRE_ENCODE is not None:
-            f = self
-            try:  # _entry_v_2_to_out, inlined: this is the hot path
-                data = _WIRE_ENCODE(
-                    _EntryOut(
-                        f.key,
-                    )
-                )
+            try:
+                data = _WIRE_ENCODE(_entry_v_2_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
                 return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
-        flat = encode_flat(_entry_v_2_members(self))
-        return flat if flat is not None else encode_tree(self, _ENCODERS)
+        return encode_struct(self, _ENTRY_V_2_SPEC)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entry:
@@ -161,8 +149,9 @@ _ENTRY_V_2_SPEC = StructSpec(Entry)
 # has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
 # reading is Go's. Anything else takes the exact decoder. Encoding: the out mirror carries Go's
 # field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
-# html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
-# paths run; both are held to the same conformance vectors.
+# html_safe adds; floats and raw values are handed over as the bytes Go writes. Without msgspec
+# installed (or with FRAMEGEN_NO_FAST_PATH=1) only the exact paths run; both are held to the same
+# conformance vectors.
 _WIRE_ENCODE: Any = None
 _fast_batch: Any = None
 _batch_to_out: Any = None
@@ -170,6 +159,7 @@ _fast_entry_v_2: Any = None
 _entry_v_2_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
+    _ALWAYS: Any = object()  # the out mirror's default for a field always written: no value equals it
     _astuple = _msgspec.structs.astuple
     _WIRE_ENCODE = _msgspec.json.Encoder().encode
 
@@ -225,8 +215,7 @@ if _msgspec is not None:
             canonical = _WIRE_ENCODE(wire) == data
             if not canonical:
                 return None
-            f = Entry(*_astuple(wire))  # positional: the mirror has the same fields, in order
-            return f
+            return _entry_v_2_from_wire(wire)
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 
@@ -240,67 +229,12 @@ if _msgspec is not None:
 
 _BATCH_SPEC.define(
     {
-        "label": ("label", STR, None),
-        "entries": ("entries", LIST, _ENTRY_V_2_SPEC),
+        "label": ("label", STRING, True),
+        "entries": ("entries", list_of(struct(_ENTRY_V_2_SPEC)), True),
     }
 )
 _ENTRY_V_2_SPEC.define(
     {
-        "key": ("key", STR, None),
+        "key": ("key", STRING, True),
     }
 )
-
-
-def _encode_batch(f: Batch, parts: list[Any]) -> bool:
-    """Append f's Go encoding to parts; nested structs are appended as values. True if any was."""
-    nested = False
-    sep = b"{"
-    if f.label:
-        parts.append(sep + b'"label":' + encode_str(f.label))
-        sep = b","
-    if f.entries:
-        parts.append(sep + b'"entries":' + b"[")
-        for i, x in enumerate(f.entries):
-            if i:
-                parts.append(b",")
-            parts.append(x)
-        parts.append(b"]")
-        nested = True
-        sep = b","
-    parts.append(b"}" if sep == b"," else b"{}")
-    return nested
-
-
-def _encode_entry_v_2(f: Entry, parts: list[Any]) -> bool:
-    """Append f's Go encoding to parts; nested structs are appended as values. True if any was."""
-    nested = False
-    sep = b"{"
-    if f.key:
-        parts.append(sep + b'"key":' + encode_str(f.key))
-        sep = b","
-    parts.append(b"}" if sep == b"," else b"{}")
-    return nested
-
-
-def _batch_members(f: Batch) -> dict[str, Any] | None:
-    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
-    if f.entries:
-        return None
-    m: dict[str, Any] = {}
-    if f.label:
-        m["label"] = f.label
-    return m
-
-
-def _entry_v_2_members(f: Entry) -> dict[str, Any] | None:
-    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
-    m: dict[str, Any] = {}
-    if f.key:
-        m["key"] = f.key
-    return m
-
-
-_ENCODERS: dict[type, Any] = {
-    Batch: _encode_batch,
-    Entry: _encode_entry_v_2,
-}

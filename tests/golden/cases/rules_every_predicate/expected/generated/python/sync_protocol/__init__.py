@@ -2,13 +2,13 @@
 # Regenerate: make generate
 """One rule per predicate kind, at both levels, with a recursive lint set."""
 
+from sync_protocol._codec import wire_fields
 from sync_protocol._runtime import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
     RawJSON,
-    wire_fields,
 )
 from sync_protocol.models import (
     SCHEMA_DIGEST,

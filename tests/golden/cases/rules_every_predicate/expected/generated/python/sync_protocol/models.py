@@ -9,29 +9,30 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any
 
+from sync_protocol._codec import (
+    BOOLEAN,
+    FAST_PATH_MIN_DEPTH,
+    RAW_JSON,
+    STRING,
+    StructSpec,
+    decode_struct,
+    encode_struct,
+    enum,
+    integer,
+    json_text,
+    list_of,
+    struct,
+)
 from sync_protocol._runtime import (
-    BOOL,
     BULK_SIZE,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
-    ENUM,
-    FAST_PATH_MIN_DEPTH,
     HTML_UNSAFE_BYTES,
-    INT,
-    LIST,
-    RAW,
-    STR,
     RawJSON,
-    StructSpec,
     convert_in_place,
-    decode_struct,
-    encode_flat,
-    encode_str,
-    encode_tree,
     encodes_to,
     fast_path,
     html_safe,
-    json_text,
 )
 
 SCHEMA_VERSION = "3.0.0"
@@ -90,24 +91,13 @@ class Node:
     def to_json(self) -> bytes:
         """Encode exactly as Go's json.Marshal: field order, omitempty, HTML-safe escaping."""
         if _WIRE_ENCODE is not None:
-            f = self
-            try:  # _node_to_out, inlined: this is the hot path
-                data = _WIRE_ENCODE(
-                    _NodeOut(
-                        f.shape,
-                        f.name,
-                        f.weight,
-                        f.on,
-                        _msgspec.Raw(f.body.compact()) if f.body else None,
-                        [_node_to_out(x) for x in f.kid_nodes] if f.kid_nodes else None,
-                    )
-                )
+            try:
+                data = _WIRE_ENCODE(_node_to_out(self))
             except Exception:  # a lone surrogate, a value msgspec cannot write: the exact encoder decides
                 pass
             else:
                 return data if len(data.translate(None, HTML_UNSAFE_BYTES)) == len(data) else html_safe(data)
-        flat = encode_flat(_node_members(self))
-        return flat if flat is not None else encode_tree(self, _ENCODERS)
+        return encode_struct(self, _NODE_SPEC)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Node:
@@ -131,27 +121,29 @@ _NODE_SPEC = StructSpec(Node)
 # has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
 # reading is Go's. Anything else takes the exact decoder. Encoding: the out mirror carries Go's
 # field order and omitempty, msgspec escapes as Go does but for the HTML-safe escapes, which
-# html_safe adds. Without msgspec installed (or with FRAMEGEN_NO_FAST_PATH=1) only the pure-Python
-# paths run; both are held to the same conformance vectors.
+# html_safe adds; floats and raw values are handed over as the bytes Go writes. Without msgspec
+# installed (or with FRAMEGEN_NO_FAST_PATH=1) only the exact paths run; both are held to the same
+# conformance vectors.
 _WIRE_ENCODE: Any = None
 _fast_node: Any = None
 _node_to_out: Any = None
 _msgspec = fast_path()
 if _msgspec is not None:
-    _Int64 = Annotated[int, _msgspec.Meta(ge=-0x8000000000000000, le=0x7FFFFFFFFFFFFFFF)]
+    _Int = Annotated[int, _msgspec.Meta(ge=-9223372036854775808, le=9223372036854775807)]
+    _ALWAYS: Any = object()  # the out mirror's default for a field always written: no value equals it
     _astuple = _msgspec.structs.astuple
     _WIRE_ENCODE = _msgspec.json.Encoder().encode
 
     class _NodeWire(_msgspec.Struct, omit_defaults=True, kw_only=True, gc=False):
         shape: str = _msgspec.field(name="shape")
         name: str = _msgspec.field(default="", name="name")
-        weight: _Int64 = _msgspec.field(default=0, name="weight")
+        weight: _Int = _msgspec.field(default=0, name="weight")
         on: bool = _msgspec.field(default=False, name="on")
         body: _msgspec.Raw = _msgspec.field(default=None, name="body")
         kid_nodes: list[_NodeWire] = _msgspec.field(default=[], name="kidNodes")
 
     class _NodeOut(_msgspec.Struct, omit_defaults=True, gc=False):
-        shape: Any = _msgspec.field(default=None, name="shape")
+        shape: Any = _msgspec.field(default=_ALWAYS, name="shape")
         name: Any = _msgspec.field(default="", name="name")
         weight: Any = _msgspec.field(default=0, name="weight")
         on: Any = _msgspec.field(default=False, name="on")
@@ -178,13 +170,7 @@ if _msgspec is not None:
                 canonical = encodes_to(wire, data, _WIRE_ENCODE, ("kid_nodes",))
             if not canonical:
                 return None
-            f = Node(*_astuple(wire))  # positional: the mirror has the same fields, in order
-            f.shape = _SHAPE_VALUES.get(f.shape, f.shape)
-            if f.body is not None:
-                f.body = RawJSON.trusted(bytes(f.body))
-            if f.kid_nodes:
-                convert_in_place(f.kid_nodes, _node_from_wire)
-            return f
+            return _node_from_wire(wire)
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
 
@@ -203,62 +189,11 @@ if _msgspec is not None:
 
 _NODE_SPEC.define(
     {
-        "shape": ("shape", ENUM, _SHAPE_VALUES),
-        "name": ("name", STR, None),
-        "weight": ("weight", INT, None),
-        "on": ("on", BOOL, None),
-        "body": ("body", RAW, None),
-        "kidNodes": ("kid_nodes", LIST, _NODE_SPEC),
+        "shape": ("shape", enum(_SHAPE_VALUES), False),
+        "name": ("name", STRING, True),
+        "weight": ("weight", integer(-9223372036854775808, 9223372036854775807), True),
+        "on": ("on", BOOLEAN, True),
+        "body": ("body", RAW_JSON, True),
+        "kidNodes": ("kid_nodes", list_of(struct(_NODE_SPEC)), True),
     }
 )
-
-
-def _encode_node(f: Node, parts: list[Any]) -> bool:
-    """Append f's Go encoding to parts; nested structs are appended as values. True if any was."""
-    nested = False
-    sep = b"{"
-    parts.append(sep + b'"shape":' + encode_str(f.shape))
-    sep = b","
-    if f.name:
-        parts.append(sep + b'"name":' + encode_str(f.name))
-        sep = b","
-    if f.weight:
-        parts.append(sep + b'"weight":' + b"%d" % f.weight)
-        sep = b","
-    if f.on:
-        parts.append(sep + b'"on":' + (b"true" if f.on else b"false"))
-        sep = b","
-    if f.body:
-        parts.append(sep + b'"body":' + f.body.compact())
-        sep = b","
-    if f.kid_nodes:
-        parts.append(sep + b'"kidNodes":' + b"[")
-        for i, x in enumerate(f.kid_nodes):
-            if i:
-                parts.append(b",")
-            parts.append(x)
-        parts.append(b"]")
-        nested = True
-        sep = b","
-    parts.append(b"}" if sep == b"," else b"{}")
-    return nested
-
-
-def _node_members(f: Node) -> dict[str, Any] | None:
-    """The members Go writes, when no raw or nested field is set (the C encoder's fast path); else None."""
-    if f.body or f.kid_nodes:
-        return None
-    m: dict[str, Any] = {}
-    m["shape"] = f.shape
-    if f.name:
-        m["name"] = f.name
-    if f.weight:
-        m["weight"] = f.weight
-    if f.on:
-        m["on"] = f.on
-    return m
-
-
-_ENCODERS: dict[type, Any] = {
-    Node: _encode_node,
-}

@@ -1,0 +1,540 @@
+"""The exact codec: decode into, and encode from, the generated structs as Go's encoding/json does.
+
+Each generated struct has a StructSpec: per wire name, the attribute, the field's type and whether
+it is omitempty. A type is a small tuple (code, argument, nullable) built by the functions below,
+so the decoder and encoder are one generic loop each, driven by data the generated models declare.
+Both are iterative: nesting is bounded by max_depth alone, never by Python's recursion limit.
+
+This is the reference path. When msgspec is installed, models.py first tries its fast path on
+input in Go's canonical form, and falls back here for everything else.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from json import dumps as _json_dumps
+from typing import Any
+
+from ._runtime import (
+    _NUMBER as _NUMBER_TOKEN,
+)
+from ._runtime import (
+    _STRING as _STRING_TOKEN,
+)
+from ._runtime import (
+    BULK_SIZE,
+    DecodeError,
+    EncodeError,
+    RawJSON,
+    _bad_string,
+    _scan_value,
+    _skip_ws,
+    _unexpected,
+    encode_str,
+    go_float,
+    go_fold,
+    paused_gc,
+    unquote,
+)
+
+# ---- types ------------------------------------------------------------------------------------------
+
+STR, BOOL, INT, FLOAT, RAW, ENUM, LIST, MAP, STRUCT = range(9)
+_SCALARS = frozenset({STR, BOOL, INT, FLOAT, RAW, ENUM})
+Type = tuple[int, Any, bool]  # (code, argument, nullable)
+
+STRING: Type = (STR, None, False)
+BOOLEAN: Type = (BOOL, None, False)
+NUMBER: Type = (FLOAT, None, False)
+RAW_JSON: Type = (RAW, None, True)  # a json.RawMessage: nil (absent) is not a written null
+
+
+def nullable(t: Type) -> Type:
+    """The type that also holds None (Go: *T), written null when it is not omitted."""
+    return (t[0], t[1], True)
+
+
+def integer(low: int, high: int) -> Type:
+    """An integer that decodes only within [low, high] (Go's int, int32, uint64 ...)."""
+    return (INT, (low, high), False)
+
+
+def enum(table: dict[str, Any]) -> Type:
+    """A string whose known values become enum members; any other string is kept as is, as Go keeps it."""
+    return (ENUM, table, False)
+
+
+def list_of(item: Type, nilable: bool = False) -> Type:
+    """A JSON array (Go slice). nilable: None (nil, written null) is kept apart from [] (a field always encoded)."""
+    return (LIST, item, nilable)
+
+
+def map_of(value: Type, nilable: bool = False) -> Type:
+    """A JSON object with string keys (Go map[string]T), written with its keys sorted, as Go sorts them."""
+    return (MAP, value, nilable)
+
+
+def struct(spec: StructSpec, pointer: bool = False) -> Type:
+    """A nested struct; pointer: it may be None (Go *T), else it is always a value (Go T)."""
+    return (STRUCT, spec, pointer)
+
+
+# ---- structs ----------------------------------------------------------------------------------------
+
+_SPECS: dict[type, StructSpec] = {}
+Field = tuple[str, Type, bool]  # (attribute, type, omitempty)
+
+
+def wire_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, wire name) of every field of a generated struct, in wire order."""
+    return tuple((spec[0], wire) for wire, spec in _SPECS[cls].fields.items())
+
+
+def spec_of(cls: type) -> StructSpec:
+    return _SPECS[cls]
+
+
+class StructSpec:
+    """How to decode and encode one generated struct: its class and, per wire name, (attribute, type, omitempty)."""
+
+    __slots__ = ("by_bytes", "cls", "fast", "fields", "folded", "plan")
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+        self.fast: Any = None  # set by models.py when msgspec is installed
+
+    def define(self, fields: dict[str, Field]) -> None:
+        """Set the fields after every spec exists, so a struct can hold a list of itself (Frame.items)."""
+        _SPECS[self.cls] = self
+        self.fields = fields
+        self.by_bytes = {wire.encode(): spec for wire, spec in fields.items()}
+        self.folded = {go_fold(wire): spec for wire, spec in fields.items()}
+        self.plan = tuple((_key_bytes(wire), wire, *spec) for wire, spec in fields.items())
+
+    def lookup(self, body: bytes) -> Field | None:
+        """The field a key names: exactly, else as Go folds it (ASCII case, plus two runes); None if unknown."""
+        spec = self.by_bytes.get(body)
+        if spec is not None:
+            return spec
+        key = unquote(body)
+        return self.fields.get(key) or self.folded.get(go_fold(key))
+
+
+def _key_bytes(wire: str) -> bytes:
+    return encode_str(wire) + b":"
+
+
+# ---- decoding ---------------------------------------------------------------------------------------
+
+
+def decode_struct(data: bytes | bytearray | memoryview | str, spec: StructSpec, max_size: int, max_depth: int) -> Any:
+    """Decode `data` into spec.cls with Go's json.Unmarshal semantics, or raise DecodeError.
+
+    A generated from_json has already tried spec.fast (msgspec, when installed) on an input smaller
+    than BULK_SIZE; a bulk input tries it here, with the GC paused. spec.fast returns None for
+    anything it cannot prove it reads as Go does, and the exact decoder decides.
+
+    Whatever the bytes, the answer is a value or DecodeError: an input within max_size that expands
+    to more objects than memory holds (64 MiB of `{},` is 22 million frames) is a DecodeError too,
+    raised once the partial value is freed. Data that is neither bytes-like nor str is a programming
+    error, and a TypeError.
+    """
+    if not isinstance(data, bytes | str | bytearray | memoryview):
+        raise TypeError(f"from_json takes bytes, bytearray, memoryview or str, not {type(data).__name__}")
+    try:
+        if len(data) < BULK_SIZE:
+            return decode_exact(data, spec, max_size, max_depth)
+        with paused_gc():
+            if spec.fast is not None and fast_path_applies(data, max_size, max_depth):
+                value = spec.fast(data)
+                if value is not None:
+                    return value
+            return decode_exact(data, spec, max_size, max_depth)
+    except MemoryError:
+        pass  # leave the handler first, so that the traceback and the partial value it holds are freed
+    raise DecodeError(f"out of memory decoding an input of {len(data)} bytes; a lower max_size would refuse it")
+
+
+FAST_PATH_MIN_DEPTH = 1_000
+"""msgspec refuses nesting near Python's recursion limit (~1,000), so it cannot accept anything deeper
+than a max_depth at or above this; below it, only the exact decoder runs."""
+
+
+def fast_path_applies(data: Any, max_size: int, max_depth: int) -> bool:
+    """Bytes within the size limit, and a depth limit msgspec's own (about 1,000) cannot undercut."""
+    return data.__class__ is bytes and len(data) <= max_size and max_depth >= FAST_PATH_MIN_DEPTH
+
+
+def json_text(data: Any) -> str:
+    """The JSON text from_dict decodes: json.dumps's, with DecodeError for a value that has none.
+
+    json.dumps raises ValueError (NaN or an infinity, a circular reference, an int past Python's
+    digit limit), TypeError (a set, bytes, any other object; a key that is not a str, int, float,
+    bool or None) or RecursionError (nesting past Python's recursion limit). Each is a fault of the
+    data, as bytes Go rejects are, so each is reported the same way.
+    """
+    try:
+        return _json_dumps(data, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise DecodeError(f"not JSON data: {type(exc).__name__}: {exc}") from exc
+
+
+def decode_exact(data: bytes | bytearray | memoryview | str, spec: StructSpec, max_size: int, max_depth: int) -> Any:
+    if isinstance(data, str):
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise DecodeError("the text holds a lone surrogate, which has no UTF-8 form", exc.start) from None
+    elif not isinstance(data, bytes):
+        data = bytes(data)
+    if len(data) > max_size:
+        raise DecodeError(f"input of {len(data)} bytes exceeds the limit of {max_size} bytes")
+    i = _skip_ws(data, 0)
+    if data.startswith(b"null", i):
+        if _skip_ws(data, i + 4) != len(data):
+            raise _unexpected(data, _skip_ws(data, i + 4), "the end of the input")
+        return spec.cls()
+    if i >= len(data) or data[i] != 0x7B:
+        if i < len(data):
+            end = _scan_value(data, i, 0, max_depth)
+            if _skip_ws(data, end) != len(data):
+                raise _unexpected(data, _skip_ws(data, end), "the end of the input")
+            raise DecodeError(f"cannot unmarshal a JSON {_json_kind(data[i])} into {spec.cls.__name__}", i)
+        raise _unexpected(data, i, "a value")
+    value, end = _decode_tree(data, i, spec, max_depth)
+    end = _skip_ws(data, end)
+    if end != len(data):
+        raise _unexpected(data, end, "the end of the input")
+    return value
+
+
+def _json_kind(c: int) -> str:
+    return {0x5B: "array", 0x7B: "object", 0x22: "string", 0x74: "bool", 0x66: "bool"}.get(c, "number")
+
+
+_KIND_NAMES = {
+    STR: "string",
+    ENUM: "string",
+    BOOL: "bool",
+    INT: "integer",
+    FLOAT: "number",
+    LIST: "array",
+    MAP: "object",
+    STRUCT: "object",
+}
+
+# A container being decoded: [code, type argument, value so far, slot in its parent, seen-members].
+# STRUCT: argument is the StructSpec, value a dict of attribute -> value; MAP: argument the value type,
+# value the dict; LIST: argument the item type, value the list. The slot is the attribute (in a
+# struct) or key (in a map) the finished value goes to; None in a list, which appends.
+_CODE, _ARG, _VALUE, _SLOT = range(4)
+
+
+def _decode_tree(data: bytes, i: int, root: StructSpec, max_depth: int) -> tuple[Any, int]:
+    """Decode the object at data[i] ('{') into root.cls, with an explicit stack of open containers."""
+    n = len(data)
+    stack: list[list[Any]] = [[STRUCT, root, {}, None]]
+    depth = 1
+    if depth > max_depth:
+        raise DecodeError(f"exceeded max depth {max_depth}", i)
+    i = _skip_ws(data, i + 1)
+    first = True  # no member or element read yet in the top container
+    while True:
+        top = stack[-1]
+        code = top[_CODE]
+        close = 0x5D if code == LIST else 0x7D
+        # separators and the end of the container
+        if first:
+            if i < n and data[i] == close:
+                i += 1
+                value = _finish(stack.pop())
+                depth -= 1
+                if not stack:
+                    return value, i
+                _store(stack[-1], top[_SLOT], value)
+                i = _skip_ws(data, i)
+                first = False
+                continue
+        else:
+            if i < n and data[i] == 0x2C:
+                i = _skip_ws(data, i + 1)
+            elif i < n and data[i] == close:
+                i += 1
+                value = _finish(stack.pop())
+                depth -= 1
+                if not stack:
+                    return value, i
+                _store(stack[-1], top[_SLOT], value)
+                i = _skip_ws(data, i)
+                continue
+            else:
+                where = "an object member" if close == 0x7D else "an array element"
+                raise _unexpected(data, i, f"',' or '{chr(close)}' after {where}")
+        first = False
+        # the next member or element: its slot and type
+        if code == LIST:
+            slot, t = None, top[_ARG]
+        else:
+            if i >= n or data[i] != 0x22:
+                raise _unexpected(data, i, "a string key")
+            m = _STRING_TOKEN.match(data, i)
+            if m is None:
+                raise _bad_string(data, i, DecodeError)
+            key_at = i
+            i = _skip_ws(data, m.end())
+            if i >= n or data[i] != 0x3A:
+                raise _unexpected(data, i, "':' after an object key")
+            i = _skip_ws(data, i + 1)
+            if code == MAP:
+                slot, t = unquote(m.group(1)), top[_ARG]  # a key given twice: the last wins, as in Go
+            else:
+                field = top[_ARG].lookup(m.group(1))
+                if field is None:  # an unknown key: skipped, whatever its value
+                    i = _skip_ws(data, _scan_value(data, i, depth, max_depth))
+                    continue
+                slot, t = field[0], field[1]
+                if slot in top[_VALUE]:
+                    name = unquote(m.group(1))
+                    raise DecodeError(f"key {name!r} names field {slot!r} a second time", key_at)
+        # the value
+        c = data[i] if i < n else -1
+        kind = t[0]
+        if ((kind in (STRUCT, MAP)) and c == 0x7B) or (kind == LIST and c == 0x5B):
+            depth += 1
+            if depth > max_depth:
+                raise DecodeError(f"exceeded max depth {max_depth}", i)
+            stack.append([kind, t[1], {} if kind != LIST else [], slot])
+            i = _skip_ws(data, i + 1)
+            first = True
+            continue
+        value, i = _scalar(data, i, t, depth, max_depth, slot)
+        _store(top, slot, value)
+        i = _skip_ws(data, i)
+
+
+def _finish(container: list[Any]) -> Any:
+    code, arg, value = container[_CODE], container[_ARG], container[_VALUE]
+    return arg.cls(**value) if code == STRUCT else value
+
+
+def _store(container: list[Any], slot: Any, value: Any) -> None:
+    if container[_CODE] == LIST:
+        container[_VALUE].append(value)
+    else:
+        container[_VALUE][slot] = value
+
+
+def _scalar(data: bytes, i: int, t: Type, depth: int, max_depth: int, slot: Any) -> tuple[Any, int]:
+    """Decode a value that opens no container here: a scalar, raw JSON, or null (whatever the type)."""
+    n = len(data)
+    kind = t[0]
+    c = data[i] if i < n else -1
+    if kind == RAW:
+        end = _scan_value(data, i, depth, max_depth)
+        return RawJSON.trusted(data[i:end]), end
+    if c == 0x6E and data.startswith(b"null", i):
+        return _null(t), i + 4
+    if kind in (STR, ENUM):
+        if c == 0x22:
+            m = _STRING_TOKEN.match(data, i)
+            if m is None:
+                raise _bad_string(data, i, DecodeError)
+            text = unquote(m.group(1))
+            return (t[1].get(text, text) if kind == ENUM else text), m.end()
+    elif kind == BOOL:
+        if data.startswith(b"true", i):
+            return True, i + 4
+        if data.startswith(b"false", i):
+            return False, i + 5
+    elif kind in (INT, FLOAT):
+        m = _NUMBER_TOKEN.match(data, i)
+        if m is not None and m.end() > i:
+            token = m.group()
+            return (_integer(token, t[1], slot, i) if kind == INT else _float(token, slot, i)), m.end()
+    if i >= n:
+        raise _unexpected(data, i, "a value")
+    _scan_value(data, i, depth, max_depth)  # a syntax error in the value is reported as such
+    what = f"field {slot!r}" if isinstance(slot, str) else "an element"
+    raise DecodeError(f"cannot unmarshal a JSON {_json_kind(c)} into {what} ({_KIND_NAMES[kind]})", i)
+
+
+_ZERO = {STR: "", ENUM: "", BOOL: False, INT: 0, FLOAT: 0.0}
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _null(t: Type) -> Any:
+    """What null decodes to: None for a nullable value (Go sets the pointer, slice or map to nil), else the
+    zero value Go leaves in place (a struct value, a list or map that is omitted when empty)."""
+    kind, arg, nil = t
+    if nil:
+        return None
+    if kind == STRUCT:
+        return arg.cls()
+    if kind == LIST:
+        return []
+    if kind == MAP:
+        return {}
+    return _ZERO[kind]
+
+
+_INT_CHARS = 20  # the longest integer token any supported width can hold (int64's minimum, uint64's maximum)
+
+
+def _integer(token: bytes, bounds: tuple[int, int], slot: Any, at: int) -> int:
+    """An integer token within the field's width, as Go's strconv.ParseInt / ParseUint accept it."""
+    low, high = bounds
+    integral = b"." not in token and b"e" not in token and b"E" not in token
+    if not integral or (low == 0 and token[:1] == b"-"):  # ParseUint takes no sign, not even "-0"
+        raise DecodeError(f"cannot unmarshal number {_shown(token)} into an integer in [{low}, {high}]", at)
+    # More characters than any width holds overflows it; int() is never asked past Python's digit limit.
+    number = int(token) if len(token) <= _INT_CHARS else None
+    if number is None or not low <= number <= high:
+        raise DecodeError(f"number {_shown(token)} overflows the integer range [{low}, {high}]", at)
+    return number
+
+
+def _float(token: bytes, slot: Any, at: int) -> float:
+    """A float64 as Go's strconv.ParseFloat reads it: correctly rounded; past the largest finite value, an error."""
+    value = float(token)
+    if math.isinf(value):
+        raise DecodeError(f"number {_shown(token)} is out of the range of a float64", at)
+    return value
+
+
+def _shown(token: bytes) -> str:
+    """A number as an error message shows it: a huge one cut short, its length given."""
+    return token.decode() if len(token) <= 40 else f"{token[:20].decode()}... ({len(token)} characters)"
+
+
+def decode_content(raw: RawJSON, spec: StructSpec, max_depth: int) -> Any:
+    """A raw value's content decoded into a struct as the receiver would (None if it does not decode)."""
+    try:
+        return decode_exact(raw.data, spec, len(raw.data), max_depth)
+    except DecodeError:
+        return None
+
+
+# ---- encoding ---------------------------------------------------------------------------------------
+
+
+def encode_struct(value: Any, spec: StructSpec) -> bytes:
+    """Go's json.Marshal of a struct value: field order, omitempty, map keys sorted, HTML-safe strings.
+
+    Iterative: a pending item on the stack is bytes to write or a (value, type, wire name) to encode.
+    A value of the wrong Python type raises TypeError naming the field by its wire name; a number Go
+    cannot write (NaN, an infinity, an int past the field's width) raises EncodeError, as Go's Marshal fails.
+    """
+    out: list[bytes] = []
+    stack: list[Any] = [(value, (STRUCT, spec, False), "")]
+    while stack:
+        item = stack.pop()
+        if item.__class__ is bytes:
+            out.append(item)
+            continue
+        v, t, wire = item
+        kind = t[0]
+        if v is None:
+            if not t[2]:
+                raise TypeError(f"{wire or 'the value'}: None is not a {_KIND_NAMES.get(kind, 'raw JSON value')}")
+            out.append(b"null")
+        elif kind in _SCALARS:
+            out.append(_encode_scalar(v, t, wire))
+        elif kind == STRUCT:
+            stack.extend(reversed(_struct_parts(v, t[1], wire)))
+        elif kind == LIST:
+            if not isinstance(v, list | tuple):
+                raise TypeError(f"{wire}: a list is expected, not {type(v).__name__}")
+            parts: list[Any] = [b"["]
+            for k, x in enumerate(v):
+                parts += [b","] if k else []
+                parts.append(_encode_scalar(x, t[1], wire) if t[1][0] in _SCALARS else (x, t[1], f"{wire}/{k}"))
+            parts.append(b"]")
+            stack.extend(reversed(parts))
+        else:  # MAP
+            stack.extend(reversed(_map_parts(v, t[1], wire)))
+    return b"".join(out)
+
+
+def _struct_parts(v: Any, spec: StructSpec, wire: str) -> list[Any]:
+    if v.__class__ is not spec.cls:
+        raise TypeError(f"{wire or 'the value'}: a {spec.cls.__name__} is expected, not {type(v).__name__}")
+    parts: list[Any] = []
+    sep = b"{"
+    for key, name, attr, t, omit in spec.plan:
+        x = getattr(v, attr)
+        if omit and _empty(x, t):
+            continue
+        path = f"{wire}/{name}" if wire else name
+        if x is not None and t[0] in _SCALARS:
+            parts.append(sep + key + _encode_scalar(x, t, path))
+        else:
+            parts.append(sep + key)
+            parts.append((x, t, path))
+        sep = b","
+    parts.append(b"}" if sep == b"," else b"{}")
+    return parts
+
+
+def _map_parts(v: Any, t: Type, wire: str) -> list[Any]:
+    if not isinstance(v, dict):
+        raise TypeError(f"{wire}: a dict is expected, not {type(v).__name__}")
+    if not all(isinstance(k, str) for k in v):
+        raise TypeError(f"{wire}: map keys are str")
+    keys = sorted(v, key=_go_key_order)
+    parts: list[Any] = [b"{"]
+    for k, key in enumerate(keys):
+        parts.append((b"," if k else b"") + encode_str(key) + b":")
+        x = v[key]
+        parts.append(_encode_scalar(x, t, f"{wire}/{key}") if t[0] in _SCALARS else (x, t, f"{wire}/{key}"))
+    parts.append(b"}")
+    return parts
+
+
+def _go_key_order(key: str) -> str:
+    """Go sorts map keys by their UTF-8 bytes, which is code point order; a lone surrogate (it has no UTF-8
+    form) is written, and so sorted, as U+FFFD."""
+    return key if key.isascii() else _SURROGATES.sub("\ufffd", key)
+
+
+def _empty(x: Any, t: Type) -> bool:
+    """Go's omitempty: false, 0, "", nil, and an empty list, map or raw value are left out (a struct never is)."""
+    if x is None:
+        return True
+    kind = t[0]
+    if kind == STRUCT:
+        return False
+    if t[2] and kind not in (LIST, MAP, RAW):
+        return False  # a pointer to a zero value is not nil: it is written
+    if kind in (LIST, MAP, RAW):
+        return len(x) == 0
+    return not x
+
+
+def _encode_scalar(x: Any, t: Type, wire: str) -> bytes:
+    kind = t[0]
+    if kind in (STR, ENUM):
+        if not isinstance(x, str):
+            raise TypeError(f"{wire}: a str is expected, not {type(x).__name__}")
+        return encode_str(x)
+    if kind == BOOL:
+        if x.__class__ is not bool:
+            raise TypeError(f"{wire}: a bool is expected, not {type(x).__name__}")
+        return b"true" if x else b"false"
+    if kind == INT:
+        if not isinstance(x, int) or x.__class__ is bool:
+            raise TypeError(f"{wire}: an int is expected, not {type(x).__name__}")
+        low, high = t[1]
+        if not low <= x <= high:
+            raise EncodeError(f"{wire}: {x} does not fit the field's integer range [{low}, {high}]")
+        return b"%d" % x
+    if kind == FLOAT:
+        if not isinstance(x, float | int) or x.__class__ is bool:
+            raise TypeError(f"{wire}: a float is expected, not {type(x).__name__}")
+        try:
+            return go_float(float(x))
+        except (OverflowError, EncodeError) as exc:
+            raise EncodeError(f"{wire}: {exc}") from None
+    if not isinstance(x, RawJSON):  # RAW
+        raise TypeError(f"{wire}: a RawJSON is expected, not {type(x).__name__}")
+    return x.compact()
