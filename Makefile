@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	rm -f $(VENV)/.installed-* && touch $@
 
-generate: $(STAMP)  ## render generated/ from the schema
+generate: $(STAMP)  ## render generated/ from the schema (and the types fixture's packages, tests/types)
 	$(BIN)/framegen generate
+	$(BIN)/framegen --config tests/types/pyproject.toml generate
 
 test: test-py test-go  ## the whole suite: pytest (incl. Python<->Go parity) and go test
 
@@ -27,13 +28,15 @@ test-go:
 
 check: $(STAMP)  ## generated/ up to date, and every linter clean
 	$(BIN)/framegen generate --check
+	$(BIN)/framegen --config tests/types/pyproject.toml generate --check
 	$(MAKE) --no-print-directory lint
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	@test -z "$$(gofmt -l generated/go tests/go)" || { gofmt -l generated/go tests/go; echo "gofmt: files above need formatting"; exit 1; }
+	@test -z "$$(gofmt -l generated/go tests/go tests/types/generated/go)" || { gofmt -l generated/go tests/go tests/types/generated/go; echo "gofmt: files above need formatting"; exit 1; }
 	cd generated/go && go vet ./...
+	cd tests/types/generated/go && go vet ./...
 	cd tests/go && go vet ./...
 
 BASE ?= origin/main

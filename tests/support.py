@@ -57,14 +57,17 @@ def value_of(obj: Any) -> Any:
     stack: list[tuple[Any, Any, Any]] = [(obj, holder, 0)]
     while stack:
         item, parent, key = stack.pop()
-        if isinstance(item, sync_protocol.RawJSON):
+        if type(item).__name__ == "RawJSON":  # the RawJSON of whichever generated package
             parent[key] = {"b64": base64.b64encode(item.data).decode()}
         elif isinstance(item, list):
             parent[key] = out = [None] * len(item)
             stack.extend((x, out, i) for i, x in enumerate(item))
+        elif isinstance(item, dict):
+            parent[key] = out = {}
+            stack.extend((x, out, k) for k, x in item.items())
         elif hasattr(item, "__dataclass_fields__"):
             parent[key] = out = {}
-            names = dict(sync_protocol.wire_fields(type(item)))
+            names = dict(sys.modules[type(item).__module__.rsplit(".", 1)[0]].wire_fields(type(item)))
             stack.extend((getattr(item, f.name), out, names[f.name]) for f in dataclass_fields(item))
         else:
             parent[key] = str(item) if isinstance(item, str) else item

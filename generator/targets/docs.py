@@ -31,12 +31,20 @@ def mermaid_label(text: str) -> str:
 def type_text(t: ir.TypeRef) -> str:
     """A field's JSON type in words, the same for every language."""
     if t.kind == ir.Kind.ENUM:
-        return f"{t.ref} (string)"
-    if t.kind == ir.Kind.LIST:
-        return f"array of {type_text(t.item)}"
-    if t.kind == ir.Kind.STRUCT:
-        return t.ref
-    return {ir.Kind.STRING: "string", ir.Kind.BOOL: "boolean", ir.Kind.INT: "integer", ir.Kind.RAW: "raw JSON"}[t.kind]
+        text = f"{t.ref} (string)"
+    elif t.kind == ir.Kind.LIST:
+        text = f"array of {type_text(t.item)}"
+    elif t.kind == ir.Kind.MAP:
+        text = f"map of {type_text(t.item)}"
+    elif t.kind == ir.Kind.STRUCT:
+        text = t.ref
+    elif t.kind == ir.Kind.INT:
+        text = f"integer ({t.format or 'int'})"
+    else:
+        text = {ir.Kind.STRING: "string", ir.Kind.BOOL: "boolean", ir.Kind.FLOAT: "number", ir.Kind.RAW: "raw JSON"}[
+            t.kind
+        ]
+    return f"{text} or null" if t.nullable and t.kind != ir.Kind.RAW else text
 
 
 def aliases(parties: tuple[ir.Party, ...]) -> dict[str, str]:

@@ -22,7 +22,7 @@ INITIALISMS = frozenset(
     for line in (Path(__file__).parent / "go_initialisms.txt").read_text().splitlines()
     if line.strip() and not line.startswith("#")
 )
-GO_SCALARS = {ir.Kind.STRING: "string", ir.Kind.BOOL: "bool", ir.Kind.INT: "int", ir.Kind.RAW: "json.RawMessage"}
+GO_SCALARS = {ir.Kind.STRING: "string", ir.Kind.BOOL: "bool", ir.Kind.FLOAT: "float64", ir.Kind.RAW: "json.RawMessage"}
 GO_EXPORTED = re.compile(r"[A-Z][A-Za-z0-9_]*")
 GO_KEYWORDS = frozenset(
     [
@@ -120,14 +120,27 @@ def enum_consts(e: ir.Enum) -> dict[str, str]:
 
 
 def go_type(f: ir.Field, schema: ir.Schema) -> str:
-    override = annotation(f.annotations, "go.type")
-    if override:
-        return override
-    if f.type.kind == ir.Kind.ENUM:
-        return type_name(f.type.ref, schema.enum(f.type.ref).annotations)
-    if f.type.kind == ir.Kind.LIST:
-        return "[]" + type_name(f.type.item.ref, schema.struct(f.type.item.ref).annotations)
-    return GO_SCALARS[f.type.kind]
+    return annotation(f.annotations, "go.type") or type_of(f.type, schema)
+
+
+GO_INTS = {"": "int", "int64": "int64", "int32": "int32", "uint32": "uint32", "uint64": "uint64"}
+
+
+def type_of(t: ir.TypeRef, schema: ir.Schema) -> str:
+    """The Go type of a value: a pointer where None is a value of its own (slices, maps and raw JSON have nil)."""
+    if t.kind == ir.Kind.ENUM:
+        base = type_name(t.ref, schema.enum(t.ref).annotations)
+    elif t.kind == ir.Kind.STRUCT:
+        base = type_name(t.ref, schema.struct(t.ref).annotations)
+    elif t.kind == ir.Kind.LIST:
+        return "[]" + type_of(t.item, schema)
+    elif t.kind == ir.Kind.MAP:
+        return "map[string]" + type_of(t.item, schema)
+    elif t.kind == ir.Kind.INT:
+        base = GO_INTS[t.format]
+    else:
+        base = GO_SCALARS[t.kind]
+    return f"*{base}" if t.nullable and t.kind != ir.Kind.RAW else base
 
 
 def json_tag(f: ir.Field, go_name: str) -> str:
@@ -147,6 +160,11 @@ def lower_camel(name: str) -> str:
     return pascal[:1].lower() + pascal[1:]
 
 
+def method_name(key: checks.Key) -> str:
+    """A struct's check method: checkError / checkLint; for a raw value's content, contentLint (say)."""
+    return f"{'content' if key.content else 'check'}{key.report.capitalize()}"
+
+
 class GoSyntax:
     """How the validator's checks are written in Go: presence compares with the zero value."""
 
@@ -158,40 +176,61 @@ class GoSyntax:
 
     @staticmethod
     def value(v: checks.Value) -> str:
-        return f"{v.var}.{field_name(v.field)}"
+        return v.var if v.field is None else f"{v.var}.{field_name(v.field)}"
+
+    def scalar(self, v: checks.Value) -> str:
+        """The value itself, through its pointer when it is a nullable scalar (guarded by the caller)."""
+        pointer = v.type.nullable and v.type.kind not in (ir.Kind.RAW, ir.Kind.LIST, ir.Kind.MAP, ir.Kind.STRUCT)
+        return f"*{self.value(v)}" if pointer else self.value(v)
 
     def is_set(self, e: checks.IsSet) -> str:
         f, value = e.value.field, self.value(e.value)
-        if not f.omit_empty:
+        if f is None or not f.omit_empty:
             return "false" if e.negated else "true"
+        op = "==" if e.negated else "!="
+        if f.type.kind in (ir.Kind.RAW, ir.Kind.LIST, ir.Kind.MAP):
+            return f"len({value}) {op} 0"
+        if f.type.nullable:
+            return f"{value} {op} nil"
         if f.type.kind == ir.Kind.BOOL:
             return f"!{value}" if e.negated else value
-        op = "==" if e.negated else "!="
-        if f.type.kind in (ir.Kind.RAW, ir.Kind.LIST):
-            return f"len({value}) {op} 0"
-        return f"{value} {op} 0" if f.type.kind == ir.Kind.INT else f'{value} {op} ""'
+        return f"{value} {op} 0" if f.type.kind in (ir.Kind.INT, ir.Kind.FLOAT) else f'{value} {op} ""'
 
-    def literal(self, f: ir.Field, v: str | bool | int) -> str:
+    def is_nil(self, e: checks.IsNil) -> str:
+        return f"{self.value(e.value)} {'!=' if e.negated else '=='} nil"
+
+    def literal(self, t: ir.TypeRef, v: str | bool | int | float) -> str:
         if isinstance(v, bool):
             return "true" if v else "false"
+        if isinstance(v, float):
+            return go_float_literal(v)
         if isinstance(v, int):
             return str(v)
-        if f.type.kind == ir.Kind.ENUM and v:
-            return enum_consts(self.schema.enum(f.type.ref))[v]  # the generated constant, not a string literal
+        if t.kind == ir.Kind.ENUM and v:
+            return enum_consts(self.schema.enum(t.ref))[v]  # the generated constant, not a string literal
         return go_string(v)
 
     def in_set(self, e: checks.InSet) -> str:
-        f, value = e.value.field, self.value(e.value)
-        if f.type.kind == ir.Kind.BOOL and len(e.values) == 1:
+        t, value = e.value.type, self.scalar(e.value)
+        if t.kind == ir.Kind.BOOL and len(e.values) == 1:
             return value if e.values[0] != e.negated else f"!{value}"
         op, join = ("!=", " && ") if e.negated else ("==", " || ")
-        return join.join(f"{value} {op} {self.literal(f, v)}" for v in e.values)
+        return join.join(f"{value} {op} {self.literal(t, v)}" for v in e.values)
 
     def matches(self, e: checks.Matches) -> str:
-        return f"{'!' if e.negated else ''}{self.patterns[e.pattern]}.MatchString({self.value(e.value)})"
+        return f"{'!' if e.negated else ''}{self.patterns[e.pattern]}.MatchString({self.scalar(e.value)})"
 
     def compare(self, e: checks.Compare) -> str:
-        return f"{self.value(e.value)} {e.op} {e.bound}"
+        bound = go_float_literal(e.bound) if isinstance(e.bound, float) else str(e.bound)
+        return f"{self.scalar(e.value)} {e.op} {bound}"
+
+    def size(self, e: checks.Size) -> str:
+        if e.value.type.kind in (ir.Kind.STRING, ir.Kind.ENUM):
+            return f"utf8.RuneCountInString({'string(' + self.scalar(e.value) + ')'}) {e.op} {e.bound}"
+        return f"len({self.value(e.value)}) {e.op} {e.bound}"
+
+    def is_date_time(self, e: checks.IsDateTime) -> str:
+        return f"{'!' if e.negated else ''}isDateTime({self.scalar(e.value)})"
 
     def is_object(self, e: checks.IsObject) -> str:
         return f"{'!' if e.negated else ''}isJSONObject({self.value(e.value)})"
@@ -210,7 +249,11 @@ class GoSyntax:
 
     def for_each_open(self, loop: checks.ForEach) -> list[str]:
         items = self.value(loop.items)
-        return [f"for {loop.index} := range {items} {{", f"{loop.var} := &{items}[{loop.index}]"]
+        if loop.over_map:  # Go iterates maps in random order: keys sorted, as encoding/json writes them
+            return [f"for _, {loop.index} := range sortedKeys({items}) {{", f"{loop.var} := {items}[{loop.index}]"]
+        if loop.element.kind == ir.Kind.STRUCT:
+            return [f"for {loop.index} := range {items} {{", f"{loop.var} := &{items}[{loop.index}]"]
+        return [f"for {loop.index}, {loop.var} := range {items} {{"]
 
     @staticmethod
     def block_close() -> list[str]:
@@ -218,13 +261,56 @@ class GoSyntax:
 
     @staticmethod
     def report(r: checks.Report) -> list[str]:
-        parts = ", ".join(f"strconv.Itoa({p.var})" if isinstance(p, checks.Index) else go_string(p) for p in r.pointer)
+        parts = ", ".join(_token(p) for p in r.pointer)
         fields = f"Rule: {go_string(r.rule)}, Pointer: p.join({parts}), Message: {go_string(r.message)}"
         return [f"*out = append(*out, ValidationError{{{fields}, Level: {go_string(r.level)}}})"]
+
+    def call(self, c: checks.Call) -> list[str]:
+        pushes, pops = _pushes(c.pointer)
+        return [*pushes, f"{self.value(c.value)}.{method_name(c.function)}(p, out)", *pops]
+
+    def content(self, c: checks.Content, failure: list[str]) -> list[str]:
+        pushes, pops = _pushes(c.failure.pointer)
+        kind = type_name(c.struct, self.schema.struct(c.struct).annotations)
+        return [
+            f"var content {kind}",
+            f"if !decodeContent({self.value(c.value)}, &content) {{",
+            *(self.indent + line for line in failure),
+            "} else {",
+            *(self.indent + line for line in [*pushes, f"content.{method_name(c.function)}(p, out)", *pops]),
+            "}",
+        ]
 
     @staticmethod
     def comment(text: str) -> list[str]:
         return comment_lines(text)
+
+
+def _token(part: str | checks.Index) -> str:
+    if isinstance(part, checks.Index):
+        return part.var if part.key else f"strconv.Itoa({part.var})"
+    return go_string(part)
+
+
+def _pushes(parts: tuple[str | checks.Index, ...]) -> tuple[list[str], list[str]]:
+    """The pointer pushes before a nested check (a name with a list index, a name, a map key) and the pops after."""
+    pushes: list[str] = []
+    for n, part in enumerate(parts):
+        if isinstance(part, checks.Index):
+            if not part.key:
+                continue  # pushed with its list's name
+            pushes.append(f"p.push({part.var}, -1)")
+        else:
+            following = parts[n + 1] if n + 1 < len(parts) else None
+            index = following.var if isinstance(following, checks.Index) and not following.key else "-1"
+            pushes.append(f"p.push({go_string(part)}, {index})")
+    return pushes, ["p.pop()"] * len(pushes)
+
+
+def go_float_literal(value: float) -> str:
+    """A Go float literal for a bound or a value in a rule: Go's own spelling (1e+21, 0.5, -0 as 0)."""
+    text = str(value) if value != int(value) or abs(value) >= 1e21 else str(int(value))
+    return text.replace("inf", "Inf")
 
 
 class GoTarget:
@@ -385,34 +471,56 @@ class GoTarget:
         plan = checks.plan(schema)
         patterns = {name: lower_camel(name) + "Pattern" for name, _ in plan.patterns}
         syntax = GoSyntax(schema, patterns)
-        root = schema.struct(plan.root)
+        root_key = {lv: checks.Key(plan.root, lv, lv) for lv in checks.LEVELS}
+        functions = [self.function_view(f, syntax, schema) for f in plan.functions]
+        text = "\n".join(
+            line
+            for f in functions
+            for line in [*f["default"], *f["nested"], *(x for c in f["cases"] for x in c["lines"])]
+        ) + "\n".join(statements(plan.root_checks, syntax))
         return {
             "root_checks": statements(plan.root_checks, syntax),
             "patterns": [{"name": patterns[name], "source": go_string(source)} for name, source in plan.patterns],
-            "children": [
-                {"name": field_name(f), "wire": go_string(f.wire_name)} for f in dict(plan.children)[root.name]
-            ],
-            "levels": [self.level_view(plan.level(root.name, level), syntax) for level in checks.LEVELS],
+            "children": [{"name": field_name(f), "wire": go_string(f.wire_name)} for f in plan.children],
+            "walks": [{"walk": f"walk{lv.capitalize()}", "check": method_name(root_key[lv])} for lv in checks.LEVELS],
+            "functions": functions,
+            "uses": {
+                "utf8": "utf8.RuneCountInString(" in text,
+                "date_time": "isDateTime(" in text,
+                "sorted_keys": "sortedKeys(" in text,
+                "content": "decodeContent(" in text,
+                "json_object": "isJSONObject(" in text,
+            },
         }
 
-    def level_view(self, level: checks.LevelPlan, syntax: GoSyntax) -> dict[str, object]:
-        """A `switch` on the message type, values with the same checks sharing one case."""
-        word = level.level.capitalize()
-        view = {"walk": f"walk{word}", "check": f"check{word}", "level": level.level}
-        if level.discriminant is None:
-            return {**view, "switch": "", "cases": [], "default": statements(level.other, syntax)}
-        enum = self.schema_enum(level, syntax)
+    def function_view(self, function: checks.Function, syntax: GoSyntax, schema: ir.Schema) -> dict[str, object]:
+        """A check method: a `switch` on the message type (values with the same checks share one case),
+        or the rules in order; then the nested values."""
+        key = function.key
+        if key.content:
+            doc = f"applies the rules of {key.struct} to a raw value's decoded content, as {key.report} findings."
+        else:
+            doc = f"applies f's {key.rules}-level rules, then checks the values nested in f."
+        view = {
+            "receiver": type_name(key.struct, schema.struct(key.struct).annotations),
+            "name": method_name(key),
+            "doc": f"{method_name(key)} {doc}",
+            "nested": statements(function.nested, syntax),
+            "default": statements(function.other, syntax),
+            "switch": "",
+            "cases": [],
+        }
+        if function.discriminant is None:
+            return view
+        consts = enum_consts(schema.enum(function.discriminant.type.ref))
         groups: dict[tuple[str, ...], list[str]] = {}
-        for case in level.cases:
-            groups.setdefault(tuple(statements(case.body, syntax)), []).append(case.values[0])
-        default = statements(level.other, syntax)
-        cases = [
-            {"labels": ", ".join(enum.get(v) or go_string(v) for v in values), "lines": list(lines)}
+        for case in function.cases:
+            groups.setdefault(tuple(statements(case.body, syntax)), []).append(case.value)
+        default = view["default"]
+        view["cases"] = [
+            {"labels": ", ".join(consts.get(v) or go_string(v) for v in values), "lines": list(lines)}
             for lines, values in groups.items()
             if lines or default  # a type with nothing to check needs its own case only when the default checks
         ]
-        return {**view, "switch": f"f.{field_name(level.discriminant)}", "cases": cases, "default": default}
-
-    @staticmethod
-    def schema_enum(level: checks.LevelPlan, syntax: GoSyntax) -> dict[str, str]:
-        return enum_consts(syntax.schema.enum(level.discriminant.type.ref))
+        view["switch"] = f"f.{field_name(function.discriminant)}"
+        return view

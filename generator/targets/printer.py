@@ -1,8 +1,9 @@
 """Print lowered checks (generator/checks.py) with a target's syntax.
 
 The walk over expressions and statements is here, once; a target supplies a Syntax: how it
-writes a presence test, a membership test, a pattern match, a bound, `and`/`or`, an `if`, a loop
-over a list's items and a finding. Compound expressions nested in others are parenthesised.
+writes each test, `and`/`or`, an `if`, a loop over a list's items or a map's values, a finding,
+a call to another check function and the decoding of a raw value's content. Compound
+expressions nested in others are parenthesised.
 """
 
 from __future__ import annotations
@@ -16,17 +17,40 @@ class Syntax(Protocol):
     indent: str  # one level of indentation
 
     def is_set(self, e: checks.IsSet) -> str: ...
+    def is_nil(self, e: checks.IsNil) -> str: ...
     def in_set(self, e: checks.InSet) -> str: ...
     def matches(self, e: checks.Matches) -> str: ...
     def compare(self, e: checks.Compare) -> str: ...
+    def size(self, e: checks.Size) -> str: ...
+    def is_date_time(self, e: checks.IsDateTime) -> str: ...
     def is_object(self, e: checks.IsObject) -> str: ...
     def all_of(self, parts: list[str]) -> str: ...
     def any_of(self, parts: list[str]) -> str: ...
     def if_open(self, condition: str) -> list[str]: ...
-    def for_each_open(self, loop: checks.ForEach) -> list[str]: ...
+    def for_each_open(self, loop: checks.ForEach) -> list[str]:
+        """The loop's first line, then lines that open its body (they are indented with it)."""
+        ...
+
     def block_close(self) -> list[str]: ...
     def report(self, r: checks.Report) -> list[str]: ...
+    def call(self, c: checks.Call) -> list[str]: ...
+    def content(self, c: checks.Content, failure: list[str]) -> list[str]:
+        """Lines decoding the content and calling its check, given the lines of the failure's report."""
+        ...
+
     def comment(self, text: str) -> list[str]: ...
+
+
+_ATOMS = {
+    checks.IsSet: "is_set",
+    checks.IsNil: "is_nil",
+    checks.InSet: "in_set",
+    checks.Matches: "matches",
+    checks.Compare: "compare",
+    checks.Size: "size",
+    checks.IsDateTime: "is_date_time",
+    checks.IsObject: "is_object",
+}
 
 
 def expression(e: checks.Expr, syntax: Syntax, nested: bool = False) -> str:
@@ -34,15 +58,7 @@ def expression(e: checks.Expr, syntax: Syntax, nested: bool = False) -> str:
         parts = [expression(p, syntax, nested=True) for p in e.parts]
         text = syntax.all_of(parts) if isinstance(e, checks.All) else syntax.any_of(parts)
         return f"({text})" if nested and len(parts) > 1 else text
-    if isinstance(e, checks.IsSet):
-        return syntax.is_set(e)
-    if isinstance(e, checks.InSet):
-        return syntax.in_set(e)
-    if isinstance(e, checks.Matches):
-        return syntax.matches(e)
-    if isinstance(e, checks.Compare):
-        return syntax.compare(e)
-    return syntax.is_object(e)
+    return getattr(syntax, _ATOMS[type(e)])(e)
 
 
 def statements(body: tuple[checks.Statement, ...], syntax: Syntax) -> list[str]:
@@ -53,12 +69,17 @@ def statements(body: tuple[checks.Statement, ...], syntax: Syntax) -> list[str]:
             lines += syntax.comment(s.text)
         elif isinstance(s, checks.Report):
             lines += syntax.report(s)
+        elif isinstance(s, checks.Call):
+            lines += syntax.call(s)
+        elif isinstance(s, checks.Content):
+            lines += syntax.content(s, syntax.report(s.failure))
         elif isinstance(s, checks.If):
             lines += syntax.if_open(expression(s.condition, syntax))
             lines += [syntax.indent + line for line in statements(s.body, syntax)]
             lines += syntax.block_close()
         else:
-            lines += syntax.for_each_open(s)
+            opening = syntax.for_each_open(s)
+            lines += opening[:1] + [syntax.indent + line for line in opening[1:]]
             lines += [syntax.indent + line for line in statements(s.body, syntax)]
             lines += syntax.block_close()
     return lines

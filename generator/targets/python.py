@@ -195,22 +195,35 @@ def format_python(source: str, path: str) -> str:
     return formatted
 
 
+def check_function_name(key: checks.Key) -> str:
+    """A nested struct's check function: `_quota_errors`; for a raw value's content: `_cluster_config_content_lint`."""
+    word = LEVEL_WORDS[key.report]
+    return f"_{snake_case(key.struct)}{'_content' if key.content else ''}_{word}"
+
+
 class PythonSyntax:
     """How the validator's checks are written in Python: truthiness is presence (omitempty's zero values are falsy)."""
 
     indent = "    "
 
-    def __init__(self, patterns: dict[str, str]) -> None:
+    def __init__(self, schema: ir.Schema, patterns: dict[str, str]) -> None:
+        self.schema = schema
         self.patterns = patterns  # plan pattern name -> module-level variable
 
     @staticmethod
     def value(v: checks.Value) -> str:
-        return f"{v.var}.{attr_name(v.field)}"
+        return v.var if v.field is None else f"{v.var}.{attr_name(v.field)}"
 
     def is_set(self, e: checks.IsSet) -> str:
-        if not e.value.field.omit_empty:
+        f = e.value.field
+        if f is None or not f.omit_empty:
             return "False" if e.negated else "True"
+        if f.type.nullable and f.type.kind != ir.Kind.RAW:
+            return f"{self.value(e.value)} is {'' if e.negated else 'not '}None"
         return f"not {self.value(e.value)}" if e.negated else self.value(e.value)
+
+    def is_nil(self, e: checks.IsNil) -> str:
+        return f"{self.value(e.value)} is {'not ' if e.negated else ''}None"
 
     def in_set(self, e: checks.InSet) -> str:
         if len(e.values) == 1:
@@ -222,7 +235,13 @@ class PythonSyntax:
         return f"{self.patterns[e.pattern]}.search({self.value(e.value)}) is {'' if e.negated else 'not '}None"
 
     def compare(self, e: checks.Compare) -> str:
-        return f"{self.value(e.value)} {e.op} {e.bound}"
+        return f"{self.value(e.value)} {e.op} {e.bound!r}"
+
+    def size(self, e: checks.Size) -> str:
+        return f"len({self.value(e.value)}) {e.op} {e.bound}"  # a str's len counts code points, as JSON Schema
+
+    def is_date_time(self, e: checks.IsDateTime) -> str:
+        return f"{'not ' if e.negated else ''}is_date_time({self.value(e.value)})"
 
     def is_object(self, e: checks.IsObject) -> str:
         return f"{'not ' if e.negated else ''}{self.value(e.value)}.is_object()"
@@ -240,7 +259,12 @@ class PythonSyntax:
         return [f"if {condition}:"]
 
     def for_each_open(self, loop: checks.ForEach) -> list[str]:
-        return [f"for {loop.index}, {loop.var} in enumerate({self.value(loop.items)}):"]
+        items = self.value(loop.items)
+        nilable = loop.items.type.nullable  # a list or map always encoded may be None (null); Go ranges over nil
+        if loop.over_map:  # keys in Go's order (code point order is its byte order)
+            items = f"({items} or {{}})" if nilable else items
+            return [f"for {loop.index}, {loop.var} in sorted({items}.items()):"]
+        return [f"for {loop.index}, {loop.var} in enumerate({items}{' or ()' if nilable else ''}):"]
 
     @staticmethod
     def block_close() -> list[str]:
@@ -251,18 +275,31 @@ class PythonSyntax:
         # repr() keeps any text inert; no str.format, since rule text may hold braces
         return [f"out.append(_finding(({r.rule!r}, {pointer(r.pointer)}, {r.message!r}, {r.level!r})))"]
 
+    def call(self, c: checks.Call) -> list[str]:
+        return [f"{check_function_name(c.function)}({self.value(c.value)}, {pointer(c.pointer)}, out)"]
+
+    def content(self, c: checks.Content, failure: list[str]) -> list[str]:
+        spec = f"_{upper_snake_case(c.struct)}_SPEC"
+        return [
+            f"content = decode_content({self.value(c.value)}, {spec})",
+            "if content is None:",
+            *(self.indent + line for line in failure),
+            "else:",
+            f"{self.indent}{check_function_name(c.function)}(content, {pointer(c.failure.pointer)}, out)",
+        ]
+
     @staticmethod
     def comment(text: str) -> list[str]:
         return comment(text)
 
 
 def pointer(parts: tuple[str | checks.Index, ...]) -> str:
-    """`p` extended with static names (escaped, as one literal each run) and loop indexes."""
+    """`p` extended with static names (escaped, as one literal each run), loop indexes and map keys."""
     terms, static = ["p"], []
     for part in parts:
         if isinstance(part, checks.Index):
-            terms += [repr(pointer_join("", *static) + "/")] if static or len(terms) else []
-            terms.append(f"str({part.var})")
+            terms.append(repr(pointer_join("", *static) + "/"))
+            terms.append(f"pointer_token({part.var})" if part.key else f"str({part.var})")
             static = []
         else:
             static.append(part)
@@ -350,9 +387,7 @@ class PythonTarget:
             "runtime_imports": runtime_imports,
             "codec_imports": codec_imports,
             "uses_field": any(default(f.type, schema).startswith("field(") for st in schema.structs for f in st.fields),
-            "int_aliases": sorted(
-                {(mirror.int_alias(x.format), *ir.INT_FORMATS[x.format]) for x in types if x.kind == ir.Kind.INT}
-            ),
+            "int_aliases": sorted({mirror.int_meta(x.format) for x in types if x.kind == ir.Kind.INT}),
             "typing_imports": ["Annotated"] * any(x.kind == ir.Kind.INT for x in types)
             + ["Any"]
             + ["NamedTuple"] * (schema.messages is not None),
@@ -468,46 +503,77 @@ class PythonTarget:
     def validator_view(self, schema: ir.Schema) -> dict[str, object]:
         plan = checks.plan(schema)
         patterns = {name: f"_{upper_snake_case(name)}_PATTERN" for name, _ in plan.patterns}
-        syntax = PythonSyntax(patterns)
-        root = schema.struct(plan.root)
-        children = [
-            {"attr": attr_name(f), "segment": repr(pointer_join("", f.wire_name) + "/")}
-            for _, fields in plan.children[:1]
-            for f in fields
-        ]
+        syntax = PythonSyntax(schema, patterns)
+        children = [{"attr": attr_name(f), "segment": repr(pointer_join("", f.wire_name) + "/")} for f in plan.children]
+        root_functions = [self.root_view(plan.function(checks.Key(plan.root, lv, lv)), syntax) for lv in checks.LEVELS]
+        nested = [f for f in plan.functions if f.key.struct != plan.root or f.key.content]
+        lines = [line for f in plan.functions for part in (f.other, f.nested) for line in statements(part, syntax)]
+        lines += [line for f in plan.functions for c in f.cases for line in statements(c.body, syntax)]
+        text = "\n".join(lines + statements(plan.root_checks, syntax))
+        contents = sorted({f.key.struct for f in plan.functions if f.key.content})
         return {
             "root_checks": statements(plan.root_checks, syntax),
             "patterns": [
                 {"name": patterns[name], "source": repr(python_pattern(source))} for name, source in plan.patterns
             ],
-            "levels": {level: self.level_view(plan.level(root.name, level), syntax) for level in checks.LEVELS},
+            "levels": dict(zip(checks.LEVELS, root_functions, strict=True)),
+            "functions": [
+                {
+                    "name": check_function_name(f.key),
+                    "cls": class_name(f.key.struct, schema.struct(f.key.struct).annotations),
+                    "doc": docstring(self.function_doc(f.key, schema), indent=4),
+                    "lines": statements(f.other + f.nested, syntax),
+                }
+                for f in nested
+            ],
+            "models": isort_order(
+                sorted({class_name(f.key.struct, schema.struct(f.key.struct).annotations) for f in plan.functions})
+            ),
+            "content_specs": [
+                {"name": f"_{upper_snake_case(name)}_SPEC", "cls": class_name(name, schema.struct(name).annotations)}
+                for name in contents
+            ],
+            "uses": {"decode_content": "decode_content(" in text},
+            "runtime_names": [
+                name
+                for name, used in (
+                    ("is_date_time", "is_date_time(" in text),
+                    ("paused_gc", bool(children)),
+                    ("pointer_token", "pointer_token(" in text),
+                )
+                if used
+            ],
             "children": children,
             "any_children": " or ".join(f"frame.{c['attr']}" for c in children),
             "children_size": " + ".join(f"len(frame.{c['attr']})" for c in children),
             "child_has_children": " or ".join(f"child.{c['attr']}" for c in children),
         }
 
-    def level_view(self, level: checks.LevelPlan, syntax: PythonSyntax) -> dict[str, object]:
+    @staticmethod
+    def function_doc(key: checks.Key, schema: ir.Schema) -> str:
+        if key.content:
+            return f"The rules of {key.struct} on a raw value's decoded content, reported at level {key.report!r}."
+        return f"The {key.rules}-level rules of a {key.struct} value and of the values nested in it."
+
+    def root_view(self, function: checks.Function, syntax: PythonSyntax) -> dict[str, object]:
         """One function per message type, named after it, and a table from type to function; or, without
-        a discriminant, one function for the struct. Types with nothing to check share one function."""
-        word = LEVEL_WORDS[level.level]
-        if level.discriminant is None:
-            name = f"_{word}_of_{snake_case(level.struct)}"
-            return {
-                "entry": name,
-                "call": name,
-                "functions": [{"name": name, "lines": statements(level.other, syntax)}],
-            }
-        field = level.discriminant.wire_name
+        a discriminant, one function for the struct. Types with nothing to check share one function.
+        Nested values, whatever the type, are checked by the entry function after the type's rules."""
+        word = LEVEL_WORDS[function.key.report]
+        nested = statements(function.nested, syntax)
+        if function.discriminant is None:
+            name = f"_{word}_of_{snake_case(function.key.struct)}"
+            body = statements(function.other, syntax) + nested
+            return {"entry": name, "call": name, "functions": [{"name": name, "lines": body}]}
+        field = function.discriminant.wire_name
         nothing, other = f"_no_{word}", f"_{word}_of_any_other_{snake_case(field)}"
-        functions = [{"name": other, "lines": statements(level.other, syntax)}] if level.other else []
+        functions = [{"name": other, "lines": statements(function.other, syntax)}] if function.other else []
         table, used = [], {nothing, other}
-        for case in level.cases:
-            value = case.values[0]
+        for case in function.cases:
             if not case.body:
-                table.append((repr(value), nothing))
+                table.append((repr(case.value), nothing))
                 continue
-            stem = snake_case(value) or f"empty_{snake_case(field)}"
+            stem = snake_case(case.value) or f"empty_{snake_case(field)}"
             name = f"_{word}_of_{stem}"
             n = 1
             while name in used:  # two values with one snake_case spelling
@@ -515,15 +581,18 @@ class PythonTarget:
                 name = f"_{word}_of_{stem}_{n}"
             used.add(name)
             functions.append({"name": name, "lines": statements(case.body, syntax)})
-            table.append((repr(value), name))
+            table.append((repr(case.value), name))
         table_name = f"_{upper_snake_case(word)}_BY_{upper_snake_case(field)}"
+        default = other if function.other else nothing
+        lookup = f"{table_name}.get(frame.{attr_name(function.discriminant)}, {default})"
         return {
             "entry": f"_{word}",
-            "call": f"{table_name}.get(frame.{attr_name(level.discriminant)}, {other if level.other else nothing})",
+            "call": lookup if not nested else f"_{word}",
             "table_name": table_name,
             "table": table,
-            "attr": attr_name(level.discriminant),
-            "default": other if level.other else nothing,
-            "nothing": nothing if any(name == nothing for _, name in table) or not level.other else "",
+            "attr": attr_name(function.discriminant),
+            "default": default,
+            "nothing": nothing if any(name == nothing for _, name in table) or not function.other else "",
+            "nested": nested,
             "functions": functions,
         }

@@ -33,6 +33,14 @@ def int_alias(fmt: str) -> str:
     return "_Int" if not fmt else f"_{fmt.capitalize()}"
 
 
+def int_meta(fmt: str) -> tuple[str, str]:
+    """(alias, msgspec.Meta arguments) of an integer width. msgspec takes bounds within int64 only; it refuses
+    integers past uint64 by itself, so uint64 needs just its lower bound."""
+    low, high = ir.INT_FORMATS[fmt]
+    bounds = f"ge={low}" if high > 2**63 - 1 else f"ge={low}, le={high}"
+    return int_alias(fmt), bounds
+
+
 def enum_table(enum: str) -> str:
     return f"_{upper_snake_case(enum)}_VALUES"
 
@@ -77,7 +85,7 @@ def wire_declaration(attr: str, f: ir.Field, classes: dict[str, str]) -> str:
     always writes it) and the exact decoder decides. Integers are bounded to their Go width:
     anything larger is for the exact decoder to reject.
     """
-    zero = "None" if f.type.nullable else _ZERO[f.type.kind]
+    zero = ("None" if f.type.nullable else _ZERO[f.type.kind]) if f.omit_empty else ""
     default = f"default={zero}, " if f.omit_empty else ""
     return f"{attr}: {_wire_type(f.type, classes)} = _msgspec.field({default}name={f.wire_name!r})"
 

@@ -24,6 +24,7 @@ from ._runtime import (
 )
 from ._runtime import (
     BULK_SIZE,
+    DEFAULT_MAX_DEPTH,
     DecodeError,
     EncodeError,
     RawJSON,
@@ -407,7 +408,7 @@ def _shown(token: bytes) -> str:
     return token.decode() if len(token) <= 40 else f"{token[:20].decode()}... ({len(token)} characters)"
 
 
-def decode_content(raw: RawJSON, spec: StructSpec, max_depth: int) -> Any:
+def decode_content(raw: RawJSON, spec: StructSpec, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
     """A raw value's content decoded into a struct as the receiver would (None if it does not decode)."""
     try:
         return decode_exact(raw.data, spec, len(raw.data), max_depth)

@@ -449,6 +449,11 @@ def paused_gc() -> Iterator[None]:
         gc.enable()
 
 
+def pointer_token(key: str) -> str:
+    """A map key as a JSON pointer reference token (RFC 6901: ~ and / escaped)."""
+    return key.replace("~", "~0").replace("/", "~1")
+
+
 # ---- numbers and times ------------------------------------------------------------------------------
 
 

@@ -6,7 +6,9 @@
 //	 "errors": [[rule, pointer], ...], "lint": [[rule, pointer], ...]}
 //
 // "value" is the decoded struct with every field under its wire name (zero values
-// included); a raw field is {"b64": "<base64>"} or null when it is nil.
+// included); a raw field is {"b64": "<base64>"} or null when it is nil; a nil pointer is
+// null, and so is a nil slice or map of a field without omitempty. "struct" is one of
+// structs.New's names (the protocol's structs, or "types.Sample" and others of the fixture).
 package main
 
 import (
@@ -18,7 +20,7 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/framegen/framegen/generated/go/protocol"
+	"github.com/framegen/framegen/tests/go/structs"
 )
 
 type request struct {
@@ -37,47 +39,63 @@ type response struct {
 
 var rawMessageType = reflect.TypeOf(json.RawMessage(nil))
 
-// value renders a decoded struct with wire names as keys, so Python can compare field by field.
-func value(v reflect.Value) any {
+// value renders a decoded value with wire names as keys, so Python can compare field by field.
+// omitEmpty says the value is an omitempty field's: a nil slice or map is then shown as empty,
+// as the Python decoder keeps it (both are omitted alike when encoded); elsewhere nil is null.
+func value(v reflect.Value, omitEmpty bool) any {
 	switch {
 	case v.Type() == rawMessageType:
 		if v.IsNil() {
 			return nil
 		}
 		return map[string]string{"b64": base64.StdEncoding.EncodeToString(v.Bytes())}
+	case v.Kind() == reflect.Pointer:
+		if v.IsNil() {
+			return nil
+		}
+		return value(v.Elem(), false)
 	case v.Kind() == reflect.Struct:
 		out := map[string]any{}
 		for i := 0; i < v.NumField(); i++ {
 			field := v.Type().Field(i)
-			name := field.Name
+			name, omit := field.Name, false
 			if tag := field.Tag.Get("json"); tag != "" {
-				name = strings.Split(tag, ",")[0]
+				parts := strings.Split(tag, ",")
+				name, omit = parts[0], len(parts) > 1 && parts[1] == "omitempty"
 			}
-			out[name] = value(v.Field(i))
+			out[name] = value(v.Field(i), omit)
 		}
 		return out
 	case v.Kind() == reflect.Slice:
+		if v.IsNil() && !omitEmpty {
+			return nil
+		}
 		items := []any{}
 		for i := 0; i < v.Len(); i++ {
-			items = append(items, value(v.Index(i)))
+			items = append(items, value(v.Index(i), false))
 		}
 		return items
+	case v.Kind() == reflect.Map:
+		if v.IsNil() && !omitEmpty {
+			return nil
+		}
+		out := map[string]any{}
+		for _, k := range v.MapKeys() {
+			out[k.String()] = value(v.MapIndex(k), false)
+		}
+		return out
 	case v.Kind() == reflect.String:
 		return v.String()
 	case v.Kind() == reflect.Bool:
 		return v.Bool()
-	case v.Kind() == reflect.Int, v.Kind() == reflect.Int64:
+	case v.CanInt():
 		return v.Int()
+	case v.CanUint():
+		return v.Uint()
+	case v.CanFloat():
+		return v.Float()
 	}
 	panic(fmt.Sprintf("unsupported kind %s", v.Kind()))
-}
-
-func findings(errs []protocol.ValidationError) [][2]string {
-	out := [][2]string{}
-	for _, e := range errs {
-		out = append(out, [2]string{e.Rule, e.Pointer})
-	}
-	return out
 }
 
 func handle(req request) response {
@@ -85,16 +103,9 @@ func handle(req request) response {
 	if err != nil {
 		return response{Error: "bad base64: " + err.Error()}
 	}
-	var target any
-	switch req.Struct {
-	case "Frame":
-		target = &protocol.Frame{}
-	case "CreateKeyRequest":
-		target = &protocol.CreateKeyRequest{}
-	case "CreateKeyResponse":
-		target = &protocol.CreateKeyResponse{}
-	default:
-		return response{Error: "unknown struct " + req.Struct}
+	target, err := structs.New(req.Struct)
+	if err != nil {
+		return response{Error: err.Error()}
 	}
 	resp := response{Errors: [][2]string{}, Lint: [][2]string{}}
 	if err := json.Unmarshal(input, target); err != nil {
@@ -108,10 +119,9 @@ func handle(req request) response {
 		return resp
 	}
 	resp.Canonical = base64.StdEncoding.EncodeToString(encoded)
-	resp.Value = value(reflect.ValueOf(target).Elem())
-	if frame, ok := target.(*protocol.Frame); ok {
-		resp.Errors = findings(frame.Validate())
-		resp.Lint = findings(frame.Lint())
+	resp.Value = value(reflect.ValueOf(target).Elem(), false)
+	if errs, lint, ok := structs.Findings(target); ok {
+		resp.Errors, resp.Lint = errs, lint
 	}
 	return resp
 }

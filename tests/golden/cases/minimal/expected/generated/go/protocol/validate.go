@@ -25,8 +25,9 @@ func (e ValidationError) Error() string {
 	return pointer + ": " + e.Rule + ": " + e.Message
 }
 
-// pointer is the JSON pointer of the value being checked, kept as a stack of (member, index)
-// tokens and rendered only for a finding: checking a valid value allocates nothing.
+// pointer is the JSON pointer of the value being checked, kept as a stack of tokens (a member
+// name, with a list index when index >= 0) and rendered only for a finding: checking a valid
+// value allocates nothing.
 type pointer struct {
 	n     int
 	fixed [16]token
@@ -62,7 +63,10 @@ func (p *pointer) join(tokens ...string) string {
 		if i < len(p.fixed) {
 			t = p.fixed[i : i+1]
 		}
-		b.WriteString("/" + escapeToken(t[0].name) + "/" + strconv.Itoa(t[0].index))
+		b.WriteString("/" + escapeToken(t[0].name))
+		if t[0].index >= 0 {
+			b.WriteString("/" + strconv.Itoa(t[0].index))
+		}
 	}
 	for _, t := range tokens {
 		b.WriteString("/" + escapeToken(t))
@@ -72,18 +76,6 @@ func (p *pointer) join(tokens ...string) string {
 
 func escapeToken(t string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(t, "~", "~0"), "/", "~1")
-}
-
-// isJSONObject reports whether raw JSON is an object (its first non-space byte is '{').
-func isJSONObject(raw []byte) bool {
-	for _, c := range raw {
-		switch c {
-		case ' ', '\t', '\r', '\n':
-			continue
-		}
-		return c == '{'
-	}
-	return false
 }
 
 // Validate returns every error-level finding for a top-level Ping, its nested frames included.
@@ -112,15 +104,15 @@ func (f *Ping) walkError(p *pointer, out *[]ValidationError) {
 	f.checkError(p, out)
 }
 
-// checkError applies the error-level rules to f alone.
-func (f *Ping) checkError(p *pointer, out *[]ValidationError) {
-}
-
 // walkLint checks f and, depth first, every frame nested in it.
 func (f *Ping) walkLint(p *pointer, out *[]ValidationError) {
 	f.checkLint(p, out)
 }
 
-// checkLint applies the lint-level rules to f alone.
+// checkError applies f's error-level rules, then checks the values nested in f.
+func (f *Ping) checkError(p *pointer, out *[]ValidationError) {
+}
+
+// checkLint applies f's lint-level rules, then checks the values nested in f.
 func (f *Ping) checkLint(p *pointer, out *[]ValidationError) {
 }

@@ -31,8 +31,9 @@ var (
 	nameStylePattern = regexp.MustCompile("^[a-z]+(-[a-z]+)*$")
 )
 
-// pointer is the JSON pointer of the value being checked, kept as a stack of (member, index)
-// tokens and rendered only for a finding: checking a valid value allocates nothing.
+// pointer is the JSON pointer of the value being checked, kept as a stack of tokens (a member
+// name, with a list index when index >= 0) and rendered only for a finding: checking a valid
+// value allocates nothing.
 type pointer struct {
 	n     int
 	fixed [16]token
@@ -68,7 +69,10 @@ func (p *pointer) join(tokens ...string) string {
 		if i < len(p.fixed) {
 			t = p.fixed[i : i+1]
 		}
-		b.WriteString("/" + escapeToken(t[0].name) + "/" + strconv.Itoa(t[0].index))
+		b.WriteString("/" + escapeToken(t[0].name))
+		if t[0].index >= 0 {
+			b.WriteString("/" + strconv.Itoa(t[0].index))
+		}
 	}
 	for _, t := range tokens {
 		b.WriteString("/" + escapeToken(t))
@@ -127,7 +131,17 @@ func (f *Node) walkError(p *pointer, out *[]ValidationError) {
 	}
 }
 
-// checkError applies the error-level rules to f alone.
+// walkLint checks f and, depth first, every frame nested in it.
+func (f *Node) walkLint(p *pointer, out *[]ValidationError) {
+	f.checkLint(p, out)
+	for i := range f.KidNodes {
+		p.push("kidNodes", i)
+		f.KidNodes[i].walkLint(p, out)
+		p.pop()
+	}
+}
+
+// checkError applies f's error-level rules, then checks the values nested in f.
 func (f *Node) checkError(p *pointer, out *[]ValidationError) {
 	// shape-known: shape is a Shape value
 	if f.Shape != ShapeLeaf && f.Shape != ShapeBranch && f.Shape != "" {
@@ -163,17 +177,7 @@ func (f *Node) checkError(p *pointer, out *[]ValidationError) {
 	}
 }
 
-// walkLint checks f and, depth first, every frame nested in it.
-func (f *Node) walkLint(p *pointer, out *[]ValidationError) {
-	f.checkLint(p, out)
-	for i := range f.KidNodes {
-		p.push("kidNodes", i)
-		f.KidNodes[i].walkLint(p, out)
-		p.pop()
-	}
-}
-
-// checkLint applies the lint-level rules to f alone.
+// checkLint applies f's lint-level rules, then checks the values nested in f.
 func (f *Node) checkLint(p *pointer, out *[]ValidationError) {
 	// name-style: names are lower-case words
 	if f.Name != "" && !nameStylePattern.MatchString(f.Name) {
