@@ -406,7 +406,7 @@ class PythonTarget:
         runtime += ["go_float"] if ir.Kind.FLOAT in kinds else []
         runtime += ["RawJSON"] if ir.Kind.RAW in kinds else []
         runtime += ["convert_in_place", "encodes_to"] if ir.Kind.LIST in kinds else []
-        codec = ["FAST_PATH_MIN_DEPTH", "StructSpec", "decode_struct", "encode_struct", "json_text"]
+        codec = ["FAST_PATH_MIN_DEPTH", "StructSpec", "decode_struct", "dict_json", "encode_struct", "to_dict"]
         codec += [
             name
             for name, used in (

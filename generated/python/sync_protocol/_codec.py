@@ -169,18 +169,71 @@ def fast_path_applies(data: Any, max_size: int, max_depth: int) -> bool:
     return data.__class__ is bytes and len(data) <= max_size and max_depth >= FAST_PATH_MIN_DEPTH
 
 
-def json_text(data: Any) -> str:
-    """The JSON text from_dict decodes: json.dumps's, with DecodeError for a value that has none.
+class _Text(bytes):
+    """JSON text dict_json has already written (its own parts), as opposed to a user's bytes value."""
 
-    json.dumps raises ValueError (NaN or an infinity, a circular reference, an int past Python's
-    digit limit), TypeError (a set, bytes, any other object; a key that is not a str, int, float,
-    bool or None) or RecursionError (nesting past Python's recursion limit). Each is a fault of the
-    data, as bytes Go rejects are, so each is reported the same way.
+
+class _Close(int):
+    """The end of a container dict_json is writing: the id of the dict or list to forget."""
+
+
+def dict_json(data: Any) -> bytes:
+    """The JSON text of a JSON-like value for from_dict: RawJSON values are written as their bytes, unchanged,
+    so `from_dict(to_dict(value)) == value` keeps every spelling a raw value holds.
+
+    Keys that are int, float, bool or None become strings, as json.dumps makes them; a value with no
+    JSON text (NaN, an infinity, a set, bytes, an int past Python's digit limit, a key of another
+    type, a container holding itself) raises DecodeError: it is a fault of the data, as bytes Go
+    rejects are. Iterative: nesting is not bounded by Python's recursion limit (the decoder's
+    max_depth bounds it).
     """
+    out: list[bytes] = []
+    stack: list[Any] = [data]
+    open_containers: set[int] = set()
+    while stack:
+        item = stack.pop()
+        if item.__class__ is _Text:
+            out.append(item)
+        elif item.__class__ is _Close:
+            open_containers.discard(item)
+        elif isinstance(item, RawJSON):
+            out.append(item.data)
+        elif isinstance(item, dict | list | tuple):
+            if id(item) in open_containers:
+                raise DecodeError("not JSON data: a container holds itself")
+            open_containers.add(id(item))
+            if isinstance(item, dict):
+                parts: list[Any] = [_Text(b"{")]
+                for k, (key, value) in enumerate(item.items()):
+                    parts += [_Text(b"," if k else b""), _Text(_json_scalar(_json_key(key)) + b":"), value]
+                parts.append(_Text(b"}"))
+            else:
+                parts = [_Text(b"[")]
+                for k, value in enumerate(item):
+                    parts += [_Text(b"," if k else b""), value]
+                parts.append(_Text(b"]"))
+            stack.append(_Close(id(item)))
+            stack.extend(reversed(parts))
+        else:
+            out.append(_json_scalar(item))
+    return b"".join(out)
+
+
+def _json_key(key: Any) -> str:
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, bool | int | float):
+        return _json_dumps(key)  # what json.dumps turns such a key into
+    raise DecodeError(f"not JSON data: a key of type {type(key).__name__}")
+
+
+def _json_scalar(value: Any) -> bytes:
     try:
-        return _json_dumps(data, ensure_ascii=False, allow_nan=False)
-    except (TypeError, ValueError, RecursionError) as exc:
-        raise DecodeError(f"not JSON data: {type(exc).__name__}: {exc}") from exc
+        if value is None or isinstance(value, str | bool | int | float):
+            return _json_dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8", "surrogatepass")
+    except ValueError as exc:  # NaN, an infinity, an int past Python's digit limit
+        raise DecodeError(f"not JSON data: {exc}") from exc
+    raise DecodeError(f"not JSON data: a value of type {type(value).__name__}")
 
 
 def decode_exact(data: bytes | bytearray | memoryview | str, spec: StructSpec, max_size: int, max_depth: int) -> Any:
@@ -541,3 +594,39 @@ def _encode_scalar(x: Any, t: Type, wire: str) -> bytes:
     if not isinstance(x, RawJSON):  # RAW
         raise TypeError(f"{wire}: a RawJSON is expected, not {type(x).__name__}")
     return x.compact()
+
+
+# ---- to_dict ----------------------------------------------------------------------------------------
+
+
+def to_dict(value: Any, spec: StructSpec) -> dict[str, Any]:
+    """The canonical encoding as Python values, keyed by wire names: what to_json writes, with every
+    raw value kept as its RawJSON (nothing parsed, so no spelling is lost) and nested structs as
+    dicts. from_dict reads it back to an equal value. Wrong Python types raise as to_json does."""
+    root: dict[str, Any] = {}
+    stack: list[tuple[Any, StructSpec, dict[str, Any], str]] = [(value, spec, root, "")]
+    while stack:
+        v, s, out, wire = stack.pop()
+        _struct_parts(v, s, wire)  # the encoder's type checks (the bytes it builds are dropped)
+        for _key, name, attr, t, omit in s.plan:
+            x = getattr(v, attr)
+            if not (omit and _empty(x, t)):
+                out[name] = _dict_value(x, t, f"{wire}/{name}" if wire else name, stack)
+    return root
+
+
+def _dict_value(x: Any, t: Type, wire: str, stack: list[Any]) -> Any:
+    kind = t[0]
+    if x is None:
+        return None
+    if kind == STRUCT:
+        nested: dict[str, Any] = {}
+        stack.append((x, t[1], nested, wire))
+        return nested
+    if kind == LIST:
+        return [_dict_value(item, t[1], f"{wire}/{k}", stack) for k, item in enumerate(x)]
+    if kind == MAP:
+        return {k: _dict_value(x[k], t[1], f"{wire}/{k}", stack) for k in sorted(x, key=_go_key_order)}
+    if kind == ENUM:
+        return str(x)
+    return x

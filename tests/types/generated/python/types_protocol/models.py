@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any, NamedTuple
@@ -17,14 +16,15 @@ from types_protocol._codec import (
     STRING,
     StructSpec,
     decode_struct,
+    dict_json,
     encode_struct,
     enum,
     integer,
-    json_text,
     list_of,
     map_of,
     nullable,
     struct,
+    to_dict,
 )
 from types_protocol._runtime import (
     BULK_SIZE,
@@ -139,15 +139,17 @@ class Cluster:
     def from_dict(cls, data: dict[str, Any]) -> Cluster:
         """Decode a JSON-like dict keyed by wire names, with the same rules as from_json.
 
-        The dict is decoded as json.dumps writes it (int, float, bool and None keys become strings).
-        A value with no JSON text (NaN, a set, bytes, an int past Python's digit limit, nesting past
-        its recursion limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
+        RawJSON values (what to_dict gives for raw fields) are read as their bytes, so
+        `from_dict(x.to_dict()) == x`. Keys that are int, float, bool or None become strings, as
+        json.dumps makes them; a value with no JSON text (NaN, a set, bytes, an int past Python's
+        digit limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
         """
-        return cls.from_json(json_text(data))
+        return decode_struct(dict_json(data), _CLUSTER_SPEC, DEFAULT_MAX_SIZE, DEFAULT_MAX_DEPTH)
 
     def to_dict(self) -> dict[str, Any]:
-        """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""
-        return json.loads(self.to_json().decode("utf-8", "replace"))
+        """The canonical encoding as Python values keyed by wire names, in wire order: raw fields stay RawJSON
+        (their bytes as decoded), nested structs become dicts. Lossless: from_dict gives back an equal value."""
+        return to_dict(self, _CLUSTER_SPEC)
 
 
 @dataclass(slots=True)
@@ -191,15 +193,17 @@ class Config:
     def from_dict(cls, data: dict[str, Any]) -> Config:
         """Decode a JSON-like dict keyed by wire names, with the same rules as from_json.
 
-        The dict is decoded as json.dumps writes it (int, float, bool and None keys become strings).
-        A value with no JSON text (NaN, a set, bytes, an int past Python's digit limit, nesting past
-        its recursion limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
+        RawJSON values (what to_dict gives for raw fields) are read as their bytes, so
+        `from_dict(x.to_dict()) == x`. Keys that are int, float, bool or None become strings, as
+        json.dumps makes them; a value with no JSON text (NaN, a set, bytes, an int past Python's
+        digit limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
         """
-        return cls.from_json(json_text(data))
+        return decode_struct(dict_json(data), _CONFIG_SPEC, DEFAULT_MAX_SIZE, DEFAULT_MAX_DEPTH)
 
     def to_dict(self) -> dict[str, Any]:
-        """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""
-        return json.loads(self.to_json().decode("utf-8", "replace"))
+        """The canonical encoding as Python values keyed by wire names, in wire order: raw fields stay RawJSON
+        (their bytes as decoded), nested structs become dicts. Lossless: from_dict gives back an equal value."""
+        return to_dict(self, _CONFIG_SPEC)
 
 
 @dataclass(slots=True)
@@ -243,15 +247,17 @@ class HostAlias:
     def from_dict(cls, data: dict[str, Any]) -> HostAlias:
         """Decode a JSON-like dict keyed by wire names, with the same rules as from_json.
 
-        The dict is decoded as json.dumps writes it (int, float, bool and None keys become strings).
-        A value with no JSON text (NaN, a set, bytes, an int past Python's digit limit, nesting past
-        its recursion limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
+        RawJSON values (what to_dict gives for raw fields) are read as their bytes, so
+        `from_dict(x.to_dict()) == x`. Keys that are int, float, bool or None become strings, as
+        json.dumps makes them; a value with no JSON text (NaN, a set, bytes, an int past Python's
+        digit limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
         """
-        return cls.from_json(json_text(data))
+        return decode_struct(dict_json(data), _HOST_ALIAS_SPEC, DEFAULT_MAX_SIZE, DEFAULT_MAX_DEPTH)
 
     def to_dict(self) -> dict[str, Any]:
-        """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""
-        return json.loads(self.to_json().decode("utf-8", "replace"))
+        """The canonical encoding as Python values keyed by wire names, in wire order: raw fields stay RawJSON
+        (their bytes as decoded), nested structs become dicts. Lossless: from_dict gives back an equal value."""
+        return to_dict(self, _HOST_ALIAS_SPEC)
 
 
 @dataclass(slots=True)
@@ -297,15 +303,17 @@ class Quota:
     def from_dict(cls, data: dict[str, Any]) -> Quota:
         """Decode a JSON-like dict keyed by wire names, with the same rules as from_json.
 
-        The dict is decoded as json.dumps writes it (int, float, bool and None keys become strings).
-        A value with no JSON text (NaN, a set, bytes, an int past Python's digit limit, nesting past
-        its recursion limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
+        RawJSON values (what to_dict gives for raw fields) are read as their bytes, so
+        `from_dict(x.to_dict()) == x`. Keys that are int, float, bool or None become strings, as
+        json.dumps makes them; a value with no JSON text (NaN, a set, bytes, an int past Python's
+        digit limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
         """
-        return cls.from_json(json_text(data))
+        return decode_struct(dict_json(data), _QUOTA_SPEC, DEFAULT_MAX_SIZE, DEFAULT_MAX_DEPTH)
 
     def to_dict(self) -> dict[str, Any]:
-        """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""
-        return json.loads(self.to_json().decode("utf-8", "replace"))
+        """The canonical encoding as Python values keyed by wire names, in wire order: raw fields stay RawJSON
+        (their bytes as decoded), nested structs become dicts. Lossless: from_dict gives back an equal value."""
+        return to_dict(self, _QUOTA_SPEC)
 
 
 @dataclass(slots=True)
@@ -415,15 +423,17 @@ class Sample:
     def from_dict(cls, data: dict[str, Any]) -> Sample:
         """Decode a JSON-like dict keyed by wire names, with the same rules as from_json.
 
-        The dict is decoded as json.dumps writes it (int, float, bool and None keys become strings).
-        A value with no JSON text (NaN, a set, bytes, an int past Python's digit limit, nesting past
-        its recursion limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
+        RawJSON values (what to_dict gives for raw fields) are read as their bytes, so
+        `from_dict(x.to_dict()) == x`. Keys that are int, float, bool or None become strings, as
+        json.dumps makes them; a value with no JSON text (NaN, a set, bytes, an int past Python's
+        digit limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
         """
-        return cls.from_json(json_text(data))
+        return decode_struct(dict_json(data), _SAMPLE_SPEC, DEFAULT_MAX_SIZE, DEFAULT_MAX_DEPTH)
 
     def to_dict(self) -> dict[str, Any]:
-        """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""
-        return json.loads(self.to_json().decode("utf-8", "replace"))
+        """The canonical encoding as Python values keyed by wire names, in wire order: raw fields stay RawJSON
+        (their bytes as decoded), nested structs become dicts. Lossless: from_dict gives back an equal value."""
+        return to_dict(self, _SAMPLE_SPEC)
 
 
 _CLUSTER_SPEC = StructSpec(Cluster)

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,8 +12,9 @@ from sync_protocol._codec import (
     STRING,
     StructSpec,
     decode_struct,
+    dict_json,
     encode_struct,
-    json_text,
+    to_dict,
 )
 from sync_protocol._runtime import (
     BULK_SIZE,
@@ -72,15 +72,17 @@ class Ping:
     def from_dict(cls, data: dict[str, Any]) -> Ping:
         """Decode a JSON-like dict keyed by wire names, with the same rules as from_json.
 
-        The dict is decoded as json.dumps writes it (int, float, bool and None keys become strings).
-        A value with no JSON text (NaN, a set, bytes, an int past Python's digit limit, nesting past
-        its recursion limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
+        RawJSON values (what to_dict gives for raw fields) are read as their bytes, so
+        `from_dict(x.to_dict()) == x`. Keys that are int, float, bool or None become strings, as
+        json.dumps makes them; a value with no JSON text (NaN, a set, bytes, an int past Python's
+        digit limit) raises DecodeError, as bytes Go rejects do: it is the data's fault.
         """
-        return cls.from_json(json_text(data))
+        return decode_struct(dict_json(data), _PING_SPEC, DEFAULT_MAX_SIZE, DEFAULT_MAX_DEPTH)
 
     def to_dict(self) -> dict[str, Any]:
-        """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""
-        return json.loads(self.to_json().decode("utf-8", "replace"))
+        """The canonical encoding as Python values keyed by wire names, in wire order: raw fields stay RawJSON
+        (their bytes as decoded), nested structs become dicts. Lossless: from_dict gives back an equal value."""
+        return to_dict(self, _PING_SPEC)
 
 
 _PING_SPEC = StructSpec(Ping)
