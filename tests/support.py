@@ -22,6 +22,9 @@ GO_TESTS = ROOT / "tests" / "go"
 
 if str(ROOT / "generated" / "python") not in sys.path and "FRAMEGEN_GENERATED_PYTHON" not in os.environ:
     sys.path.insert(0, str(ROOT / "generated" / "python"))
+TYPES_PYTHON = ROOT / "tests" / "types" / "generated" / "python"  # the types fixture's package, types_protocol
+if str(TYPES_PYTHON) not in sys.path:
+    sys.path.append(str(TYPES_PYTHON))
 
 import sync_protocol  # noqa: E402
 

@@ -59,7 +59,7 @@ def jsonschema_findings(validator: jsonschema.Draft202012Validator, instance: An
 
 def standard(frame: sync_protocol.Frame) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """jsonschema's findings on the frame's canonical encoding: (errors, lint)."""
-    instance = frame.to_dict()
+    instance = json.loads(frame.to_json())  # JSON values: to_dict keeps raw fields as RawJSON
     errors = jsonschema_findings(ERRORS, instance, DOCUMENT)
     strict = jsonschema_findings(STRICT, instance, STRICT.schema)
     return errors, [f for f in strict if f not in errors]

@@ -149,6 +149,39 @@ def codec_type(t: ir.TypeRef) -> str:
 _PLAIN = (ir.Kind.STRING, ir.Kind.ENUM, ir.Kind.BOOL, ir.Kind.INT, ir.Kind.FLOAT)
 
 
+def type_check(value: str, t: ir.TypeRef, schema: ir.Schema, owner: str) -> str:
+    """A Python expression true when `value` has exactly the type the codec writes fast (a subclass, an int
+    in a float field and the like take the exact encoder, which decides). Nested structs are checked by
+    their own function; a struct's list of itself only by class (the validator walks it)."""
+    if t.kind == ir.Kind.ENUM:
+        test = f"{value}.__class__ in {mirror.enum_classes(t.ref)}"
+    elif t.kind == ir.Kind.INT:
+        low, high = ir.INT_FORMATS[t.format]
+        test = f"{value}.__class__ is int and {low} <= {value} <= {high}"
+    elif t.kind == ir.Kind.STRUCT:
+        cls = class_name(t.ref, schema.struct(t.ref).annotations)
+        test = f"{value}.__class__ is {cls}"
+        test += "" if t.ref == owner else f" and {types_ok_name(t.ref)}({value})"
+    elif t.kind in (ir.Kind.LIST, ir.Kind.MAP):
+        element = type_check("x", t.item, schema, owner)
+        if t.kind == ir.Kind.LIST:
+            test = f"{value}.__class__ is list and (not {value} or all({element} for x in {value}))"
+        else:
+            pairs = f"k.__class__ is str and {element} for k, x in {value}.items()"
+            test = f"{value}.__class__ is dict and (not {value} or all({pairs}))"
+    else:
+        cls = {ir.Kind.STRING: "str", ir.Kind.BOOL: "bool", ir.Kind.FLOAT: "float", ir.Kind.RAW: "RawJSON"}[t.kind]
+        test = f"{value}.__class__ is {cls}"
+        test += f" and {value}.is_valid()" if t.kind == ir.Kind.RAW else ""
+    if not t.nullable:
+        return test
+    return f"({value} is None or ({test}))" if " and " in test else f"({value} is None or {test})"
+
+
+def types_ok_name(struct: str) -> str:
+    return f"_{snake_case(struct)}_types_ok"
+
+
 def _types(t: ir.TypeRef) -> list[ir.TypeRef]:
     return [t, *(_types(t.item) if t.item else [])]
 
@@ -434,7 +467,8 @@ class PythonTarget:
     def enum_view(self, e: ir.Enum) -> dict[str, object]:
         return {
             "name": class_name(e.name, e.annotations),
-            "table": f"_{upper_snake_case(e.name)}_VALUES",
+            "table": mirror.enum_table(e.name),
+            "classes": mirror.enum_classes(e.name),
             "doc": docstring(e.doc),
             "members": [
                 {"name": member_name(v), "value": repr(v.value), "doc": docstring(v.doc) if v.doc else ""}
@@ -496,6 +530,8 @@ class PythonTarget:
             "to_out": mirror.to_out_name(s.name),
             "list_attrs": repr(lists) if lists else "",
             "fast": f"_fast_{snake_case(s.name)}",
+            "types_ok": types_ok_name(s.name),
+            "type_checks": [type_check(f"f.{attr_name(f)}", f.type, schema, s.name) for f in s.fields],
         }
 
     # ---- the validator ----
@@ -512,6 +548,8 @@ class PythonTarget:
         text = "\n".join(lines + statements(plan.root_checks, syntax))
         contents = sorted({f.key.struct for f in plan.functions if f.key.content})
         return {
+            "root_spec": f"_{upper_snake_case(plan.root)}_SPEC",
+            "root_types_ok": types_ok_name(plan.root),
             "root_checks": statements(plan.root_checks, syntax),
             "patterns": [
                 {"name": patterns[name], "source": repr(python_pattern(source))} for name, source in plan.patterns
@@ -527,7 +565,11 @@ class PythonTarget:
                 for f in nested
             ],
             "models": isort_order(
-                sorted({class_name(f.key.struct, schema.struct(f.key.struct).annotations) for f in plan.functions})
+                [
+                    *{class_name(f.key.struct, schema.struct(f.key.struct).annotations) for f in plan.functions},
+                    f"_{upper_snake_case(plan.root)}_SPEC",
+                    types_ok_name(plan.root),
+                ]
             ),
             "content_specs": [
                 {"name": f"_{upper_snake_case(name)}_SPEC", "cls": class_name(name, schema.struct(name).annotations)}
@@ -556,15 +598,19 @@ class PythonTarget:
         return f"The {key.rules}-level rules of a {key.struct} value and of the values nested in it."
 
     def root_view(self, function: checks.Function, syntax: PythonSyntax) -> dict[str, object]:
-        """One function per message type, named after it, and a table from type to function; or, without
-        a discriminant, one function for the struct. Types with nothing to check share one function.
-        Nested values, whatever the type, are checked by the entry function after the type's rules."""
+        """The entry function of a level (`_errors`, `_lint`): the frame's type check, then one function per
+        message type, named after it, found in a table; or, without a discriminant, one function for the
+        struct; then the nested values. Types with nothing to check share one function."""
         word = LEVEL_WORDS[function.key.report]
-        nested = statements(function.nested, syntax)
+        view: dict[str, object] = {
+            "entry": f"_{word}",
+            "report_types": function.key.report == "error",  # lint leaves them to validate
+            "nested": statements(function.nested, syntax),
+        }
         if function.discriminant is None:
             name = f"_{word}_of_{snake_case(function.key.struct)}"
-            body = statements(function.other, syntax) + nested
-            return {"entry": name, "call": name, "functions": [{"name": name, "lines": body}]}
+            lines = statements(function.other, syntax)
+            return {**view, "run": name, "nothing": "", "functions": [{"name": name, "lines": lines}]}
         field = function.discriminant.wire_name
         nothing, other = f"_no_{word}", f"_{word}_of_any_other_{snake_case(field)}"
         functions = [{"name": other, "lines": statements(function.other, syntax)}] if function.other else []
@@ -584,15 +630,12 @@ class PythonTarget:
             table.append((repr(case.value), name))
         table_name = f"_{upper_snake_case(word)}_BY_{upper_snake_case(field)}"
         default = other if function.other else nothing
-        lookup = f"{table_name}.get(frame.{attr_name(function.discriminant)}, {default})"
         return {
-            "entry": f"_{word}",
-            "call": lookup if not nested else f"_{word}",
+            **view,
+            "run": f"{table_name}.get(f.{attr_name(function.discriminant)}, {default})",
             "table_name": table_name,
             "table": table,
             "attr": attr_name(function.discriminant),
-            "default": default,
             "nothing": nothing if any(name == nothing for _, name in table) or not function.other else "",
-            "nested": nested,
             "functions": functions,
         }

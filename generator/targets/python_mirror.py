@@ -41,6 +41,11 @@ def int_meta(fmt: str) -> tuple[str, str]:
     return int_alias(fmt), bounds
 
 
+def enum_classes(enum: str) -> str:
+    """The module-level tuple (str, TheEnum): the classes an enum field's value may have."""
+    return f"_{upper_snake_case(enum)}_CLASSES"
+
+
 def enum_table(enum: str) -> str:
     return f"_{upper_snake_case(enum)}_VALUES"
 

@@ -499,7 +499,7 @@ def encode_struct(value: Any, spec: StructSpec) -> bytes:
         elif kind == STRUCT:
             stack.extend(reversed(_struct_parts(v, t[1], wire)))
         elif kind == LIST:
-            if not isinstance(v, list | tuple):
+            if not isinstance(v, list):
                 raise TypeError(f"{wire}: a list is expected, not {type(v).__name__}")
             parts: list[Any] = [b"["]
             for k, x in enumerate(v):
@@ -556,7 +556,7 @@ def _go_key_order(key: str) -> str:
 def _empty(x: Any, t: Type) -> bool:
     """Go's omitempty: false, 0, "", nil, and an empty list, map or raw value are left out (a struct never is)."""
     if x is None:
-        return True
+        return t[2]  # None is the nil of a nullable value; for any other it is a wrong value, refused when written
     kind = t[0]
     if kind == STRUCT:
         return False
@@ -593,7 +593,10 @@ def _encode_scalar(x: Any, t: Type, wire: str) -> bytes:
             raise EncodeError(f"{wire}: {exc}") from None
     if not isinstance(x, RawJSON):  # RAW
         raise TypeError(f"{wire}: a RawJSON is expected, not {type(x).__name__}")
-    return x.compact()
+    try:
+        return x.compact()
+    except EncodeError as exc:
+        raise EncodeError(f"{wire}: {exc}") from None
 
 
 # ---- to_dict ----------------------------------------------------------------------------------------
@@ -630,3 +633,65 @@ def _dict_value(x: Any, t: Type, wire: str, stack: list[Any]) -> Any:
     if kind == ENUM:
         return str(x)
     return x
+
+
+# ---- type problems ----------------------------------------------------------------------------------
+
+
+def type_problems(value: Any, spec: StructSpec) -> list[tuple[str, str]]:
+    """(JSON pointer, message) for every field of value, and of the values nested in it, that holds a Python
+    value the encoder refuses (the exact encoder raises for the first one). The lists of the struct's own
+    kind (a snapshot's items) are left to the validator, which walks them and checks each value itself."""
+    out: list[tuple[str, str]] = []
+    stack: list[tuple[Any, StructSpec, str]] = [(value, spec, "")]
+    while stack:
+        v, s, pointer = stack.pop()
+        found: list[tuple[Any, StructSpec, str]] = []
+        for _key, name, attr, t, _omit in s.plan:
+            path = f"{pointer}/{_token(name)}"
+            for x, xt, where in _members(getattr(v, attr), t, path, s is spec):
+                problem = _problem(x, xt)
+                if problem:
+                    out.append((where, f"{where[1:]}: {problem}"))
+                elif x is not None and xt[0] == STRUCT:
+                    found.append((x, xt[1], where))
+        stack.extend(reversed(found))
+    return out
+
+
+def _members(x: Any, t: Type, path: str, top: bool) -> list[tuple[Any, Type, str]]:
+    """The value and, for a well-typed list or map, its elements, with their pointers; a list of the
+    top-level struct's own kind is checked as a list only."""
+    if x is None or t[0] not in (LIST, MAP) or _problem(x, t):
+        return [(x, t, path)]
+    item = t[1]
+    if t[0] == LIST:
+        elements = [(e, item, f"{path}/{k}") for k, e in enumerate(x)]
+        if top and item[0] == STRUCT:  # the validator walks these itself: only their class is checked here
+            elements = [(e, (STRUCT, item[1], False), w) for e, _, w in elements if e.__class__ is not item[1].cls]
+        return [(x, t, path), *elements]
+    pairs = [(k, e) for k, e in x.items()]
+    bad_keys = [(k, (STR, None, False), f"{path}/{_token(str(k))}") for k, _ in pairs if not isinstance(k, str)]
+    return [(x, t, path), *bad_keys, *((e, item, f"{path}/{_token(k)}") for k, e in pairs if isinstance(k, str))]
+
+
+def _problem(x: Any, t: Type) -> str:
+    """Why the encoder refuses x as a value of type t ('' when it does not)."""
+    try:
+        if x is None:
+            return "" if t[2] else f"None is not a {_KIND_NAMES.get(t[0], 'raw JSON value')}"
+        if t[0] in _SCALARS:
+            _encode_scalar(x, t, "")
+        elif t[0] == STRUCT and x.__class__ is not t[1].cls:
+            return f"a {t[1].cls.__name__} is expected, not {type(x).__name__}"
+        elif t[0] == LIST and not isinstance(x, list):
+            return f"a list is expected, not {type(x).__name__}"
+        elif t[0] == MAP and not isinstance(x, dict):
+            return f"a dict is expected, not {type(x).__name__}"
+    except (TypeError, EncodeError) as exc:
+        return str(exc).removeprefix(": ")
+    return ""
+
+
+def _token(name: str) -> str:
+    return name.replace("~", "~0").replace("/", "~1")

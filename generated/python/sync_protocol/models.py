@@ -150,6 +150,7 @@ RESPONSE_FOR: dict[FrameType, FrameType] = {
 """The response type each request type expects."""
 
 _FRAME_TYPE_VALUES: dict[str, FrameType] = {m.value: m for m in FrameType}
+_FRAME_TYPE_CLASSES = (str, FrameType)
 
 
 @dataclass(slots=True)
@@ -399,6 +400,67 @@ _CREATE_KEY_RESPONSE_SPEC = StructSpec(CreateKeyResponse)
 
 _FRAME_SPEC = StructSpec(Frame)
 
+
+def _create_key_request_types_ok(f: CreateKeyRequest) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return (
+        f.namespace.__class__ is str
+        and f.user.__class__ is str
+        and f.team.__class__ is str
+        and f.role.__class__ is str
+        and f.description.__class__ is str
+        and f.expires_at.__class__ is str
+        and f.token_hash.__class__ is str
+        and f.hash_prefix.__class__ is str
+        and f.issued_at.__class__ is str
+        and f.quota_url.__class__ is str
+        and f.raw_token.__class__ is str
+    )
+
+
+def _create_key_response_types_ok(f: CreateKeyResponse) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return (
+        f.raw_token.__class__ is str
+        and f.key_id.__class__ is str
+        and f.token_hash.__class__ is str
+        and f.hash_prefix.__class__ is str
+        and f.issued_at.__class__ is str
+    )
+
+
+def _frame_types_ok(f: Frame) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return (
+        f.id.__class__ is str
+        and f.type.__class__ in _FRAME_TYPE_CLASSES
+        and f.token_hash.__class__ is str
+        and f.hash_prefix.__class__ is str
+        and f.name.__class__ is str
+        and f.namespace.__class__ is str
+        and f.role.__class__ is str
+        and f.user.__class__ is str
+        and f.team.__class__ is str
+        and f.quota_url.__class__ is str
+        and f.description.__class__ is str
+        and f.issued_at.__class__ is str
+        and f.expires_at.__class__ is str
+        and f.items.__class__ is list
+        and (not f.items or all(x.__class__ is Frame for x in f.items))
+        and f.ok.__class__ is bool
+        and f.raw_token.__class__ is str
+        and f.key_id.__class__ is str
+        and f.error.__class__ is str
+        and f.http_status.__class__ is int
+        and -9223372036854775808 <= f.http_status <= 9223372036854775807
+        and (f.template_full is None or (f.template_full.__class__ is RawJSON and f.template_full.is_valid()))
+        and (f.config_snapshot is None or (f.config_snapshot.__class__ is RawJSON and f.config_snapshot.is_valid()))
+    )
+
+
 # ---- fast path: msgspec -------------------------------------------------------------------
 # Decoding: a frame whose bytes are exactly what msgspec re-encodes from its decoded wire mirror
 # has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
@@ -523,6 +585,8 @@ if _msgspec is not None:
     _CREATE_KEY_REQUEST_SPEC.fast = _fast_create_key_request
 
     def _create_key_request_to_out(f: CreateKeyRequest) -> _CreateKeyRequestOut:
+        if not _create_key_request_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _CreateKeyRequestOut(
             f.namespace,
             f.user,
@@ -553,6 +617,8 @@ if _msgspec is not None:
     _CREATE_KEY_RESPONSE_SPEC.fast = _fast_create_key_response
 
     def _create_key_response_to_out(f: CreateKeyResponse) -> _CreateKeyResponseOut:
+        if not _create_key_response_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _CreateKeyResponseOut(
             f.raw_token,
             f.key_id,
@@ -590,6 +656,8 @@ if _msgspec is not None:
     _FRAME_SPEC.fast = _fast_frame
 
     def _frame_to_out(f: Frame) -> _FrameOut:
+        if not _frame_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _FrameOut(
             f.id,
             f.type,

@@ -14,8 +14,9 @@ import re as _re
 from functools import partial
 from typing import NamedTuple
 
+from sync_protocol._codec import type_problems
 from sync_protocol._runtime import paused_gc
-from sync_protocol.models import Frame
+from sync_protocol.models import _FRAME_SPEC, Frame, _frame_types_ok
 
 
 class ValidationError(NamedTuple):
@@ -33,14 +34,28 @@ class ValidationError(NamedTuple):
 _finding = partial(tuple.__new__, ValidationError)
 """ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
+
+def _python_types(f: Frame, p: str, out: list[ValidationError]) -> None:
+    """A python-type finding for each field of f (and of what it nests) holding a value to_json refuses."""
+    for where, message in type_problems(f, _FRAME_SPEC):
+        out.append(_finding(("python-type", p + where, message, "error")))
+
+
 _RFC_3339_TIME_PATTERN = _re.compile(
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z"
 )
 
 
 def validate(frame: Frame) -> list[ValidationError]:
-    """Every error-level finding for a top-level frame (its items included)."""
+    """Every error-level finding for a top-level frame (its items included).
+
+    A field holding a Python value of the wrong type (a frame built in code) is reported as
+    `python-type` at its pointer, and that frame's rules are not run: they read its values.
+    """
     out: list[ValidationError] = []
+    if not _frame_types_ok(frame):
+        _python_types(frame, "", out)
+        return out
     f, p = frame, ""  # the rules for top-level frames only, inlined: they run on every frame
     # type-required: a top-level frame names its type; only snapshot items may carry an empty type
     if f.type == "":
@@ -55,17 +70,18 @@ def validate(frame: Frame) -> list[ValidationError]:
             )
         )
     if not (frame.items):  # most frames: one call, no walk
-        _ERRORS_BY_TYPE.get(frame.type, _errors_of_any_other_type)(frame, "", out)
+        _errors(frame, "", out)
     else:
         _walk(frame, _errors, out)
     return out
 
 
 def lint(frame: Frame) -> list[ValidationError]:
-    """Every lint-level finding for a top-level frame (its items included)."""
+    """Every lint-level finding for a top-level frame (its items included); a frame holding values of the
+    wrong Python type is left to validate, which reports them."""
     out: list[ValidationError] = []
     if not (frame.items):  # most frames: one call, no walk
-        _LINT_BY_TYPE.get(frame.type, _lint_of_any_other_type)(frame, "", out)
+        _lint(frame, "", out)
     else:
         _walk(frame, _lint, out)
     return out
@@ -113,6 +129,9 @@ def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:
 
 def _errors(f: Frame, p: str, out: list[ValidationError]) -> None:
     """The error-level rules for f's type: a table lookup, then only those rules."""
+    if not _frame_types_ok(f):
+        _python_types(f, p, out)
+        return
     _ERRORS_BY_TYPE.get(f.type, _errors_of_any_other_type)(f, p, out)
 
 
@@ -582,6 +601,8 @@ _ERRORS_BY_TYPE = {
 
 def _lint(f: Frame, p: str, out: list[ValidationError]) -> None:
     """The lint-level rules for f's type: a table lookup, then only those rules."""
+    if not _frame_types_ok(f):
+        return
     _LINT_BY_TYPE.get(f.type, _lint_of_any_other_type)(f, p, out)
 
 

@@ -74,6 +74,15 @@ class RawJSON:
     def is_object(self) -> bool:
         return self.data.lstrip(b" \t\r\n")[:1] == b"{"
 
+    def is_valid(self) -> bool:
+        """Whether the bytes are one JSON value (what Go's Marshal requires of a RawMessage); remembered."""
+        if not self._valid:
+            try:
+                self.compact()
+            except EncodeError:
+                return False
+        return True
+
     def compact(self) -> bytes:
         """The bytes Go's Marshal writes for this value: compacted, HTML characters escaped."""
         if not self._valid:

@@ -90,8 +90,10 @@ RESPONSE_FOR: dict[Kind, Kind] = {t: info.response for t, info in MESSAGE_INFO.i
 """The response type each request type expects."""
 
 _KIND_VALUES: dict[str, Kind] = {m.value: m for m in Kind}
+_KIND_CLASSES = (str, Kind)
 
 _ROLE_VALUES: dict[str, Role] = {m.value: m for m in Role}
+_ROLE_CLASSES = (str, Role)
 
 
 @dataclass(slots=True)
@@ -450,6 +452,146 @@ _QUOTA_SPEC = StructSpec(Quota)
 
 _SAMPLE_SPEC = StructSpec(Sample)
 
+
+def _cluster_types_ok(f: Cluster) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return (
+        f.id.__class__ is str
+        and f.name.__class__ is str
+        and f.url.__class__ is str
+        and f.headers.__class__ is dict
+        and (not f.headers or all(k.__class__ is str and x.__class__ is str for k, x in f.headers.items()))
+    )
+
+
+def _config_types_ok(f: Config) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return (
+        (
+            f.clusters is None
+            or (
+                f.clusters.__class__ is list
+                and (not f.clusters or all(x.__class__ is Cluster and _cluster_types_ok(x) for x in f.clusters))
+            )
+        )
+        and f.host_aliases.__class__ is list
+        and (not f.host_aliases or all(x.__class__ is HostAlias and _host_alias_types_ok(x) for x in f.host_aliases))
+    )
+
+
+def _host_alias_types_ok(f: HostAlias) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return (
+        f.ip.__class__ is str
+        and f.hostnames.__class__ is list
+        and (not f.hostnames or all(x.__class__ is str for x in f.hostnames))
+    )
+
+
+def _quota_types_ok(f: Quota) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return (
+        f.requests.__class__ is int
+        and -9223372036854775808 <= f.requests <= 9223372036854775807
+        and f.window_seconds.__class__ is int
+        and -2147483648 <= f.window_seconds <= 2147483647
+        and f.burst.__class__ is float
+    )
+
+
+def _sample_types_ok(f: Sample) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return (
+        f.kind.__class__ in _KIND_CLASSES
+        and f.id.__class__ is str
+        and f.name.__class__ is str
+        and f.ratio.__class__ is float
+        and f.score.__class__ is float
+        and f.i_32.__class__ is int
+        and -2147483648 <= f.i_32 <= 2147483647
+        and f.i_64.__class__ is int
+        and -9223372036854775808 <= f.i_64 <= 9223372036854775807
+        and f.u_32.__class__ is int
+        and 0 <= f.u_32 <= 4294967295
+        and f.u_64.__class__ is int
+        and 0 <= f.u_64 <= 18446744073709551615
+        and f.n.__class__ is int
+        and -9223372036854775808 <= f.n <= 9223372036854775807
+        and f.flag.__class__ is bool
+        and f.role.__class__ in _ROLE_CLASSES
+        and (f.nickname is None or f.nickname.__class__ is str)
+        and (f.note is None or f.note.__class__ is str)
+        and (
+            f.maybe_count is None
+            or (f.maybe_count.__class__ is int and -9223372036854775808 <= f.maybe_count <= 9223372036854775807)
+        )
+        and (f.maybe_ratio is None or f.maybe_ratio.__class__ is float)
+        and f.scopes.__class__ is list
+        and (not f.scopes or all(x.__class__ is str for x in f.scopes))
+        and f.counts.__class__ is list
+        and (
+            not f.counts
+            or all(x.__class__ is int and -9223372036854775808 <= x <= 9223372036854775807 for x in f.counts)
+        )
+        and f.weights.__class__ is list
+        and (not f.weights or all(x.__class__ is float for x in f.weights))
+        and f.roles.__class__ is list
+        and (not f.roles or all(x.__class__ in _ROLE_CLASSES for x in f.roles))
+        and f.flags.__class__ is list
+        and (not f.flags or all(x.__class__ is bool for x in f.flags))
+        and (f.tags is None or (f.tags.__class__ is list and (not f.tags or all(x.__class__ is str for x in f.tags))))
+        and f.labels.__class__ is dict
+        and (not f.labels or all(k.__class__ is str and x.__class__ is str for k, x in f.labels.items()))
+        and f.weights_by_name.__class__ is dict
+        and (
+            not f.weights_by_name
+            or all(k.__class__ is str and x.__class__ is float for k, x in f.weights_by_name.items())
+        )
+        and (
+            f.attrs is None
+            or (
+                f.attrs.__class__ is dict
+                and (
+                    not f.attrs
+                    or all(
+                        k.__class__ is str and x.__class__ is int and -9223372036854775808 <= x <= 9223372036854775807
+                        for k, x in f.attrs.items()
+                    )
+                )
+            )
+        )
+        and f.roles_by_user.__class__ is dict
+        and (
+            not f.roles_by_user
+            or all(k.__class__ is str and x.__class__ in _ROLE_CLASSES for k, x in f.roles_by_user.items())
+        )
+        and (f.quota is None or (f.quota.__class__ is Quota and _quota_types_ok(f.quota)))
+        and f.limits.__class__ is Quota
+        and _quota_types_ok(f.limits)
+        and (f.maybe_quota is None or (f.maybe_quota.__class__ is Quota and _quota_types_ok(f.maybe_quota)))
+        and f.quotas.__class__ is list
+        and (not f.quotas or all(x.__class__ is Quota and _quota_types_ok(x) for x in f.quotas))
+        and f.quota_by_name.__class__ is dict
+        and (
+            not f.quota_by_name
+            or all(
+                k.__class__ is str and x.__class__ is Quota and _quota_types_ok(x) for k, x in f.quota_by_name.items()
+            )
+        )
+        and f.raws.__class__ is list
+        and (not f.raws or all(x.__class__ is RawJSON and x.is_valid() for x in f.raws))
+        and (f.payload is None or (f.payload.__class__ is RawJSON and f.payload.is_valid()))
+        and f.children.__class__ is list
+        and (not f.children or all(x.__class__ is Sample for x in f.children))
+        and f.when.__class__ is str
+    )
+
+
 # ---- fast path: msgspec -------------------------------------------------------------------
 # Decoding: a frame whose bytes are exactly what msgspec re-encodes from its decoded wire mirror
 # has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
@@ -611,6 +753,8 @@ if _msgspec is not None:
     _CLUSTER_SPEC.fast = _fast_cluster
 
     def _cluster_to_out(f: Cluster) -> _ClusterOut:
+        if not _cluster_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _ClusterOut(
             f.id,
             f.name,
@@ -641,6 +785,8 @@ if _msgspec is not None:
     _CONFIG_SPEC.fast = _fast_config
 
     def _config_to_out(f: Config) -> _ConfigOut:
+        if not _config_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _ConfigOut(
             None if f.clusters is None else [_cluster_to_out(x) for x in f.clusters],
             [_host_alias_to_out(x) for x in f.host_aliases] if f.host_aliases else None,
@@ -668,6 +814,8 @@ if _msgspec is not None:
     _HOST_ALIAS_SPEC.fast = _fast_host_alias
 
     def _host_alias_to_out(f: HostAlias) -> _HostAliasOut:
+        if not _host_alias_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _HostAliasOut(
             f.ip,
             f.hostnames if f.hostnames else None,
@@ -692,6 +840,8 @@ if _msgspec is not None:
     _QUOTA_SPEC.fast = _fast_quota
 
     def _quota_to_out(f: Quota) -> _QuotaOut:
+        if not _quota_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _QuotaOut(
             f.requests,
             f.window_seconds,
@@ -746,6 +896,8 @@ if _msgspec is not None:
     _SAMPLE_SPEC.fast = _fast_sample
 
     def _sample_to_out(f: Sample) -> _SampleOut:
+        if not _sample_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _SampleOut(
             f.kind,
             f.id,

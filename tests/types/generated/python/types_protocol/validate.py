@@ -14,9 +14,9 @@ import re as _re
 from functools import partial
 from typing import NamedTuple
 
-from types_protocol._codec import decode_content, spec_of
+from types_protocol._codec import decode_content, spec_of, type_problems
 from types_protocol._runtime import is_date_time, paused_gc, pointer_token
-from types_protocol.models import Cluster, Config, Quota, Sample
+from types_protocol.models import _SAMPLE_SPEC, Cluster, Config, Quota, Sample, _sample_types_ok
 
 
 class ValidationError(NamedTuple):
@@ -34,6 +34,13 @@ class ValidationError(NamedTuple):
 _finding = partial(tuple.__new__, ValidationError)
 """ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
+
+def _python_types(f: Sample, p: str, out: list[ValidationError]) -> None:
+    """A python-type finding for each field of f (and of what it nests) holding a value to_json refuses."""
+    for where, message in type_problems(f, _SAMPLE_SPEC):
+        out.append(_finding(("python-type", p + where, message, "error")))
+
+
 _NAME_SHAPE_PATTERN = _re.compile("^[a-z-]+\\Z")
 
 _CLUSTER_SPEC = spec_of(Cluster)
@@ -41,8 +48,15 @@ _CONFIG_SPEC = spec_of(Config)
 
 
 def validate(frame: Sample) -> list[ValidationError]:
-    """Every error-level finding for a top-level frame (its items included)."""
+    """Every error-level finding for a top-level frame (its items included).
+
+    A field holding a Python value of the wrong type (a frame built in code) is reported as
+    `python-type` at its pointer, and that frame's rules are not run: they read its values.
+    """
     out: list[ValidationError] = []
+    if not _sample_types_ok(frame):
+        _python_types(frame, "", out)
+        return out
     if not (frame.children):  # most frames: one call, no walk
         _errors(frame, "", out)
     else:
@@ -51,10 +65,11 @@ def validate(frame: Sample) -> list[ValidationError]:
 
 
 def lint(frame: Sample) -> list[ValidationError]:
-    """Every lint-level finding for a top-level frame (its items included)."""
+    """Every lint-level finding for a top-level frame (its items included); a frame holding values of the
+    wrong Python type is left to validate, which reports them."""
     out: list[ValidationError] = []
     if not (frame.children):  # most frames: one call, no walk
-        _LINT_BY_KIND.get(frame.kind, _no_lint)(frame, "", out)
+        _lint(frame, "", out)
     else:
         _walk(frame, _lint, out)
     return out
@@ -102,6 +117,9 @@ def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:
 
 def _errors(f: Sample, p: str, out: list[ValidationError]) -> None:
     """The error-level rules for f's kind: a table lookup, then only those rules; then nested values."""
+    if not _sample_types_ok(f):
+        _python_types(f, p, out)
+        return
     _ERRORS_BY_KIND.get(f.kind, _errors_of_any_other_kind)(f, p, out)
     if f.quota is not None:
         _quota_errors(f.quota, p + "/quota", out)
@@ -457,6 +475,8 @@ _ERRORS_BY_KIND = {
 
 def _lint(f: Sample, p: str, out: list[ValidationError]) -> None:
     """The lint-level rules for f's kind: a table lookup, then only those rules."""
+    if not _sample_types_ok(f):
+        return
     _LINT_BY_KIND.get(f.kind, _no_lint)(f, p, out)
 
 

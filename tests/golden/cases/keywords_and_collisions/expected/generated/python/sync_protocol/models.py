@@ -56,6 +56,7 @@ class Kind(StrEnum):
 
 
 _KIND_VALUES: dict[str, Kind] = {m.value: m for m in Kind}
+_KIND_CLASSES = (str, Kind)
 
 
 @dataclass(slots=True)
@@ -124,6 +125,23 @@ class Message:
 
 _MESSAGE_SPEC = StructSpec(Message)
 
+
+def _message_types_ok(f: Message) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return (
+        f.kind.__class__ in _KIND_CLASSES
+        and f.from_.__class__ is str
+        and f.definition.__class__ is str
+        and f.count.__class__ is int
+        and -9223372036854775808 <= f.count <= 9223372036854775807
+        and f.flag.__class__ is bool
+        and f.children.__class__ is list
+        and (not f.children or all(x.__class__ is Message for x in f.children))
+        and (f.payload is None or (f.payload.__class__ is RawJSON and f.payload.is_valid()))
+    )
+
+
 # ---- fast path: msgspec -------------------------------------------------------------------
 # Decoding: a frame whose bytes are exactly what msgspec re-encodes from its decoded wire mirror
 # has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
@@ -187,6 +205,8 @@ if _msgspec is not None:
     _MESSAGE_SPEC.fast = _fast_message
 
     def _message_to_out(f: Message) -> _MessageOut:
+        if not _message_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _MessageOut(
             f.kind,
             f.from_,

@@ -13,8 +13,9 @@ from __future__ import annotations
 from functools import partial
 from typing import NamedTuple
 
+from sync_protocol._codec import type_problems
 from sync_protocol._runtime import paused_gc
-from sync_protocol.models import Message
+from sync_protocol.models import _MESSAGE_SPEC, Message, _message_types_ok
 
 
 class ValidationError(NamedTuple):
@@ -33,23 +34,37 @@ _finding = partial(tuple.__new__, ValidationError)
 """ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
 
+def _python_types(f: Message, p: str, out: list[ValidationError]) -> None:
+    """A python-type finding for each field of f (and of what it nests) holding a value to_json refuses."""
+    for where, message in type_problems(f, _MESSAGE_SPEC):
+        out.append(_finding(("python-type", p + where, message, "error")))
+
+
 def validate(frame: Message) -> list[ValidationError]:
-    """Every error-level finding for a top-level frame (its items included)."""
+    """Every error-level finding for a top-level frame (its items included).
+
+    A field holding a Python value of the wrong type (a frame built in code) is reported as
+    `python-type` at its pointer, and that frame's rules are not run: they read its values.
+    """
     out: list[ValidationError] = []
+    if not _message_types_ok(frame):
+        _python_types(frame, "", out)
+        return out
     if not (frame.children):  # most frames: one call, no walk
-        _errors_of_message(frame, "", out)
+        _errors(frame, "", out)
     else:
-        _walk(frame, _errors_of_message, out)
+        _walk(frame, _errors, out)
     return out
 
 
 def lint(frame: Message) -> list[ValidationError]:
-    """Every lint-level finding for a top-level frame (its items included)."""
+    """Every lint-level finding for a top-level frame (its items included); a frame holding values of the
+    wrong Python type is left to validate, which reports them."""
     out: list[ValidationError] = []
     if not (frame.children):  # most frames: one call, no walk
-        _lint_of_message(frame, "", out)
+        _lint(frame, "", out)
     else:
-        _walk(frame, _lint_of_message, out)
+        _walk(frame, _lint, out)
     return out
 
 
@@ -93,10 +108,25 @@ def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:
         out[k] = out[k]._replace(pointer=prefix + out[k].pointer)
 
 
+def _errors(f: Message, p: str, out: list[ValidationError]) -> None:
+    """The error-level rules for f."""
+    if not _message_types_ok(f):
+        _python_types(f, p, out)
+        return
+    _errors_of_message(f, p, out)
+
+
 def _errors_of_message(f: Message, p: str, out: list[ValidationError]) -> None:
     # kind-known: kind is a Kind value
     if f.kind not in {"class", "None", "2fa", "import_all"}:
         out.append(_finding(("kind-known", p + "/kind", "kind is a Kind value", "error")))
+
+
+def _lint(f: Message, p: str, out: list[ValidationError]) -> None:
+    """The lint-level rules for f."""
+    if not _message_types_ok(f):
+        return
+    _lint_of_message(f, p, out)
 
 
 def _lint_of_message(f: Message, p: str, out: list[ValidationError]) -> None:

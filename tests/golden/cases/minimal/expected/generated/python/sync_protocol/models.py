@@ -87,6 +87,13 @@ class Ping:
 
 _PING_SPEC = StructSpec(Ping)
 
+
+def _ping_types_ok(f: Ping) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return f.note.__class__ is str
+
+
 # ---- fast path: msgspec -------------------------------------------------------------------
 # Decoding: a frame whose bytes are exactly what msgspec re-encodes from its decoded wire mirror
 # has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
@@ -126,6 +133,8 @@ if _msgspec is not None:
     _PING_SPEC.fast = _fast_ping
 
     def _ping_to_out(f: Ping) -> _PingOut:
+        if not _ping_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _PingOut(
             f.note,
         )

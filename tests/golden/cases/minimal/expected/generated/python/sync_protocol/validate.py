@@ -13,7 +13,8 @@ from __future__ import annotations
 from functools import partial
 from typing import NamedTuple
 
-from sync_protocol.models import Ping
+from sync_protocol._codec import type_problems
+from sync_protocol.models import _PING_SPEC, Ping, _ping_types_ok
 
 
 class ValidationError(NamedTuple):
@@ -32,22 +33,51 @@ _finding = partial(tuple.__new__, ValidationError)
 """ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
 
+def _python_types(f: Ping, p: str, out: list[ValidationError]) -> None:
+    """A python-type finding for each field of f (and of what it nests) holding a value to_json refuses."""
+    for where, message in type_problems(f, _PING_SPEC):
+        out.append(_finding(("python-type", p + where, message, "error")))
+
+
 def validate(frame: Ping) -> list[ValidationError]:
-    """Every error-level finding for a top-level frame (its items included)."""
+    """Every error-level finding for a top-level frame (its items included).
+
+    A field holding a Python value of the wrong type (a frame built in code) is reported as
+    `python-type` at its pointer, and that frame's rules are not run: they read its values.
+    """
     out: list[ValidationError] = []
-    _errors_of_ping(frame, "", out)
+    if not _ping_types_ok(frame):
+        _python_types(frame, "", out)
+        return out
+    _errors(frame, "", out)
     return out
 
 
 def lint(frame: Ping) -> list[ValidationError]:
-    """Every lint-level finding for a top-level frame (its items included)."""
+    """Every lint-level finding for a top-level frame (its items included); a frame holding values of the
+    wrong Python type is left to validate, which reports them."""
     out: list[ValidationError] = []
-    _lint_of_ping(frame, "", out)
+    _lint(frame, "", out)
     return out
+
+
+def _errors(f: Ping, p: str, out: list[ValidationError]) -> None:
+    """The error-level rules for f."""
+    if not _ping_types_ok(f):
+        _python_types(f, p, out)
+        return
+    _errors_of_ping(f, p, out)
 
 
 def _errors_of_ping(f: Ping, p: str, out: list[ValidationError]) -> None:
     return None
+
+
+def _lint(f: Ping, p: str, out: list[ValidationError]) -> None:
+    """The lint-level rules for f."""
+    if not _ping_types_ok(f):
+        return
+    _lint_of_ping(f, p, out)
 
 
 def _lint_of_ping(f: Ping, p: str, out: list[ValidationError]) -> None:

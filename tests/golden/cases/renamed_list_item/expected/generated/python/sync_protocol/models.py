@@ -148,6 +148,23 @@ _BATCH_SPEC = StructSpec(Batch)
 
 _ENTRY_V_2_SPEC = StructSpec(Entry)
 
+
+def _batch_types_ok(f: Batch) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return (
+        f.label.__class__ is str
+        and f.entries.__class__ is list
+        and (not f.entries or all(x.__class__ is Entry and _entry_v_2_types_ok(x) for x in f.entries))
+    )
+
+
+def _entry_v_2_types_ok(f: Entry) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return f.key.__class__ is str
+
+
 # ---- fast path: msgspec -------------------------------------------------------------------
 # Decoding: a frame whose bytes are exactly what msgspec re-encodes from its decoded wire mirror
 # has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
@@ -202,6 +219,8 @@ if _msgspec is not None:
     _BATCH_SPEC.fast = _fast_batch
 
     def _batch_to_out(f: Batch) -> _BatchOut:
+        if not _batch_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _BatchOut(
             f.label,
             [_entry_v_2_to_out(x) for x in f.entries] if f.entries else None,
@@ -226,6 +245,8 @@ if _msgspec is not None:
     _ENTRY_V_2_SPEC.fast = _fast_entry_v_2
 
     def _entry_v_2_to_out(f: Entry) -> _EntryOut:
+        if not _entry_v_2_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _EntryOut(
             f.key,
         )

@@ -52,6 +52,7 @@ class Shape(StrEnum):
 
 
 _SHAPE_VALUES: dict[str, Shape] = {m.value: m for m in Shape}
+_SHAPE_CLASSES = (str, Shape)
 
 
 @dataclass(slots=True)
@@ -118,6 +119,22 @@ class Node:
 
 _NODE_SPEC = StructSpec(Node)
 
+
+def _node_types_ok(f: Node) -> bool:
+    """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
+    reads them); if not, the exact encoder names the field, and the validator reports it."""
+    return (
+        f.shape.__class__ in _SHAPE_CLASSES
+        and f.name.__class__ is str
+        and f.weight.__class__ is int
+        and -9223372036854775808 <= f.weight <= 9223372036854775807
+        and f.on.__class__ is bool
+        and (f.body is None or (f.body.__class__ is RawJSON and f.body.is_valid()))
+        and f.kid_nodes.__class__ is list
+        and (not f.kid_nodes or all(x.__class__ is Node for x in f.kid_nodes))
+    )
+
+
 # ---- fast path: msgspec -------------------------------------------------------------------
 # Decoding: a frame whose bytes are exactly what msgspec re-encodes from its decoded wire mirror
 # has no duplicate, unknown or case-folded key, no null and no non-canonical spelling: msgspec's
@@ -179,6 +196,8 @@ if _msgspec is not None:
     _NODE_SPEC.fast = _fast_node
 
     def _node_to_out(f: Node) -> _NodeOut:
+        if not _node_types_ok(f):
+            raise TypeError("a value of the wrong type: the exact encoder says which")
         return _NodeOut(
             f.shape,
             f.name,

@@ -14,8 +14,9 @@ import re as _re
 from functools import partial
 from typing import NamedTuple
 
+from sync_protocol._codec import type_problems
 from sync_protocol._runtime import paused_gc
-from sync_protocol.models import Node
+from sync_protocol.models import _NODE_SPEC, Node, _node_types_ok
 
 
 class ValidationError(NamedTuple):
@@ -33,30 +34,45 @@ class ValidationError(NamedTuple):
 _finding = partial(tuple.__new__, ValidationError)
 """ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
+
+def _python_types(f: Node, p: str, out: list[ValidationError]) -> None:
+    """A python-type finding for each field of f (and of what it nests) holding a value to_json refuses."""
+    for where, message in type_problems(f, _NODE_SPEC):
+        out.append(_finding(("python-type", p + where, message, "error")))
+
+
 _NAME_STYLE_PATTERN = _re.compile("^[a-z]+(-[a-z]+)*\\Z")
 
 
 def validate(frame: Node) -> list[ValidationError]:
-    """Every error-level finding for a top-level frame (its items included)."""
+    """Every error-level finding for a top-level frame (its items included).
+
+    A field holding a Python value of the wrong type (a frame built in code) is reported as
+    `python-type` at its pointer, and that frame's rules are not run: they read its values.
+    """
     out: list[ValidationError] = []
+    if not _node_types_ok(frame):
+        _python_types(frame, "", out)
+        return out
     f, p = frame, ""  # the rules for top-level frames only, inlined: they run on every frame
     # root-named: a root node has a name
     if not f.name:
         out.append(_finding(("root-named", p + "/name", "a root node has a name", "error")))
     if not (frame.kid_nodes):  # most frames: one call, no walk
-        _errors_of_node(frame, "", out)
+        _errors(frame, "", out)
     else:
-        _walk(frame, _errors_of_node, out)
+        _walk(frame, _errors, out)
     return out
 
 
 def lint(frame: Node) -> list[ValidationError]:
-    """Every lint-level finding for a top-level frame (its items included)."""
+    """Every lint-level finding for a top-level frame (its items included); a frame holding values of the
+    wrong Python type is left to validate, which reports them."""
     out: list[ValidationError] = []
     if not (frame.kid_nodes):  # most frames: one call, no walk
-        _lint_of_node(frame, "", out)
+        _lint(frame, "", out)
     else:
-        _walk(frame, _lint_of_node, out)
+        _walk(frame, _lint, out)
     return out
 
 
@@ -100,6 +116,14 @@ def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:
         out[k] = out[k]._replace(pointer=prefix + out[k].pointer)
 
 
+def _errors(f: Node, p: str, out: list[ValidationError]) -> None:
+    """The error-level rules for f."""
+    if not _node_types_ok(f):
+        _python_types(f, p, out)
+        return
+    _errors_of_node(f, p, out)
+
+
 def _errors_of_node(f: Node, p: str, out: list[ValidationError]) -> None:
     # shape-known: shape is a Shape value
     if f.shape not in {"leaf", "branch", ""}:
@@ -141,6 +165,13 @@ def _errors_of_node(f: Node, p: str, out: list[ValidationError]) -> None:
                         )
                     )
                 )
+
+
+def _lint(f: Node, p: str, out: list[ValidationError]) -> None:
+    """The lint-level rules for f."""
+    if not _node_types_ok(f):
+        return
+    _lint_of_node(f, p, out)
 
 
 def _lint_of_node(f: Node, p: str, out: list[ValidationError]) -> None:
