@@ -3,18 +3,24 @@
 """Validation of decoded frames: the schema's rules at two levels, every finding at once.
 
 `validate` reports the error level (the contract: a conforming sender never emits these);
-`lint` reports the stricter level (what receivers tolerate or skip, and cannot act on).
+`lint` reports the stricter level (what the receiver skips or cannot act on).
 A finding names its rule and the JSON pointer of the member at fault. The rules are those
 of the schema, applied to the canonical encoding of the value.
+
+Both take a Frame, or a mapping (a decoded JSON object), which is read through
+Frame.from_dict first, so it is judged as the frame a receiver would decode from its JSON
+text; a mapping that does not decode raises DecodeError, as its bytes would. Anything else is
+a TypeError.
 """
 
 from __future__ import annotations
 
+import collections.abc as _abc
 import re as _re
 from functools import partial
 from typing import NamedTuple
 
-from sync_protocol._runtime import paused_gc
+from sync_protocol._runtime import DecodeError, paused_gc
 from sync_protocol.models import Frame
 
 
@@ -38,8 +44,13 @@ _RFC_3339_TIME_PATTERN = _re.compile(
 )
 
 
-def validate(frame: Frame) -> list[ValidationError]:
-    """Every error-level finding for a top-level frame (its items included)."""
+def validate(frame: Frame | _abc.Mapping[str, object]) -> list[ValidationError]:
+    """Every error-level finding for a top-level frame (its items included).
+
+    A mapping is decoded with Frame.from_dict first (DecodeError if it does not decode).
+    """
+    if frame.__class__ is not Frame:  # the hot path is one identity check
+        frame = _as_frame(frame, "validate")
     out: list[ValidationError] = []
     f, p = frame, ""  # the rules for top-level frames only, inlined: they run on every frame
     # type-required: a top-level frame names its type; only snapshot items may carry an empty type
@@ -61,14 +72,39 @@ def validate(frame: Frame) -> list[ValidationError]:
     return out
 
 
-def lint(frame: Frame) -> list[ValidationError]:
-    """Every lint-level finding for a top-level frame (its items included)."""
+def lint(frame: Frame | _abc.Mapping[str, object]) -> list[ValidationError]:
+    """Every lint-level finding for a top-level frame (its items included).
+
+    A mapping is decoded with Frame.from_dict first (DecodeError if it does not decode).
+    """
+    if frame.__class__ is not Frame:
+        frame = _as_frame(frame, "lint")
     out: list[ValidationError] = []
     if not (frame.items):  # most frames: one call, no walk
         _LINT_BY_TYPE.get(frame.type, _lint_of_any_other_type)(frame, "", out)
     else:
         _walk(frame, _lint, out)
     return out
+
+
+def _as_frame(value: object, caller: str) -> Frame:
+    """A Frame subclass as it is; a mapping through Frame.from_dict; anything else a TypeError.
+
+    A mapping that does not decode is no value a receiver would ever hold (its decoder fails first),
+    so no rule can report it: its DecodeError propagates, with a note saying where it came from.
+    """
+    if isinstance(value, Frame):
+        return value
+    if isinstance(value, _abc.Mapping):
+        try:
+            return Frame.from_dict(value if isinstance(value, dict) else dict(value))
+        except DecodeError as exc:
+            exc.add_note(f"{caller}() read the mapping with Frame.from_dict; byte offsets are in its JSON text")
+            raise
+    hint = ""
+    if isinstance(value, (bytes, bytearray, memoryview, str)):
+        hint = "; decode bytes or text with Frame.from_json first"
+    raise TypeError(f"{caller} takes a Frame or a mapping (a decoded JSON object), not {type(value).__name__}{hint}")
 
 
 def _walk(frame: Frame, check, out: list[ValidationError]) -> None:

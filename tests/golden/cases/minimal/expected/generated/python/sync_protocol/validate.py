@@ -3,16 +3,23 @@
 """Validation of decoded frames: the schema's rules at two levels, every finding at once.
 
 `validate` reports the error level (the contract: a conforming sender never emits these);
-`lint` reports the stricter level (what receivers tolerate or skip, and cannot act on).
+`lint` reports the stricter level (what the receiver skips or cannot act on).
 A finding names its rule and the JSON pointer of the member at fault. The rules are those
 of the schema, applied to the canonical encoding of the value.
+
+Both take a Ping, or a mapping (a decoded JSON object), which is read through
+Ping.from_dict first, so it is judged as the frame a receiver would decode from its JSON
+text; a mapping that does not decode raises DecodeError, as its bytes would. Anything else is
+a TypeError.
 """
 
 from __future__ import annotations
 
+import collections.abc as _abc
 from functools import partial
 from typing import NamedTuple
 
+from sync_protocol._runtime import DecodeError
 from sync_protocol.models import Ping
 
 
@@ -32,18 +39,48 @@ _finding = partial(tuple.__new__, ValidationError)
 """ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
 
-def validate(frame: Ping) -> list[ValidationError]:
-    """Every error-level finding for a top-level frame (its items included)."""
+def validate(frame: Ping | _abc.Mapping[str, object]) -> list[ValidationError]:
+    """Every error-level finding for a top-level frame (its items included).
+
+    A mapping is decoded with Ping.from_dict first (DecodeError if it does not decode).
+    """
+    if frame.__class__ is not Ping:  # the hot path is one identity check
+        frame = _as_frame(frame, "validate")
     out: list[ValidationError] = []
     _errors_of_ping(frame, "", out)
     return out
 
 
-def lint(frame: Ping) -> list[ValidationError]:
-    """Every lint-level finding for a top-level frame (its items included)."""
+def lint(frame: Ping | _abc.Mapping[str, object]) -> list[ValidationError]:
+    """Every lint-level finding for a top-level frame (its items included).
+
+    A mapping is decoded with Ping.from_dict first (DecodeError if it does not decode).
+    """
+    if frame.__class__ is not Ping:
+        frame = _as_frame(frame, "lint")
     out: list[ValidationError] = []
     _lint_of_ping(frame, "", out)
     return out
+
+
+def _as_frame(value: object, caller: str) -> Ping:
+    """A Ping subclass as it is; a mapping through Ping.from_dict; anything else a TypeError.
+
+    A mapping that does not decode is no value a receiver would ever hold (its decoder fails first),
+    so no rule can report it: its DecodeError propagates, with a note saying where it came from.
+    """
+    if isinstance(value, Ping):
+        return value
+    if isinstance(value, _abc.Mapping):
+        try:
+            return Ping.from_dict(value if isinstance(value, dict) else dict(value))
+        except DecodeError as exc:
+            exc.add_note(f"{caller}() read the mapping with Ping.from_dict; byte offsets are in its JSON text")
+            raise
+    hint = ""
+    if isinstance(value, (bytes, bytearray, memoryview, str)):
+        hint = "; decode bytes or text with Ping.from_json first"
+    raise TypeError(f"{caller} takes a Ping or a mapping (a decoded JSON object), not {type(value).__name__}{hint}")
 
 
 def _errors_of_ping(f: Ping, p: str, out: list[ValidationError]) -> None:

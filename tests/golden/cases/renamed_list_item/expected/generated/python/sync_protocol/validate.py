@@ -3,16 +3,23 @@
 """Validation of decoded frames: the schema's rules at two levels, every finding at once.
 
 `validate` reports the error level (the contract: a conforming sender never emits these);
-`lint` reports the stricter level (what receivers tolerate or skip, and cannot act on).
+`lint` reports the stricter level (what the receiver skips or cannot act on).
 A finding names its rule and the JSON pointer of the member at fault. The rules are those
 of the schema, applied to the canonical encoding of the value.
+
+Both take a Batch, or a mapping (a decoded JSON object), which is read through
+Batch.from_dict first, so it is judged as the frame a receiver would decode from its JSON
+text; a mapping that does not decode raises DecodeError, as its bytes would. Anything else is
+a TypeError.
 """
 
 from __future__ import annotations
 
+import collections.abc as _abc
 from functools import partial
 from typing import NamedTuple
 
+from sync_protocol._runtime import DecodeError
 from sync_protocol.models import Batch
 
 
@@ -32,18 +39,48 @@ _finding = partial(tuple.__new__, ValidationError)
 """ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
 
-def validate(frame: Batch) -> list[ValidationError]:
-    """Every error-level finding for a top-level frame (its items included)."""
+def validate(frame: Batch | _abc.Mapping[str, object]) -> list[ValidationError]:
+    """Every error-level finding for a top-level frame (its items included).
+
+    A mapping is decoded with Batch.from_dict first (DecodeError if it does not decode).
+    """
+    if frame.__class__ is not Batch:  # the hot path is one identity check
+        frame = _as_frame(frame, "validate")
     out: list[ValidationError] = []
     _errors_of_batch(frame, "", out)
     return out
 
 
-def lint(frame: Batch) -> list[ValidationError]:
-    """Every lint-level finding for a top-level frame (its items included)."""
+def lint(frame: Batch | _abc.Mapping[str, object]) -> list[ValidationError]:
+    """Every lint-level finding for a top-level frame (its items included).
+
+    A mapping is decoded with Batch.from_dict first (DecodeError if it does not decode).
+    """
+    if frame.__class__ is not Batch:
+        frame = _as_frame(frame, "lint")
     out: list[ValidationError] = []
     _lint_of_batch(frame, "", out)
     return out
+
+
+def _as_frame(value: object, caller: str) -> Batch:
+    """A Batch subclass as it is; a mapping through Batch.from_dict; anything else a TypeError.
+
+    A mapping that does not decode is no value a receiver would ever hold (its decoder fails first),
+    so no rule can report it: its DecodeError propagates, with a note saying where it came from.
+    """
+    if isinstance(value, Batch):
+        return value
+    if isinstance(value, _abc.Mapping):
+        try:
+            return Batch.from_dict(value if isinstance(value, dict) else dict(value))
+        except DecodeError as exc:
+            exc.add_note(f"{caller}() read the mapping with Batch.from_dict; byte offsets are in its JSON text")
+            raise
+    hint = ""
+    if isinstance(value, (bytes, bytearray, memoryview, str)):
+        hint = "; decode bytes or text with Batch.from_json first"
+    raise TypeError(f"{caller} takes a Batch or a mapping (a decoded JSON object), not {type(value).__name__}{hint}")
 
 
 def _errors_of_batch(f: Batch, p: str, out: list[ValidationError]) -> None:
