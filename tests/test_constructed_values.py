@@ -9,11 +9,11 @@ from __future__ import annotations
 import math
 
 import pytest
-import types_protocol
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sync_protocol
+import types_protocol
 from sync_protocol import _codec, models
 
 Frame = sync_protocol.Frame

@@ -579,6 +579,7 @@ class PythonTarget:
             "runtime_names": [
                 name
                 for name, used in (
+                    ("DecodeError", True),  # a mapping validate is given may not decode
                     ("is_date_time", "is_date_time(" in text),
                     ("paused_gc", bool(children)),
                     ("pointer_token", "pointer_token(" in text),

@@ -66,7 +66,8 @@ def test_deep_frames_encode_and_validate_without_recursion() -> None:
     data = b'{"type":"key_snapshot"' + b',"items":[{"type":""' * depth + b"}]" * depth + b"}"
     frame = sync_protocol.Frame.from_json(data)
     assert frame.to_json() == data
-    assert len(sync_protocol.lint(frame)) == depth
+    # the top item has neither tokenHash nor hashPrefix (2), and depth - 1 items hold items of their own
+    assert len(sync_protocol.lint(frame)) == depth + 1
 
 
 HUGE = [b"9" * 4300, b"9" * 4301, b"-" + b"9" * 5000, b"1" + b"0" * 100_000]
@@ -82,7 +83,7 @@ def test_an_integer_past_pythons_digit_limit_is_a_decode_error(number: bytes) ->
         lambda d: sync_protocol.Frame.from_json(d.decode()),
         lambda d: _codec.decode_exact(d, spec, _runtime.DEFAULT_MAX_SIZE, _runtime.DEFAULT_MAX_DEPTH),
     ):
-        with pytest.raises(sync_protocol.DecodeError, match="overflows the integer range"):
+        with pytest.raises(sync_protocol.DecodeError, match=r"number .* into Go struct field Frame\.httpStatus"):
             decode(data)
 
 

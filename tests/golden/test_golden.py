@@ -66,18 +66,25 @@ def write_package(case: Path, into: Path) -> Path:
 
 @pytest.mark.parametrize("case", ALL, ids=lambda p: p.name)
 def test_golden_code_builds(case: Path, tmp_path: Path) -> None:
-    """Each golden's Python imports and round-trips an empty root value; its Go vets.
+    """Each golden's Python imports and round-trips an empty root value, validates it and a mapping; its Go vets.
 
-    The root is found from the IR, under its Python name (which x-python-name may set).
+    The root is found from the IR, under its Python name (which x-python-name may set), which is also
+    the name validate and lint give in their TypeError.
     """
     schema = schema_ir(settings_for(case))
     root = schema.struct(schema.root)
     generated = write_package(case, tmp_path)
     env = {**os.environ, "PYTHONPATH": str(generated / "python"), "GOTOOLCHAIN": "local"}
+    name = class_name(root.name, root.annotations)
+    expected = f"lint takes a {name} or a mapping (a decoded JSON object), not int"  # the root's own name
     script = (
         "import sync_protocol as p\n"
-        f"root = p.{class_name(root.name, root.annotations)}\n"
+        f"root = p.{name}\n"
         "v = root.from_json(b'{}'); assert root.from_json(v.to_json()) == v; p.validate(v); p.lint(v)\n"
+        "assert p.validate({}) == p.validate(v) and p.lint({}) == p.lint(v)\n"  # a mapping, through from_dict
+        "try: p.lint(1)\n"
+        f"except TypeError as e: assert str(e) == {expected!r}, e\n"
+        "else: raise AssertionError('lint(1) raised no TypeError')\n"
     )
     subprocess.run([sys.executable, "-c", script], env=env, check=True, cwd=tmp_path)
     subprocess.run(["go", "vet", "./..."], env=env, check=True, cwd=generated / "go")

@@ -22,6 +22,11 @@ from vector_values import sparse_value  # noqa: E402
 from support import GoHarness, build_harness  # noqa: E402
 
 TH = "9f86d081884c7d659a2feaa0c55ad015"
+HP = TH[:16]  # the ws-proxy derives hashPrefix from the hash; the Worker skips a key without both
+# A key as the ws-proxy mints it: agbx_ + 64 hex, its SHA-256, the hash's first 16 hex digits.
+REAL_TOKEN = "agbx_6379c9a5caa22f96024cc451deb0f53c74b27a8647582d253630950c6aec2451"
+REAL_HASH = "69369ce6de030fd206de205fe6e406a6162159d8c3741aff1297c595a48621da"
+REAL_PREFIX = REAL_HASH[:16]
 TEMPLATE = {"metadata": {"name": "python-3.12", "namespace": "sandboxes"}, "spec": {"image": "python:3.12"}}
 CONFIG = {"clusters": [{"name": "eu-1", "server": "https://eu-1:6443"}], "hostAliases": []}
 RESPONSES = [
@@ -88,17 +93,10 @@ def j(**fields: Any) -> str:
 
 def frame_types() -> list[dict]:
     minimal = {
-        "key_sync": {"type": "key_sync", "tokenHash": TH},
+        "key_sync": {"type": "key_sync", "tokenHash": TH, "hashPrefix": HP},
         "key_delete_sync": {"type": "key_delete_sync", "name": "apikey-a"},
         "key_snapshot": {"type": "key_snapshot"},
-        "key_create_resp": {
-            "id": "r1",
-            "type": "key_create_resp",
-            "ok": True,
-            "keyId": "k1",
-            "tokenHash": TH,
-            "hashPrefix": "9f86",
-        },
+        "key_create_resp": {"id": "r1", "type": "key_create_resp", "ok": True, "keyId": "k1"},
         "key_delete_resp": {"id": "r2", "type": "key_delete_resp", "ok": True},
         "key_create": {"id": "r1", "type": "key_create"},
         "key_delete": {"id": "r2", "type": "key_delete", "name": "apikey-a"},
@@ -131,13 +129,12 @@ def frame_types() -> list[dict]:
         "key_sync": {"type": "key_sync", **key},
         "key_delete_sync": {"type": "key_delete_sync", "name": "apikey-a", "namespace": "team-core"},
         "key_snapshot": {"type": "key_snapshot", "items": [{"type": "", **key}, {"type": "", **key, "name": "b"}]},
-        "key_create_resp": {
+        "key_create_resp": {  # a normal create's success: the ws-proxy never sends tokenHash
             "id": "r1",
             "type": "key_create_resp",
             "ok": True,
             "rawToken": "sk-1",
             "keyId": "k1",
-            "tokenHash": TH,
             "hashPrefix": "9f86",
             "issuedAt": "2026-11-01T10:00:00Z",
         },
@@ -165,7 +162,7 @@ def frame_types() -> list[dict]:
         "cluster_config_sync": {"type": "cluster_config_sync", "configSnapshot": CONFIG},
     }
     bare: dict[str, tuple[list, list]] = {
-        "key_sync": ([], [("key-sync-token-hash", "/tokenHash")]),
+        "key_sync": ([], [("key-sync-token-hash", "/tokenHash"), ("key-sync-token-hash", "/hashPrefix")]),
         "key_delete_sync": ([("name-required", "/name")], []),
         "key_snapshot": ([], []),
         "template_snapshot": ([], []),
@@ -192,11 +189,11 @@ def real_traffic() -> list[dict]:
     return [
         case(
             "key_snapshot items are emitted with an empty type",
-            {"type": "key_snapshot", "items": [{"type": "", "tokenHash": TH, "name": "a"}]},
+            {"type": "key_snapshot", "items": [{"type": "", "tokenHash": TH, "hashPrefix": HP, "name": "a"}]},
         ),
         case(
             "key_snapshot items without a type key decode to an empty type",
-            '{"type":"key_snapshot","items":[{"tokenHash":"' + TH + '"}]}',
+            '{"type":"key_snapshot","items":[{"tokenHash":"' + TH + '","hashPrefix":"' + HP + '"}]}',
         ),
         case(
             "template_snapshot items are template_sync frames",
@@ -205,7 +202,7 @@ def real_traffic() -> list[dict]:
         case(
             "a bare key_sync occurs on the wire; the receiver skips it (lint only)",
             {"type": "key_sync"},
-            lint=[("key-sync-token-hash", "/tokenHash")],
+            lint=[("key-sync-token-hash", "/tokenHash"), ("key-sync-token-hash", "/hashPrefix")],
         ),
         case(
             "an error response carries error and httpStatus and no ok key",
@@ -225,6 +222,66 @@ def real_traffic() -> list[dict]:
             lint=[("config-snapshot-missing", "/configSnapshot")],
         ),
         case("an empty key_snapshot (no keys) is valid", {"type": "key_snapshot", "items": []}),
+        # The ws-proxy's successful key_create_resp (real-services.md §3b, §8): the Worker reads keyId,
+        # rawToken and issuedAt; tokenHash is never sent, and an import (promote) has no rawToken.
+        case(
+            "a normal create's success as the ws-proxy writes it: no tokenHash, no lint",
+            '{"id":"6f1c2a9e-3b7d-4e41-9a53-0c2d8e7f4b10","type":"key_create_resp","hashPrefix":"'
+            + REAL_PREFIX
+            + '","issuedAt":"2026-11-25T08:11:07Z","ok":true,"rawToken":"'
+            + REAL_TOKEN
+            + '","keyId":"agentbox-apikey-'
+            + REAL_PREFIX
+            + '"}',
+        ),
+        case(
+            "an import (promote) success as the ws-proxy writes it: no tokenHash, no rawToken, no lint",
+            '{"id":"0b8e7d61-52a4-4c3f-8f0e-9d1a2b3c4d5e","type":"key_create_resp","hashPrefix":"'
+            + REAL_PREFIX
+            + '","issuedAt":"2026-11-01T10:00:00Z","ok":true,"keyId":"agentbox-apikey-'
+            + REAL_PREFIX
+            + '"}',
+        ),
+        case(
+            "a success as the Worker's test hub writes it (a Go map: keys sorted), no lint",
+            '{"hashPrefix":"abcd1234abcd1234","id":"r7","issuedAt":"2026-11-25T08:11:07Z",'
+            '"keyId":"agentbox-apikey-abcd1234abcd1234","ok":true,"rawToken":"agbx_testtoken","type":"key_create_resp"}',
+        ),
+        case(
+            "a success with only keyId and rawToken is acted on (issuedAt defaults to now): no lint",
+            '{"id":"r8","keyId":"agentbox-apikey-0000000000000000","ok":true,"rawToken":"agbx_x","type":"key_create_resp"}',
+        ),
+        case(
+            "a template_create_resp success names the template: no lint",
+            {"id": "r3", "type": "template_create_resp", "name": "tmpl-x", "ok": True},
+        ),
+        case(
+            "a key_sync as the ws-proxy writes it (every key field, the plaintext token included): no lint",
+            {
+                "type": "key_sync",
+                "tokenHash": REAL_HASH,
+                "hashPrefix": REAL_PREFIX,
+                "name": "agentbox-apikey-" + REAL_PREFIX,
+                "namespace": "team-core",
+                "role": "tenant",
+                "user": "alice",
+                "team": "core",
+                "description": "CI key",
+                "issuedAt": "2026-11-25T08:11:07Z",
+                "rawToken": REAL_TOKEN,
+            },
+        ),
+        case(
+            "a key_sync for a secret not named agentbox-apikey-<prefix> has no hashPrefix: the Worker skips it (lint)",
+            {
+                "type": "key_sync",
+                "tokenHash": REAL_HASH,
+                "name": "legacy-key",
+                "namespace": "team-core",
+                "role": "tenant",
+            },
+            lint=[("key-sync-token-hash", "/hashPrefix")],
+        ),
         case(
             "key_create import mode carries the existing hash",
             {
@@ -241,7 +298,7 @@ def real_traffic() -> list[dict]:
 
 
 def omitempty() -> list[dict]:
-    base = {"type": "key_sync", "tokenHash": TH}
+    base = {"type": "key_sync", "tokenHash": TH, "hashPrefix": HP}
     out = []
     for field in STRING_FIELDS:
         if field == "tokenHash":
@@ -249,11 +306,12 @@ def omitempty() -> list[dict]:
                 case(
                     'tokenHash "" is omitted',
                     {"type": "key_sync", "tokenHash": ""},
-                    lint=[("key-sync-token-hash", "/tokenHash")],
+                    lint=[("key-sync-token-hash", "/tokenHash"), ("key-sync-token-hash", "/hashPrefix")],
                 )
             )
             continue
-        out.append(case(f'{field} "" is omitted', {**base, field: ""}))
+        lint = [("key-sync-token-hash", "/hashPrefix")] if field == "hashPrefix" else []
+        out.append(case(f'{field} "" is omitted', {**base, field: ""}, lint=lint))
     out += [
         case("ok false is omitted", {**base, "ok": False}),
         case("ok true is kept", {**base, "ok": True}),
@@ -265,7 +323,10 @@ def omitempty() -> list[dict]:
         case(
             "items [null] is one zero frame, encoded with its type",
             {"type": "key_snapshot", "items": [None]},
-            lint=[("key-snapshot-item-token-hash", "/items/0/tokenHash")],
+            lint=[
+                ("key-snapshot-item-token-hash", "/items/0/tokenHash"),
+                ("key-snapshot-item-token-hash", "/items/0/hashPrefix"),
+            ],
         ),
         case(
             'type "" is never omitted (no omitempty)',
@@ -329,7 +390,7 @@ def field_order() -> list[dict]:
 
 
 def escaping() -> list[dict]:
-    base = {"type": "key_sync", "tokenHash": TH}
+    base = {"type": "key_sync", "tokenHash": TH, "hashPrefix": HP}
     out = []
     for field in STRING_FIELDS:
         if field in ("tokenHash", "id", "issuedAt", "expiresAt", "error"):
@@ -339,7 +400,7 @@ def escaping() -> list[dict]:
         )
     out += [
         case("< > & in id", {**base, "id": "<&>"}, lint=[("push-no-id", "/id")]),
-        case("< > & in tokenHash", {"type": "key_sync", "tokenHash": "a<b>c&d"}),
+        case("< > & in tokenHash", {**base, "tokenHash": "a<b>c&d"}),
         case("< > & in error", {"id": "1", "type": "key_delete_resp", "error": "<&>", "httpStatus": 500}),
         case("< > & in issuedAt", {**base, "issuedAt": "<&>"}, lint=[("rfc3339-time", "/issuedAt")]),
         case("< > & in type (an unknown type)", {"type": "<&>"}, errors=[("type-known", "/type")]),
@@ -348,12 +409,12 @@ def escaping() -> list[dict]:
         ),
         case(
             "escaped \\u003c in input is written the same way",
-            '{"type":"key_sync","tokenHash":"' + TH + '","name":"\\u003c"}',
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","name":"\\u003c"}',
         ),
         case("U+2028 and U+2029 written raw become escapes", {**base, "description": "a\u2028b\u2029c"}),
         case(
             "U+2028 escaped in input stays escaped",
-            '{"type":"key_sync","tokenHash":"' + TH + '","description":"\\u2028"}',
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","description":"\\u2028"}',
         ),
         case(
             "U+2028 inside raw JSON becomes an escape", {"type": "template_sync", "templateFull": {"d": "\u2028\u2029"}}
@@ -361,10 +422,13 @@ def escaping() -> list[dict]:
         case("non-ASCII is written raw", {**base, "user": "Zoë Ñandú 東京 🚀"}),
         case(
             "non-ASCII escapes in input are written raw",
-            '{"type":"key_sync","tokenHash":"' + TH + '","user":"\\u00e9\\ud83d\\ude80"}',
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","user":"\\u00e9\\ud83d\\ude80"}',
         ),
         case("/ is never escaped", {**base, "quotaURL": "https://q/x/y"}),
-        case("escaped \\/ in input is written as /", '{"type":"key_sync","tokenHash":"' + TH + '","quotaURL":"a\\/b"}'),
+        case(
+            "escaped \\/ in input is written as /",
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","quotaURL":"a\\/b"}',
+        ),
         case('\\" and \\\\ are escaped', {**base, "description": 'say "hi" \\ bye'}),
         case("DEL (0x7f) is written raw", {**base, "description": "a\x7fb"}),
         case("U+FFFD is written raw", {**base, "description": "\ufffd"}),
@@ -374,7 +438,7 @@ def escaping() -> list[dict]:
         out.append(
             case(
                 f"control character U+{code:04X}",
-                f'{{"type":"key_sync","tokenHash":"{TH}","description":"a\\u{code:04x}b"}}',
+                f'{{"type":"key_sync","tokenHash":"{TH}","hashPrefix":"{HP}","description":"a\\u{code:04x}b"}}',
             )
         )
     return out
@@ -473,26 +537,44 @@ def keys() -> list[dict]:
             "unknown keys are ignored, whatever their value",
             '{"type":"key_sync","tokenHash":"'
             + TH
+            + '","hashPrefix":"'
+            + HP
             + '","extra":{"deep":[1,{"x":null}]},"more":"x","n":1.5e300,"t":true}',
         ),
-        case("unknown key with an unknown nested type", '{"type":"key_sync","tokenHash":"' + TH + '","x":[[[]]]}'),
-        case("an escaped key matches its field", '{"\\u0074ype":"key_sync","tokenH\\u0061sh":"' + TH + '"}'),
+        case(
+            "unknown key with an unknown nested type",
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","x":[[[]]]}',
+        ),
+        case(
+            "an escaped key matches its field",
+            '{"\\u0074ype":"key_sync","tokenH\\u0061sh":"' + TH + '","hashPrefix":"' + HP + '"}',
+        ),
         case(
             "Kelvin sign K (U+212A) folds to K",
-            '{"type":"key_sync","tokenHash":"' + TH + '","\u212aeyId":"k"}',
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","\u212aeyId":"k"}',
             policy=("case-folded-key", "same-as-go"),
         ),
         case(
             "long s (U+017F) folds to S",
-            '{"type":"key_sync","tokenHash":"' + TH + '","httpſtatus":7}',
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","httpſtatus":7}',
             policy=("case-folded-key", "same-as-go"),
         ),
         case(
-            "dotted capital I (U+0130) does not fold to I", '{"type":"key_sync","tokenHash":"' + TH + '","\u0130d":"x"}'
+            "dotted capital I (U+0130) does not fold to I",
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","\u0130d":"x"}',
         ),
-        case("dotless i (U+0131) does not fold to I", '{"type":"key_sync","tokenHash":"' + TH + '","\u0131d":"x"}'),
-        case("sharp s (U+00DF) does not fold to SS", '{"type":"key_sync","tokenHash":"' + TH + '","ke\u00dfId":"x"}'),
-        case("a key with a trailing space is unknown", '{"type":"key_sync","tokenHash":"' + TH + '","name ":"x"}'),
+        case(
+            "dotless i (U+0131) does not fold to I",
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","\u0131d":"x"}',
+        ),
+        case(
+            "sharp s (U+00DF) does not fold to SS",
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","ke\u00dfId":"x"}',
+        ),
+        case(
+            "a key with a trailing space is unknown",
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","name ":"x"}',
+        ),
     ]
     for wire in [
         "id",
@@ -516,7 +598,7 @@ def keys() -> list[dict]:
             out.append(
                 case(
                     "TYPE matches type case-insensitively",
-                    '{"TYPE":"key_sync","tokenHash":"' + TH + '"}',
+                    '{"TYPE":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '"}',
                     policy=("case-folded-key", "same-as-go"),
                 )
             )
@@ -526,9 +608,11 @@ def keys() -> list[dict]:
         if wire == "error":
             frame = '{"id":"1","type":"key_delete_resp","ERROR":"v","httpStatus":500}'
         elif wire == "tokenHash":
-            frame = j(type="key_sync", TOKENHASH=TH)
+            frame = j(type="key_sync", TOKENHASH=TH, hashPrefix=HP)
+        elif wire == "hashPrefix":
+            frame = j(type="key_sync", tokenHash=TH, HASHPREFIX=value)
         else:
-            frame = j(type="key_sync", tokenHash=TH, **{wire.upper(): value})
+            frame = j(type="key_sync", tokenHash=TH, hashPrefix=HP, **{wire.upper(): value})
         out.append(
             case(
                 f"{wire.upper()} matches {wire} case-insensitively",
@@ -566,10 +650,13 @@ def keys() -> list[dict]:
         out.append(
             case(
                 f"null for {wire} leaves its zero value",
-                j(type="key_sync", tokenHash=TH, **{wire: None})
+                j(type="key_sync", tokenHash=TH, **{"hashPrefix": HP, wire: None})
                 if wire != "tokenHash"
                 else j(type="key_sync", tokenHash=None),
-                lint=[("key-sync-token-hash", "/tokenHash")] if wire == "tokenHash" else [],
+                lint={
+                    "tokenHash": [("key-sync-token-hash", "/tokenHash"), ("key-sync-token-hash", "/hashPrefix")],
+                    "hashPrefix": [("key-sync-token-hash", "/hashPrefix")],
+                }.get(wire, []),
             )
         )
     out.append(case("null for type leaves it empty", '{"type":null}', errors=[("type-required", "/type")]))
@@ -577,7 +664,7 @@ def keys() -> list[dict]:
 
 
 def bad_input() -> list[dict]:
-    ok = '{"type":"key_sync","tokenHash":"' + TH + '"}'
+    ok = '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '"}'
     out = [
         case("trailing data after the object", ok + " {}"),
         case("trailing garbage", ok + "x"),
@@ -614,56 +701,81 @@ def bad_input() -> list[dict]:
         case("items holds a string", '{"type":"key_snapshot","items":["x"]}'),
         case("items holds an array", '{"type":"key_snapshot","items":[[]]}'),
         case("a wrong type deep inside items", '{"type":"key_snapshot","items":[{"type":"","httpStatus":"x"}]}'),
-        case("a wrong type in an unknown key is fine", '{"type":"key_sync","tokenHash":"' + TH + '","extra":"x"}'),
+        case(
+            "a wrong type in an unknown key is fine",
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","extra":"x"}',
+        ),
         case(
             "invalid UTF-8 in a string becomes U+FFFD per byte",
-            b'{"type":"key_sync","tokenHash":"' + TH.encode() + b'","name":"a\xff\xfeb\xe2\x80"}',
+            b'{"type":"key_sync","tokenHash":"'
+            + TH.encode()
+            + b'","hashPrefix":"'
+            + HP.encode()
+            + b'","name":"a\xff\xfeb\xe2\x80"}',
             policy=("invalid-utf8", "same-as-go"),
         ),
         case(
             "UTF-8-encoded surrogates become U+FFFD per byte",
-            b'{"type":"key_sync","tokenHash":"' + TH.encode() + b'","name":"\xed\xa0\x80"}',
+            b'{"type":"key_sync","tokenHash":"'
+            + TH.encode()
+            + b'","hashPrefix":"'
+            + HP.encode()
+            + b'","name":"\xed\xa0\x80"}',
             policy=("invalid-utf8", "same-as-go"),
         ),
         case(
             "an overlong encoding becomes U+FFFD per byte",
-            b'{"type":"key_sync","tokenHash":"' + TH.encode() + b'","name":"\xc0\xaf"}',
+            b'{"type":"key_sync","tokenHash":"'
+            + TH.encode()
+            + b'","hashPrefix":"'
+            + HP.encode()
+            + b'","name":"\xc0\xaf"}',
             policy=("invalid-utf8", "same-as-go"),
         ),
         case(
             "invalid UTF-8 in an unknown key's value is fine",
-            b'{"type":"key_sync","tokenHash":"' + TH.encode() + b'","x":"\xff"}',
+            b'{"type":"key_sync","tokenHash":"' + TH.encode() + b'","hashPrefix":"' + HP.encode() + b'","x":"\xff"}',
             policy=("invalid-utf8", "same-as-go"),
         ),
         case(
             "invalid UTF-8 in a key",
-            b'{"type":"key_sync","tokenHash":"' + TH.encode() + b'","\xff":"x"}',
+            b'{"type":"key_sync","tokenHash":"' + TH.encode() + b'","hashPrefix":"' + HP.encode() + b'","\xff":"x"}',
             policy=("invalid-utf8", "same-as-go"),
         ),
         case(
             "a lone high surrogate escape becomes U+FFFD",
-            '{"type":"key_sync","tokenHash":"' + TH + '","name":"a\\ud800b"}',
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","name":"a\\ud800b"}',
             policy=("lone-surrogate", "same-as-go"),
         ),
         case(
             "a lone low surrogate escape becomes U+FFFD",
-            '{"type":"key_sync","tokenHash":"' + TH + '","name":"\\udc00"}',
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","name":"\\udc00"}',
             policy=("lone-surrogate", "same-as-go"),
         ),
         case(
             "a high surrogate before a non-surrogate escape",
-            '{"type":"key_sync","tokenHash":"' + TH + '","name":"\\ud800\\u0041"}',
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","name":"\\ud800\\u0041"}',
             policy=("lone-surrogate", "same-as-go"),
         ),
         case(
             "two high surrogates",
-            '{"type":"key_sync","tokenHash":"' + TH + '","name":"\\ud800\\ud800\\udc00"}',
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","name":"\\ud800\\ud800\\udc00"}',
             policy=("lone-surrogate", "same-as-go"),
         ),
-        case("a valid surrogate pair", '{"type":"key_sync","tokenHash":"' + TH + '","name":"\\ud83d\\ude00"}'),
+        case(
+            "a valid surrogate pair",
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","name":"\\ud83d\\ude00"}',
+        ),
         case(
             "nesting at Go's limit (10,000) in an unknown key",
-            '{"type":"key_sync","tokenHash":"' + TH + '","x":' + "[" * 9999 + "]" * 9999 + "}",
+            '{"type":"key_sync","tokenHash":"'
+            + TH
+            + '","hashPrefix":"'
+            + HP
+            + '","x":'
+            + "[" * 9999
+            + "]" * 9999
+            + "}",
         ),
         case("nesting one past Go's limit", '{"type":"key_sync","x":' + "[" * 10000 + "]" * 10000 + "}"),
         case(
@@ -674,7 +786,10 @@ def bad_input() -> list[dict]:
             "frames nested 400 deep in items",
             '{"type":"key_snapshot"' + ',"items":[{"type":""' * 400 + "}]" * 400 + "}",
             # the root's one item has no tokenHash; items 1..399 deep each carry items of their own
-            lint=[("key-snapshot-item-token-hash", "/items/0/tokenHash")]
+            lint=[
+                ("key-snapshot-item-token-hash", "/items/0/tokenHash"),
+                ("key-snapshot-item-token-hash", "/items/0/hashPrefix"),
+            ]
             + [("items-only-in-snapshots", "/items/0" * depth + "/items") for depth in range(1, 400)],
         ),
     ]
@@ -683,7 +798,7 @@ def bad_input() -> list[dict]:
 
 def policy() -> list[dict]:
     p = ("duplicate-key", "rejects")
-    k = '"type":"key_sync","tokenHash":"' + TH + '"'
+    k = '"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '"'
     return [
         case("a string field given twice", "{" + k + ',"name":"a","name":"b"}', policy=p),
         case("a field given twice, the second null", "{" + k + ',"name":"a","name":null}', policy=p),
@@ -700,7 +815,9 @@ def policy() -> list[dict]:
             policy=p,
             lint=[
                 ("key-snapshot-item-token-hash", "/items/0/tokenHash"),
+                ("key-snapshot-item-token-hash", "/items/0/hashPrefix"),
                 ("key-snapshot-item-token-hash", "/items/1/tokenHash"),
+                ("key-snapshot-item-token-hash", "/items/1/hashPrefix"),
             ],
         ),
         case(
@@ -711,7 +828,11 @@ def policy() -> list[dict]:
         case("httpStatus given twice", "{" + k + ',"httpStatus":1,"httpStatus":2}', policy=p),
         case(
             "a field given twice inside an item",
-            '{"type":"key_snapshot","items":[{"tokenHash":"' + TH + '","name":"a","name":"b"}]}',
+            '{"type":"key_snapshot","items":[{"tokenHash":"'
+            + TH
+            + '","hashPrefix":"'
+            + HP
+            + '","name":"a","name":"b"}]}',
             policy=p,
         ),
         case("an unknown key given twice is fine", "{" + k + ',"x":1,"x":2}'),
@@ -722,11 +843,7 @@ def validation() -> list[dict]:
     v = []
     for t in REQUESTS:
         v.append(case(f"{t} without id", {"type": t, "name": "n", "templateFull": {}}, errors=[("request-id", "/id")]))
-    key_fields = [
-        ("key-create-resp-fields", "/keyId"),
-        ("key-create-resp-fields", "/tokenHash"),
-        ("key-create-resp-fields", "/hashPrefix"),
-    ]
+    key_fields = [("key-create-resp-fields", "/keyId")]
     for t in RESPONSES:
         ok_lint = key_fields if t == "key_create_resp" else []  # a successful key_create_resp names the key
         v.append(case(f"{t} without id", {"type": t, "ok": True}, errors=[("response-id", "/id")], lint=ok_lint))
@@ -747,13 +864,21 @@ def validation() -> list[dict]:
             )
         )
     for t in PUSHES:
-        frame = {"id": "x", "type": t, "tokenHash": TH, "name": "n", "templateFull": {}, "configSnapshot": {}}
+        frame = {
+            "id": "x",
+            "type": t,
+            "tokenHash": TH,
+            "hashPrefix": HP,
+            "name": "n",
+            "templateFull": {},
+            "configSnapshot": {},
+        }
         v.append(case(f"{t} with an id (lint)", frame, lint=[("push-no-id", "/id")]))
     v += [
         case("unknown type", {"type": "key_rotate"}, errors=[("type-known", "/type")]),
         case(
             "unknown type inside items",
-            {"type": "key_snapshot", "items": [{"type": "nope", "tokenHash": TH}]},
+            {"type": "key_snapshot", "items": [{"type": "nope", "tokenHash": TH, "hashPrefix": HP}]},
             errors=[("type-known", "/items/0/type")],
             lint=[("key-snapshot-item-type", "/items/0/type")],
         ),
@@ -772,38 +897,45 @@ def validation() -> list[dict]:
         ),
         case(
             "key_snapshot item typed key_sync (lint)",
-            {"type": "key_snapshot", "items": [{"type": "key_sync", "tokenHash": TH}]},
+            {"type": "key_snapshot", "items": [{"type": "key_sync", "tokenHash": TH, "hashPrefix": HP}]},
             lint=[("key-snapshot-item-type", "/items/0/type")],
         ),
         case(
-            "key_snapshot items without tokenHash (lint), each pointed at",
-            {"type": "key_snapshot", "items": [{"type": "", "tokenHash": TH}, {"type": ""}, {"type": "", "name": "x"}]},
+            "key_snapshot items without tokenHash or hashPrefix (lint), each pointed at",
+            {
+                "type": "key_snapshot",
+                "items": [
+                    {"type": "", "tokenHash": TH, "hashPrefix": HP},
+                    {"type": ""},
+                    {"type": "", "name": "x"},
+                    {"type": "", "tokenHash": TH},
+                ],
+            },
             lint=[
                 ("key-snapshot-item-token-hash", "/items/1/tokenHash"),
+                ("key-snapshot-item-token-hash", "/items/1/hashPrefix"),
                 ("key-snapshot-item-token-hash", "/items/2/tokenHash"),
+                ("key-snapshot-item-token-hash", "/items/2/hashPrefix"),
+                ("key-snapshot-item-token-hash", "/items/3/hashPrefix"),
             ],
         ),
         case(
-            "key_create_resp ok without the key's fields (lint)",
+            "key_create_resp ok without keyId (lint): the Worker has no key to return",
             {"id": "1", "type": "key_create_resp", "ok": True},
-            lint=[
-                ("key-create-resp-fields", "/keyId"),
-                ("key-create-resp-fields", "/tokenHash"),
-                ("key-create-resp-fields", "/hashPrefix"),
-            ],
+            lint=[("key-create-resp-fields", "/keyId")],
         ),
         case(
             "issuedAt and expiresAt not RFC3339 (lint)",
-            {"type": "key_sync", "tokenHash": TH, "issuedAt": "yesterday", "expiresAt": "2026-01-01"},
+            {"type": "key_sync", "tokenHash": TH, "hashPrefix": HP, "issuedAt": "yesterday", "expiresAt": "2026-01-01"},
             lint=[("rfc3339-time", "/issuedAt"), ("rfc3339-time", "/expiresAt")],
         ),
         case(
             "RFC3339 with an offset and fractional seconds",
-            {"type": "key_sync", "tokenHash": TH, "issuedAt": "2026-01-01T00:00:00.123456789-07:00"},
+            {"type": "key_sync", "tokenHash": TH, "hashPrefix": HP, "issuedAt": "2026-01-01T00:00:00.123456789-07:00"},
         ),
         case(
             "items on a non-snapshot frame (lint)",
-            {"type": "key_sync", "tokenHash": TH, "items": [{"type": "", "tokenHash": TH}]},
+            {"type": "key_sync", "tokenHash": TH, "hashPrefix": HP, "items": [{"type": "", "tokenHash": TH}]},
             lint=[("items-only-in-snapshots", "/items")],
         ),
         case(
@@ -828,7 +960,7 @@ def validation() -> list[dict]:
         ),
         case(
             "a nested item that is itself a request",
-            {"type": "key_snapshot", "items": [{"type": "key_delete", "tokenHash": TH}]},
+            {"type": "key_snapshot", "items": [{"type": "key_delete", "tokenHash": TH, "hashPrefix": HP}]},
             errors=[("request-id", "/items/0/id"), ("name-required", "/items/0/name")],
             lint=[("key-snapshot-item-type", "/items/0/type")],
         ),
@@ -838,6 +970,7 @@ def validation() -> list[dict]:
             {
                 "type": "key_sync",
                 "tokenHash": TH,
+                "hashPrefix": HP,
                 "issuedAt": "2026-11-01T10:00:00Z\n",
                 "expiresAt": "2027-11-01T10:00:00+01:00\n",
             },
@@ -847,6 +980,8 @@ def validation() -> list[dict]:
             "an escaped trailing newline in an item's time (lint)",
             '{"type":"key_snapshot","items":[{"type":"","tokenHash":"'
             + TH
+            + '","hashPrefix":"'
+            + HP
             + '","issuedAt":"2026-11-01T10:00:00Z\\u000a"}]}',
             lint=[("rfc3339-time", "/items/0/issuedAt")],
         ),

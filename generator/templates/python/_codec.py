@@ -99,7 +99,7 @@ def spec_of(cls: type) -> StructSpec:
 class StructSpec:
     """How to decode and encode one generated struct: its class and, per wire name, (attribute, type, omitempty)."""
 
-    __slots__ = ("by_bytes", "cls", "fast", "fields", "folded", "plan")
+    __slots__ = ("by_bytes", "cls", "fast", "fields", "folded", "named", "plan")
 
     def __init__(self, cls: type) -> None:
         self.cls = cls
@@ -109,17 +109,20 @@ class StructSpec:
         """Set the fields after every spec exists, so a struct can hold a list of itself (Frame.items)."""
         _SPECS[self.cls] = self
         self.fields = fields
-        self.by_bytes = {wire.encode(): spec for wire, spec in fields.items()}
-        self.folded = {go_fold(wire): spec for wire, spec in fields.items()}
+        named = {wire: (*spec, wire) for wire, spec in fields.items()}  # the lookups also say the wire name
+        self.by_bytes = {wire.encode(): spec for wire, spec in named.items()}
+        self.folded = {go_fold(wire): spec for wire, spec in named.items()}
+        self.named = named
         self.plan = tuple((_key_bytes(wire), wire, *spec) for wire, spec in fields.items())
 
-    def lookup(self, body: bytes) -> Field | None:
-        """The field a key names: exactly, else as Go folds it (ASCII case, plus two runes); None if unknown."""
+    def lookup(self, body: bytes) -> tuple[str, Type, bool, str] | None:
+        """(attribute, type, omitempty, wire name) of the field a key names: exactly, else as Go folds it (ASCII
+        case, plus two runes); None for an unknown key."""
         spec = self.by_bytes.get(body)
         if spec is not None:
             return spec
         key = unquote(body)
-        return self.fields.get(key) or self.folded.get(go_fold(key))
+        return self.named.get(key) or self.folded.get(go_fold(key))
 
 
 def _key_bytes(wire: str) -> bytes:
@@ -254,7 +257,7 @@ def decode_exact(data: bytes | bytearray | memoryview | str, spec: StructSpec, m
             end = _scan_value(data, i, 0, max_depth)
             if _skip_ws(data, end) != len(data):
                 raise _unexpected(data, _skip_ws(data, end), "the end of the input")
-            raise DecodeError(f"cannot unmarshal a JSON {_json_kind(data[i])} into {spec.cls.__name__}", i)
+            raise DecodeError(f"cannot unmarshal {_json_kind(data[i])} into Go value of type {spec.cls.__name__}", i)
         raise _unexpected(data, i, "a value")
     value, end = _decode_tree(data, i, spec, max_depth)
     end = _skip_ws(data, end)
@@ -278,17 +281,27 @@ _KIND_NAMES = {
     STRUCT: "object",
 }
 
-# A container being decoded: [code, type argument, value so far, slot in its parent, seen-members].
+
+class _Mismatch(Exception):
+    """A JSON value of another kind (or a number out of range) for the type at hand; the decoder turns it into
+    a DecodeError naming the field as Go's UnmarshalTypeError does: its struct, its wire path, its type."""
+
+    def __init__(self, value: str, at: int) -> None:
+        self.value = value
+        self.at = at
+
+
+# A container being decoded: [code, type argument, value so far, slot in its parent, wire name there].
 # STRUCT: argument is the StructSpec, value a dict of attribute -> value; MAP: argument the value type,
 # value the dict; LIST: argument the item type, value the list. The slot is the attribute (in a
 # struct) or key (in a map) the finished value goes to; None in a list, which appends.
-_CODE, _ARG, _VALUE, _SLOT = range(4)
+_CODE, _ARG, _VALUE, _SLOT, _WIRE = range(5)
 
 
 def _decode_tree(data: bytes, i: int, root: StructSpec, max_depth: int) -> tuple[Any, int]:
     """Decode the object at data[i] ('{') into root.cls, with an explicit stack of open containers."""
     n = len(data)
-    stack: list[list[Any]] = [[STRUCT, root, {}, None]]
+    stack: list[list[Any]] = [[STRUCT, root, {}, None, None]]
     depth = 1
     if depth > max_depth:
         raise DecodeError(f"exceeded max depth {max_depth}", i)
@@ -328,7 +341,7 @@ def _decode_tree(data: bytes, i: int, root: StructSpec, max_depth: int) -> tuple
         first = False
         # the next member or element: its slot and type
         if code == LIST:
-            slot, t = None, top[_ARG]
+            slot, t, wire = None, top[_ARG], None
         else:
             if i >= n or data[i] != 0x22:
                 raise _unexpected(data, i, "a string key")
@@ -342,6 +355,7 @@ def _decode_tree(data: bytes, i: int, root: StructSpec, max_depth: int) -> tuple
             i = _skip_ws(data, i + 1)
             if code == MAP:
                 slot, t = unquote(m.group(1)), top[_ARG]  # a key given twice: the last wins, as in Go
+                wire = slot
             else:
                 field = top[_ARG].lookup(m.group(1))
                 if field is None:  # an unknown key: skipped, whatever its value
@@ -349,8 +363,9 @@ def _decode_tree(data: bytes, i: int, root: StructSpec, max_depth: int) -> tuple
                     continue
                 slot, t = field[0], field[1]
                 if slot in top[_VALUE]:
-                    name = unquote(m.group(1))
-                    raise DecodeError(f"key {name!r} names field {slot!r} a second time", key_at)
+                    field_path = _field_path(stack, field[3])
+                    raise DecodeError(f"key {unquote(m.group(1))!r} names field {field_path} a second time", key_at)
+                wire = field[3]
         # the value
         c = data[i] if i < n else -1
         kind = t[0]
@@ -358,11 +373,16 @@ def _decode_tree(data: bytes, i: int, root: StructSpec, max_depth: int) -> tuple
             depth += 1
             if depth > max_depth:
                 raise DecodeError(f"exceeded max depth {max_depth}", i)
-            stack.append([kind, t[1], {} if kind != LIST else [], slot])
+            stack.append([kind, t[1], {} if kind != LIST else [], slot, wire])
             i = _skip_ws(data, i + 1)
             first = True
             continue
-        value, i = _scalar(data, i, t, depth, max_depth, slot)
+        try:
+            value, i = _scalar(data, i, t, depth, max_depth)
+        except _Mismatch as exc:
+            where = _field_path(stack, wire)
+            message = f"cannot unmarshal {exc.value} into Go struct field {where} of type {_go_type(t)}"
+            raise DecodeError(message, exc.at) from None
         _store(top, slot, value)
         i = _skip_ws(data, i)
 
@@ -379,7 +399,7 @@ def _store(container: list[Any], slot: Any, value: Any) -> None:
         container[_VALUE][slot] = value
 
 
-def _scalar(data: bytes, i: int, t: Type, depth: int, max_depth: int, slot: Any) -> tuple[Any, int]:
+def _scalar(data: bytes, i: int, t: Type, depth: int, max_depth: int) -> tuple[Any, int]:
     """Decode a value that opens no container here: a scalar, raw JSON, or null (whatever the type)."""
     n = len(data)
     kind = t[0]
@@ -405,12 +425,11 @@ def _scalar(data: bytes, i: int, t: Type, depth: int, max_depth: int, slot: Any)
         m = _NUMBER_TOKEN.match(data, i)
         if m is not None and m.end() > i:
             token = m.group()
-            return (_integer(token, t[1], slot, i) if kind == INT else _float(token, slot, i)), m.end()
+            return (_integer(token, t[1], i) if kind == INT else _float(token, i)), m.end()
     if i >= n:
         raise _unexpected(data, i, "a value")
     _scan_value(data, i, depth, max_depth)  # a syntax error in the value is reported as such
-    what = f"field {slot!r}" if isinstance(slot, str) else "an element"
-    raise DecodeError(f"cannot unmarshal a JSON {_json_kind(c)} into {what} ({_KIND_NAMES[kind]})", i)
+    raise _Mismatch(_json_kind(c), i)
 
 
 _ZERO = {STR: "", ENUM: "", BOOL: False, INT: 0, FLOAT: 0.0}
@@ -435,25 +454,46 @@ def _null(t: Type) -> Any:
 _INT_CHARS = 20  # the longest integer token any supported width can hold (int64's minimum, uint64's maximum)
 
 
-def _integer(token: bytes, bounds: tuple[int, int], slot: Any, at: int) -> int:
+def _integer(token: bytes, bounds: tuple[int, int], at: int) -> int:
     """An integer token within the field's width, as Go's strconv.ParseInt / ParseUint accept it."""
     low, high = bounds
     integral = b"." not in token and b"e" not in token and b"E" not in token
     if not integral or (low == 0 and token[:1] == b"-"):  # ParseUint takes no sign, not even "-0"
-        raise DecodeError(f"cannot unmarshal number {_shown(token)} into an integer in [{low}, {high}]", at)
+        raise _Mismatch(f"number {_shown(token)}", at)
     # More characters than any width holds overflows it; int() is never asked past Python's digit limit.
     number = int(token) if len(token) <= _INT_CHARS else None
     if number is None or not low <= number <= high:
-        raise DecodeError(f"number {_shown(token)} overflows the integer range [{low}, {high}]", at)
+        raise _Mismatch(f"number {_shown(token)}", at)
     return number
 
 
-def _float(token: bytes, slot: Any, at: int) -> float:
+def _float(token: bytes, at: int) -> float:
     """A float64 as Go's strconv.ParseFloat reads it: correctly rounded; past the largest finite value, an error."""
     value = float(token)
     if math.isinf(value):
-        raise DecodeError(f"number {_shown(token)} is out of the range of a float64", at)
+        raise _Mismatch(f"number {_shown(token)}", at)
     return value
+
+
+_INT_NAMES = {(-(2**63), 2**63 - 1): "int64", (-(2**31), 2**31 - 1): "int32", (0, 2**32 - 1): "uint32"}
+
+
+def _go_type(t: Type) -> str:
+    """The type a message names, as Go would (int64 for Go's int too: they hold the same numbers)."""
+    kind, arg, _ = t
+    if kind == INT:
+        return _INT_NAMES.get(arg, "uint64")
+    if kind == STRUCT:
+        return arg.cls.__name__
+    if kind in (LIST, MAP):
+        return ("[]" if kind == LIST else "map[string]") + _go_type(arg)
+    return {STR: "string", ENUM: "string", BOOL: "bool", FLOAT: "float64", RAW: "json.RawMessage"}[kind]
+
+
+def _field_path(stack: list[list[Any]], wire: str | None) -> str:
+    """Struct.field.nested as Go's errors name a field: the top-level struct, then the wire names down to it."""
+    names = [c[_WIRE] for c in stack[1:] if c[_WIRE] is not None] + ([wire] if wire is not None else [])
+    return ".".join([stack[0][_ARG].cls.__name__, *names])
 
 
 def _shown(token: bytes) -> str:

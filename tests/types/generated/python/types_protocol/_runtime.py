@@ -118,10 +118,20 @@ def _unexpected(data: bytes, i: int, what: str, error: type[Exception] = DecodeE
             if error is DecodeError
             else error("unexpected end of JSON input")
         )
-    char = data[i : i + 1]
+    char = quote_char(data[i])
     if error is DecodeError:
-        return DecodeError(f"invalid character {char!r}, expected {what}", i)
-    return error(f"invalid character {char!r}, expected {what}")
+        return DecodeError(f"invalid character {char}, expected {what}", i)
+    return error(f"invalid character {char}, expected {what}")
+
+
+def quote_char(c: int) -> str:
+    """A byte as Go's JSON errors show it: 'x', '\\'', '\\x00'; a byte past ASCII as the rune of that number."""
+    if c == 0x27:
+        return "'\\''"
+    if c == 0x22:
+        return "'\"'"
+    text = chr(c)
+    return f"'{text}'" if text.isprintable() else f"'\\x{c:02x}'"
 
 
 def _scan_scalar(data: bytes, i: int, error: type[Exception]) -> int:

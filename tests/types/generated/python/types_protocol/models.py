@@ -4,8 +4,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Annotated, Any, NamedTuple
 
 from types_protocol._codec import (
@@ -79,15 +81,19 @@ class MessageInfo(NamedTuple):
     response: Kind | None
 
 
-MESSAGE_INFO: dict[Kind, MessageInfo] = {
-    Kind.PUT: MessageInfo("request", "client", "server", Kind.PUT_RESP),
-    Kind.PUT_RESP: MessageInfo("response", "server", "client", None),
-    Kind.EVENT: MessageInfo("push", "server", "client", None),
-}
-"""Direction and pairing of every Kind value."""
+MESSAGE_INFO: Mapping[Kind, MessageInfo] = MappingProxyType(
+    {
+        Kind.PUT: MessageInfo("request", "client", "server", Kind.PUT_RESP),
+        Kind.PUT_RESP: MessageInfo("response", "server", "client", None),
+        Kind.EVENT: MessageInfo("push", "server", "client", None),
+    }
+)
+"""Direction and pairing of every Kind value (read-only: it is the schema's)."""
 
-RESPONSE_FOR: dict[Kind, Kind] = {t: info.response for t, info in MESSAGE_INFO.items() if info.response is not None}
-"""The response type each request type expects."""
+RESPONSE_FOR: Mapping[Kind, Kind] = MappingProxyType(
+    {t: info.response for t, info in MESSAGE_INFO.items() if info.response is not None}
+)
+"""The response type each request type expects (read-only)."""
 
 _KIND_VALUES: dict[str, Kind] = {m.value: m for m in Kind}
 _KIND_CLASSES = (str, Kind)
@@ -99,6 +105,9 @@ _ROLE_CLASSES = (str, Role)
 @dataclass(slots=True)
 class Cluster:
     """One cluster."""
+
+    # == compares field by field: a raw field by its bytes as written, so two values that to_json
+    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
 
     # cluster id
     id: str = ""
@@ -158,6 +167,9 @@ class Cluster:
 class Config:
     """What an event's payload holds: clusters (always written) and optional host aliases."""
 
+    # == compares field by field: a raw field by its bytes as written, so two values that to_json
+    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
+
     # the clusters, sorted by id
     clusters: list[Cluster] | None = None
     # extra host names
@@ -212,6 +224,9 @@ class Config:
 class HostAlias:
     """Host names for an IP."""
 
+    # == compares field by field: a raw field by its bytes as written, so two values that to_json
+    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
+
     # the IP
     ip: str = ""
     # its names
@@ -265,6 +280,9 @@ class HostAlias:
 @dataclass(slots=True)
 class Quota:
     """A rate limit: requests per window."""
+
+    # == compares field by field: a raw field by its bytes as written, so two values that to_json
+    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
 
     # requests allowed per window
     requests: int = 0
@@ -321,6 +339,9 @@ class Quota:
 @dataclass(slots=True)
 class Sample:
     """A message with a field of every type."""
+
+    # == compares field by field: a raw field by its bytes as written, so two values that to_json
+    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
 
     # the message kind
     kind: Kind | str = ""

@@ -63,6 +63,9 @@ _KIND_CLASSES = (str, Kind)
 class Message:
     """Message"""
 
+    # == compares field by field: a raw field by its bytes as written, so two values that to_json
+    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
+
     # the kind
     kind: Kind | str = ""
     # sender; a Python keyword

@@ -3,17 +3,24 @@
 """Validation of decoded frames: the schema's rules at two levels, every finding at once.
 
 `validate` reports the error level (the contract: a conforming sender never emits these);
-`lint` reports the stricter level (what receivers tolerate or skip, and cannot act on).
+`lint` reports the stricter level (what the receiver skips or cannot act on).
 A finding names its rule and the JSON pointer of the member at fault. The rules are those
 of the schema, applied to the canonical encoding of the value.
+
+Both take a Batch, or a mapping (a decoded JSON object), which is read through
+Batch.from_dict first, so it is judged as the frame a receiver would decode from its JSON
+text; a mapping that does not decode raises DecodeError, as its bytes would. Anything else is
+a TypeError.
 """
 
 from __future__ import annotations
 
+import collections.abc as _abc
 from functools import partial
 from typing import NamedTuple
 
 from sync_protocol._codec import type_problems
+from sync_protocol._runtime import DecodeError
 from sync_protocol.models import _BATCH_SPEC, Batch, _batch_types_ok
 
 
@@ -39,12 +46,15 @@ def _python_types(f: Batch, p: str, out: list[ValidationError]) -> None:
         out.append(_finding(("python-type", p + where, message, "error")))
 
 
-def validate(frame: Batch) -> list[ValidationError]:
+def validate(frame: Batch | _abc.Mapping[str, object]) -> list[ValidationError]:
     """Every error-level finding for a top-level frame (its items included).
 
-    A field holding a Python value of the wrong type (a frame built in code) is reported as
-    `python-type` at its pointer, and that frame's rules are not run: they read its values.
+    A mapping is decoded with Batch.from_dict first (DecodeError if it does not decode). A field
+    holding a Python value of the wrong type (a frame built in code) is reported as `python-type` at
+    its pointer, and that frame's rules are not run: they read its values.
     """
+    if frame.__class__ is not Batch:  # the hot path is one identity check
+        frame = _as_frame(frame, "validate")
     out: list[ValidationError] = []
     if not _batch_types_ok(frame):
         _python_types(frame, "", out)
@@ -53,12 +63,37 @@ def validate(frame: Batch) -> list[ValidationError]:
     return out
 
 
-def lint(frame: Batch) -> list[ValidationError]:
+def lint(frame: Batch | _abc.Mapping[str, object]) -> list[ValidationError]:
     """Every lint-level finding for a top-level frame (its items included); a frame holding values of the
-    wrong Python type is left to validate, which reports them."""
+    wrong Python type is left to validate, which reports them.
+
+    A mapping is decoded with Batch.from_dict first (DecodeError if it does not decode).
+    """
+    if frame.__class__ is not Batch:
+        frame = _as_frame(frame, "lint")
     out: list[ValidationError] = []
     _lint(frame, "", out)
     return out
+
+
+def _as_frame(value: object, caller: str) -> Batch:
+    """A Batch subclass as it is; a mapping through Batch.from_dict; anything else a TypeError.
+
+    A mapping that does not decode is no value a receiver would ever hold (its decoder fails first),
+    so no rule can report it: its DecodeError propagates, with a note saying where it came from.
+    """
+    if isinstance(value, Batch):
+        return value
+    if isinstance(value, _abc.Mapping):
+        try:
+            return Batch.from_dict(value if isinstance(value, dict) else dict(value))
+        except DecodeError as exc:
+            exc.add_note(f"{caller}() read the mapping with Batch.from_dict; byte offsets are in its JSON text")
+            raise
+    hint = ""
+    if isinstance(value, (bytes, bytearray, memoryview, str)):
+        hint = "; decode bytes or text with Batch.from_json first"
+    raise TypeError(f"{caller} takes a Batch or a mapping (a decoded JSON object), not {type(value).__name__}{hint}")
 
 
 def _errors(f: Batch, p: str, out: list[ValidationError]) -> None:

@@ -10,7 +10,7 @@ import (
 )
 
 // ValidationError is one rule a value breaks, at one JSON pointer. Level is "error" (the
-// contract) or "lint" (what receivers tolerate but cannot act on).
+// contract) or "lint" (what the receiver skips or cannot act on).
 type ValidationError struct {
 	Rule    string
 	Pointer string

@@ -59,6 +59,9 @@ _SHAPE_CLASSES = (str, Shape)
 class Node:
     """Node"""
 
+    # == compares field by field: a raw field by its bytes as written, so two values that to_json
+    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
+
     # shape
     shape: Shape | str = ""
     # name
