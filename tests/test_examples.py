@@ -57,11 +57,60 @@ def jsonschema_findings(validator: jsonschema.Draft202012Validator, instance: An
     return out
 
 
+def _content_rules() -> dict[str, tuple[str, type]]:
+    """Raw field -> (rule, generated class) for each raw field whose content a rule declares (Conforms)."""
+    from generator import ir
+    from generator.build_ir import build_ir
+    from generator.load import load_schema
+
+    schema = build_ir(load_schema(SCHEMA, "schema"))
+    rules = [r for s in schema.structs for r in s.rules]
+    return {
+        p.field: (r.id, getattr(sync_protocol, p.struct))
+        for r in rules
+        for p in ir.walk(r.then)
+        if isinstance(p, ir.Conforms)
+    }
+
+
+CONTENT = _content_rules()
+
+
+def _canonical_content(frame: dict, pointer: str, undecodable: dict[str, str]) -> None:
+    """Replace each raw value with declared content by the canonical encoding of that content, when it is an
+    object that decodes: the generated validators check content as it decodes, frames as they encode."""
+    for field, (rule, cls) in CONTENT.items():
+        if field not in frame:
+            continue
+        value = frame[field]
+        try:  # an object, or null (json.Unmarshal of null into a struct leaves its zero value)
+            if not isinstance(value, dict | None):
+                raise sync_protocol.DecodeError("not an object")
+            frame[field] = json.loads(cls.from_json(json.dumps(value)).to_json())
+        except sync_protocol.DecodeError:
+            undecodable[f"{pointer}/{field}"] = rule
+    for i, item in enumerate(frame.get("items") or []):
+        _canonical_content(item, f"{pointer}/items/{i}", undecodable)
+
+
 def standard(frame: sync_protocol.Frame) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """jsonschema's findings on the frame's canonical encoding: (errors, lint)."""
+    """jsonschema's findings on the frame's canonical encoding: (errors, lint).
+
+    The lint level sees raw content canonicalised (see _canonical_content); where content does not
+    decode, the generated validators report the one rule that declares it, at the raw field, while
+    jsonschema reports what it finds inside: those findings are folded into that one.
+    """
     instance = json.loads(frame.to_json())  # JSON values: to_dict keeps raw fields as RawJSON
     errors = jsonschema_findings(ERRORS, instance, DOCUMENT)
-    strict = jsonschema_findings(STRICT, instance, STRICT.schema)
+    undecodable: dict[str, str] = {}
+    _canonical_content(instance, "", undecodable)
+    strict = []
+    for rule, pointer in jsonschema_findings(STRICT, instance, STRICT.schema):
+        inside = next((f for f in undecodable if pointer == f or pointer.startswith(f + "/")), None)
+        if inside is not None and (rule, pointer) not in errors:
+            rule, pointer = undecodable[inside], inside
+        if (rule, pointer) not in strict:
+            strict.append((rule, pointer))
     return errors, [f for f in strict if f not in errors]
 
 

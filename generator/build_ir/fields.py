@@ -97,10 +97,11 @@ def _field(defs: Definitions, wire: str, node: Any, required: bool, pointer: str
             "a required raw field is not supported",
             "Go encodes a nil json.RawMessage as null; leave the field out of 'required' (omitempty)",
         )
-    if (type_.kind == ir.Kind.STRUCT and not required) or (type_.kind in (ir.Kind.LIST, ir.Kind.MAP) and required):
-        # Go: omitempty never omits a struct value, so an optional struct is a pointer (*T, nil when absent);
-        # a list or map that is always encoded writes nil as null and empty as []: both kept apart.
+    if type_.kind == ir.Kind.STRUCT and not required:
+        # Go: omitempty never omits a struct value, so an optional struct is a pointer (*T, nil when absent).
         type_ = replace(type_, nullable=True)
+    if type_.kind in (ir.Kind.LIST, ir.Kind.MAP):
+        _check_collection_null(type_, required, pointer)
     if type_.kind == ir.Kind.RAW:
         type_ = replace(type_, nullable=True)  # json.RawMessage: nil (absent) differs from a written null
     return ir.Field(
@@ -192,24 +193,44 @@ def _any_of(defs: Definitions, options: Any, pointer: str) -> ir.TypeRef:
     )
 
 
+def _check_collection_null(type_: ir.TypeRef, required: bool, pointer: str) -> None:
+    """A list or map in 'required' is always written, and Go writes a nil one as null: the schema must say so.
+
+    An optional one (omitempty) is left out when nil or empty alike, so it is never null on the wire.
+    """
+    json_type = "array" if type_.kind == ir.Kind.LIST else "object"
+    if required and not type_.nullable:
+        raise SchemaError(
+            pointer_join(pointer, "type"),
+            f"a required {type_.kind} is written as null when nil (Go has no omitempty here)",
+            f"declare \"type\": [\"{json_type}\", \"null\"], or make the field optional",
+        )
+    if not required and type_.nullable:
+        raise SchemaError(
+            pointer_join(pointer, "type"),
+            f"an optional {type_.kind} is never null on the wire: omitempty leaves out nil and empty alike",
+            f"declare \"type\": \"{json_type}\", or add the field to 'required' to keep null and empty apart",
+        )
+
+
 def _nullable_type(defs: Definitions, node: dict[str, Any], kinds: list[Any], pointer: str) -> ir.TypeRef:
-    """'type': [T, 'null']: T or null (Go *T)."""
+    """'type': [T, 'null']: T or null (Go *T, or a nil slice or map)."""
     others = [k for k in kinds if k != "null"]
-    if len(kinds) != 2 or len(others) != 1 or others[0] not in (*SCALAR_KINDS, "integer", "number"):
+    if len(kinds) != 2 or len(others) != 1 or others[0] not in (*SCALAR_KINDS, "integer", "number", "array", "object"):
         raise SchemaError(
             pointer_join(pointer, "type"),
             f"type {kinds!r} is not supported",
-            "a list of types is [T, 'null'] with T a string, boolean, integer or number type",
+            "a list of types is [T, 'null'] with T a string, boolean, integer, number, array or object type",
         )
     return _nullable(field_type(defs, {**node, "type": others[0]}, pointer), pointer)
 
 
 def _nullable(inner: ir.TypeRef, pointer: str) -> ir.TypeRef:
-    if inner.kind in (ir.Kind.LIST, ir.Kind.MAP, ir.Kind.RAW):
+    if inner.kind == ir.Kind.RAW:
         raise SchemaError(
             pointer,
-            f"a nullable {inner.kind} is not supported: Go's nil {inner.kind} already is the null",
-            "leave out the null; a list or map in 'required' keeps null and [] apart",
+            "a nullable raw field is not supported: raw JSON already holds null",
+            "leave out the null",
         )
     return replace(inner, nullable=True)
 

@@ -154,3 +154,31 @@ def test_a_kind_rule_lists_exactly_the_kind(rule_if, kind: str, message: str, hi
     with pytest.raises(SchemaError) as info:
         build(kinds(rule_if, kind))
     assert message in info.value.message and info.value.hint.startswith(hint), info.value
+
+
+@pytest.mark.parametrize(
+    ("json_type", "schema_extra", "required", "message"),
+    [
+        ("array", {"items": {"type": "string"}}, True, "a required list is written as null when nil"),
+        ("object", {"additionalProperties": {"type": "integer"}}, True, "a required map is written as null when nil"),
+        (["array", "null"], {"items": {"type": "string"}}, False, "an optional list is never null on the wire"),
+        (["object", "null"], {"additionalProperties": {"type": "string"}}, False, "an optional map is never null"),
+    ],
+    ids=["required-list", "required-map", "optional-nullable-list", "optional-nullable-map"],
+)
+def test_a_collections_null_is_declared_as_go_writes_it(json_type, schema_extra, required, message) -> None:
+    """Go writes a nil slice or map as null unless omitempty leaves it out: the schema's type must agree."""
+    document = base(required=["c"] if required else [])
+    document["$defs"]["M"]["properties"]["c"] = {"type": json_type, **schema_extra}
+    with pytest.raises(SchemaError) as info:
+        build(document)
+    assert info.value.pointer == "/$defs/M/properties/c/type"
+    assert info.value.message.startswith(message)
+
+
+def test_a_required_nullable_list_keeps_null_and_empty_apart() -> None:
+    document = base(required=["c"])
+    document["$defs"]["M"]["properties"]["c"] = {"type": ["array", "null"], "items": {"type": "string"}}
+    [field] = [f for f in build(document).struct("M").fields if f.wire_name == "c"]
+    assert field.type == ir.TypeRef(ir.Kind.LIST, item=ir.TypeRef(ir.Kind.STRING), nullable=True)
+    assert not field.omit_empty

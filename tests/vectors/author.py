@@ -28,7 +28,17 @@ REAL_TOKEN = "agbx_6379c9a5caa22f96024cc451deb0f53c74b27a8647582d253630950c6aec2
 REAL_HASH = "69369ce6de030fd206de205fe6e406a6162159d8c3741aff1297c595a48621da"
 REAL_PREFIX = REAL_HASH[:16]
 TEMPLATE = {"metadata": {"name": "python-3.12", "namespace": "sandboxes"}, "spec": {"image": "python:3.12"}}
-CONFIG = {"clusters": [{"name": "eu-1", "server": "https://eu-1:6443"}], "hostAliases": []}
+CONFIG = {
+    "clusters": [{"id": "eu-1", "name": "EU 1", "url": "https://eu-1.dash.internal"}],
+    "hostAliases": [{"ip": "10.0.0.7", "hostnames": ["registry.internal"]}],
+}
+MIN_TEMPLATE = {"metadata": {"name": "t"}}  # the least content a receiver can act on (a name)
+MIN_CONFIG = {"clusters": []}  # the least content the ws-proxy writes (clusters, always, maybe empty)
+# The lint findings of content a receiver cannot act on, at a top-level frame's pointers:
+NO_TEMPLATE_NAME = ("template-name", "/templateFull/metadata")  # templateFull decodes, names no template
+TEMPLATE_UNREADABLE = ("template-full-content", "/templateFull")  # templateFull does not decode
+NO_CLUSTERS = ("config-clusters", "/configSnapshot/clusters")  # configSnapshot decodes, has no clusters
+CONFIG_UNREADABLE = ("config-snapshot-content", "/configSnapshot")  # configSnapshot does not decode
 RESPONSES = [
     "key_create_resp",
     "key_delete_resp",
@@ -101,16 +111,16 @@ def frame_types() -> list[dict]:
         "key_create": {"id": "r1", "type": "key_create"},
         "key_delete": {"id": "r2", "type": "key_delete", "name": "apikey-a"},
         "template_snapshot": {"type": "template_snapshot"},
-        "template_sync": {"type": "template_sync", "templateFull": {}},
+        "template_sync": {"type": "template_sync", "templateFull": MIN_TEMPLATE},
         "template_delete_sync": {"type": "template_delete_sync", "name": "python-3.12"},
         "template_create_resp": {"id": "r3", "type": "template_create_resp", "ok": True},
         "template_update_resp": {"id": "r4", "type": "template_update_resp", "ok": True},
         "template_delete_resp": {"id": "r5", "type": "template_delete_resp", "ok": True},
-        "template_create": {"id": "r3", "type": "template_create", "templateFull": {}},
-        "template_update": {"id": "r4", "type": "template_update", "templateFull": {}},
+        "template_create": {"id": "r3", "type": "template_create", "templateFull": MIN_TEMPLATE},
+        "template_update": {"id": "r4", "type": "template_update", "templateFull": MIN_TEMPLATE},
         "template_delete": {"id": "r5", "type": "template_delete", "name": "python-3.12"},
-        "cluster_config_snapshot": {"type": "cluster_config_snapshot", "configSnapshot": {}},
-        "cluster_config_sync": {"type": "cluster_config_sync", "configSnapshot": {}},
+        "cluster_config_snapshot": {"type": "cluster_config_snapshot", "configSnapshot": MIN_CONFIG},
+        "cluster_config_sync": {"type": "cluster_config_sync", "configSnapshot": MIN_CONFIG},
     }
     key = {
         "tokenHash": TH,
@@ -213,8 +223,61 @@ def real_traffic() -> list[dict]:
             {"id": "r1", "type": "key_create_resp", "ok": False, "error": "quota exceeded", "httpStatus": 429},
         ),
         case(
-            "a cluster_config_sync with an empty configSnapshot object is sent as is",
+            "a cluster_config_sync with an empty configSnapshot object is sent as is; it has no clusters (lint)",
             {"type": "cluster_config_sync", "configSnapshot": {}},
+            lint=[NO_CLUSTERS],
+        ),
+        case(
+            "a real cluster config (real-services.md §8): clusters sorted by id, a gateway, host aliases",
+            {
+                "type": "cluster_config_sync",
+                "configSnapshot": {
+                    "clusters": [
+                        {"id": "cluster-a", "name": "", "url": "https://a.example.com"},
+                        {
+                            "id": "cluster-b",
+                            "name": "",
+                            "url": "https://b.example.com",
+                            "gateway": {"nativeURL": "https://native.cluster-b.internal"},
+                        },
+                    ],
+                    "hostAliases": [{"ip": "10.0.0.1", "hostnames": ["a.example.com"]}],
+                },
+            },
+        ),
+        case(
+            "a cluster without an id is dropped by the Worker (lint at the cluster)",
+            {"type": "cluster_config_snapshot", "configSnapshot": {"clusters": [{"id": "a"}, {"name": "b"}]}},
+            lint=[("cluster-id", "/configSnapshot/clusters/1/id")],
+        ),
+        case(
+            "a cluster config whose clusters the Worker cannot decode (a string) is skipped (lint)",
+            {"type": "cluster_config_sync", "configSnapshot": {"clusters": "all"}},
+            lint=[CONFIG_UNREADABLE],
+        ),
+        case(
+            "a cluster field given twice, as keys that fold together: its reading depends on the decoder (lint)",
+            '{"type":"cluster_config_sync","configSnapshot":{"clusters":[{"id":"a","ID":"b"}]}}',
+            lint=[CONFIG_UNREADABLE],
+        ),
+        case(
+            "unknown keys inside the config are ignored, as the Worker ignores them",
+            {"type": "cluster_config_sync", "configSnapshot": {"clusters": [], "federation": {"x": 1}}},
+        ),
+        case(
+            "a template_sync whose templateFull names no template (lint)",
+            {"type": "template_sync", "templateFull": {"spec": {}}},
+            lint=[NO_TEMPLATE_NAME],
+        ),
+        case(
+            "a template with an empty name (lint at the name)",
+            {"type": "template_update", "id": "r1", "templateFull": {"metadata": {"name": ""}}},
+            lint=[("template-name", "/templateFull/metadata/name")],
+        ),
+        case(
+            "a template whose labels are not strings cannot be decoded (lint)",
+            {"type": "template_create", "id": "r1", "templateFull": {"metadata": {"name": "t", "labels": {"a": 1}}}},
+            lint=[TEMPLATE_UNREADABLE],
         ),
         case(
             "a cluster_config_sync without configSnapshot is a no-op for the Worker (lint only)",
@@ -342,18 +405,20 @@ def omitempty() -> list[dict]:
             if raw == "templateFull"
             else ([], [("config-snapshot-missing", "/configSnapshot")])
         )
+        # The content rules: null decodes to an empty struct (Go's Unmarshal of null does nothing), {} too;
+        # a string, array, number or bool does not decode into the content struct at all.
+        empty, unreadable = (
+            (NO_TEMPLATE_NAME, TEMPLATE_UNREADABLE) if raw == "templateFull" else (NO_CLUSTERS, CONFIG_UNREADABLE)
+        )
+        error = [("raw-object", f"/{raw}")]
         out += [
             case(f"{raw} absent is omitted", {"type": t}, *missing),
-            case(
-                f"{raw} null is kept: Go keeps a raw null", {"type": t, raw: None}, errors=[("raw-object", f"/{raw}")]
-            ),
-            case(
-                f'{raw} "" is a JSON string, kept', f'{{"type":"{t}","{raw}":""}}', errors=[("raw-object", f"/{raw}")]
-            ),
-            case(f"{raw} {{}} is kept", {"type": t, raw: {}}),
-            case(f"{raw} [] is kept", {"type": t, raw: []}, errors=[("raw-object", f"/{raw}")]),
-            case(f"{raw} 0 is kept", {"type": t, raw: 0}, errors=[("raw-object", f"/{raw}")]),
-            case(f"{raw} false is kept", {"type": t, raw: False}, errors=[("raw-object", f"/{raw}")]),
+            case(f"{raw} null is kept: Go keeps a raw null", {"type": t, raw: None}, errors=error, lint=[empty]),
+            case(f'{raw} "" is a JSON string, kept', f'{{"type":"{t}","{raw}":""}}', errors=error, lint=[unreadable]),
+            case(f"{raw} {{}} is kept", {"type": t, raw: {}}, lint=[empty]),
+            case(f"{raw} [] is kept", {"type": t, raw: []}, errors=error, lint=[unreadable]),
+            case(f"{raw} 0 is kept", {"type": t, raw: 0}, errors=error, lint=[unreadable]),
+            case(f"{raw} false is kept", {"type": t, raw: False}, errors=error, lint=[unreadable]),
         ]
     return out
 
@@ -380,6 +445,7 @@ def field_order() -> list[dict]:
         case(
             "raw fields last, templateFull before configSnapshot",
             '{"configSnapshot":{"b":1},"type":"template_sync","templateFull":{"a":1}}',
+            lint=[NO_TEMPLATE_NAME],
         ),
         case(
             "items between expiresAt and ok",
@@ -405,7 +471,9 @@ def escaping() -> list[dict]:
         case("< > & in issuedAt", {**base, "issuedAt": "<&>"}, lint=[("rfc3339-time", "/issuedAt")]),
         case("< > & in type (an unknown type)", {"type": "<&>"}, errors=[("type-known", "/type")]),
         case(
-            "< > & inside raw JSON strings", {"type": "template_sync", "templateFull": {"html": "<b>&</b>", "<k>": 1}}
+            "< > & inside raw JSON strings",
+            {"type": "template_sync", "templateFull": {"html": "<b>&</b>", "<k>": 1}},
+            lint=[NO_TEMPLATE_NAME],
         ),
         case(
             "escaped \\u003c in input is written the same way",
@@ -417,7 +485,9 @@ def escaping() -> list[dict]:
             '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","description":"\\u2028"}',
         ),
         case(
-            "U+2028 inside raw JSON becomes an escape", {"type": "template_sync", "templateFull": {"d": "\u2028\u2029"}}
+            "U+2028 inside raw JSON becomes an escape",
+            {"type": "template_sync", "templateFull": {"d": "\u2028\u2029"}},
+            lint=[NO_TEMPLATE_NAME],
         ),
         case("non-ASCII is written raw", {**base, "user": "Zoë Ñandú 東京 🚀"}),
         case(
@@ -446,7 +516,7 @@ def escaping() -> list[dict]:
 
 def raw_json() -> list[dict]:
     t = '{"type":"template_sync","templateFull":%s}'
-    bodies = {
+    bodies = {  # none names a template: the receiver could not act on any (template-name, lint)
         "whitespace inside is compacted": '{ "a" : [ 1 , 2 ] ,\n\t"b" : { } }',
         "leading and trailing whitespace around the value": ' \n {"a":1} \n ',
         "number spellings are kept (1.50, 1E+2, -0, 0.0e-0)": '{"n":[1.50,1E+2,-0,0.0e-0,1e400]}',
@@ -462,7 +532,7 @@ def raw_json() -> list[dict]:
         "true, false and null inside": '{"t":true,"f":false,"n":null}',
         "a raw lone surrogate escape is kept as written": '{"s":"\\ud800"}',
     }
-    out = [case(f"templateFull: {name}", t % body) for name, body in bodies.items()]
+    out = [case(f"templateFull: {name}", t % body, lint=[NO_TEMPLATE_NAME]) for name, body in bodies.items()]
     out.append(
         case(
             "configSnapshot keeps its bytes too", '{"type":"cluster_config_sync","configSnapshot":{ "clusters" : [] }}'
@@ -473,6 +543,7 @@ def raw_json() -> list[dict]:
             "invalid UTF-8 inside raw JSON is kept byte for byte",
             b'{"type":"template_sync","templateFull":{"a":"\xff\xfe"}}',
             policy=("invalid-utf8", "same-as-go"),
+            lint=[NO_TEMPLATE_NAME],
         )
     )
     out.append(
@@ -480,16 +551,29 @@ def raw_json() -> list[dict]:
             "a raw value that is an array is kept (the validator flags it)",
             t % "[1, 2]",
             errors=[("raw-object", "/templateFull")],
+            lint=[TEMPLATE_UNREADABLE],
         )
     )
-    out.append(case("a raw value that is a string is kept", t % '"x"', errors=[("raw-object", "/templateFull")]))
     out.append(
-        case("both raw fields on one frame", '{"type":"template_sync","templateFull":{"a":1},"configSnapshot":{"b":2}}')
+        case(
+            "a raw value that is a string is kept",
+            t % '"x"',
+            errors=[("raw-object", "/templateFull")],
+            lint=[TEMPLATE_UNREADABLE],
+        )
+    )
+    out.append(
+        case(
+            "both raw fields on one frame (a template_sync's configSnapshot has no declared content)",
+            '{"type":"template_sync","templateFull":{"a":1},"configSnapshot":{"b":2}}',
+            lint=[NO_TEMPLATE_NAME],
+        )
     )
     out.append(
         case(
             "a number past Python's int() digit limit (4,301 digits) is kept as written",
             t % ('{"n":' + "7" * 4301 + "}"),
+            lint=[NO_TEMPLATE_NAME],
         )
     )
     return out
@@ -627,6 +711,7 @@ def keys() -> list[dict]:
             "OK, HttpStatus, Items, TemplateFULL match case-insensitively",
             '{"type":"template_snapshot","Items":[{"TYPE":"template_sync","TemplateFULL":{}}]}',
             policy=("case-folded-key", "same-as-go"),
+            lint=[("template-name", "/items/0/templateFull/metadata")],
         ),
         case(
             "Ok and HTTPSTATUS",
@@ -781,6 +866,7 @@ def bad_input() -> list[dict]:
         case(
             "nesting past Python json's limit (1,500) inside a raw field",
             '{"type":"template_sync","templateFull":{"a":' + "[" * 1500 + "]" * 1500 + "}}",
+            lint=[NO_TEMPLATE_NAME],
         ),
         case(
             "frames nested 400 deep in items",
@@ -824,6 +910,7 @@ def policy() -> list[dict]:
             "a raw field given twice",
             '{"type":"template_sync","templateFull":{"a":1},"templateFull":{"b":2}}',
             policy=p,
+            lint=[NO_TEMPLATE_NAME],  # Go keeps the last, which names no template
         ),
         case("httpStatus given twice", "{" + k + ',"httpStatus":1,"httpStatus":2}', policy=p),
         case(
@@ -842,7 +929,13 @@ def policy() -> list[dict]:
 def validation() -> list[dict]:
     v = []
     for t in REQUESTS:
-        v.append(case(f"{t} without id", {"type": t, "name": "n", "templateFull": {}}, errors=[("request-id", "/id")]))
+        v.append(
+            case(
+                f"{t} without id",
+                {"type": t, "name": "n", "templateFull": MIN_TEMPLATE},
+                errors=[("request-id", "/id")],
+            )
+        )
     key_fields = [("key-create-resp-fields", "/keyId")]
     for t in RESPONSES:
         ok_lint = key_fields if t == "key_create_resp" else []  # a successful key_create_resp names the key
@@ -870,8 +963,8 @@ def validation() -> list[dict]:
             "tokenHash": TH,
             "hashPrefix": HP,
             "name": "n",
-            "templateFull": {},
-            "configSnapshot": {},
+            "templateFull": MIN_TEMPLATE,
+            "configSnapshot": MIN_CONFIG,
         }
         v.append(case(f"{t} with an id (lint)", frame, lint=[("push-no-id", "/id")]))
     v += [
@@ -891,7 +984,7 @@ def validation() -> list[dict]:
             "template_snapshot item without templateFull",
             {
                 "type": "template_snapshot",
-                "items": [{"type": "template_sync", "templateFull": {}}, {"type": "template_sync"}],
+                "items": [{"type": "template_sync", "templateFull": MIN_TEMPLATE}, {"type": "template_sync"}],
             },
             errors=[("template-full-required", "/items/1/templateFull")],
         ),

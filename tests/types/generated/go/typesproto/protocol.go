@@ -11,7 +11,7 @@ import "encoding/json"
 const (
 	SchemaVersion = "1.0.0"
 	SchemaID      = "https://schemas.framegen.dev/types/v1/types.schema.json"
-	SchemaDigest  = "sha256:157d88fd491a9f52cc9d14cb7135aa6957e240862b0ca5469829bbb1a90137d0"
+	SchemaDigest  = "sha256:3e2c2060cb32f831ca1b81027d04f7818205560f0717272b1f54fb4fced1b682"
 )
 
 // Kind of a sample message.

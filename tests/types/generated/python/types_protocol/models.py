@@ -45,7 +45,7 @@ SCHEMA_VERSION = "1.0.0"
 """Semantic version of the schema this code was generated from."""
 SCHEMA_ID = "https://schemas.framegen.dev/types/v1/types.schema.json"
 """$id of the schema; its path carries the major version."""
-SCHEMA_DIGEST = "sha256:157d88fd491a9f52cc9d14cb7135aa6957e240862b0ca5469829bbb1a90137d0"
+SCHEMA_DIGEST = "sha256:3e2c2060cb32f831ca1b81027d04f7818205560f0717272b1f54fb4fced1b682"
 """sha256 of the schema's canonical JSON (sorted keys, no whitespace)."""
 
 
