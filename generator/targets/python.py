@@ -110,12 +110,19 @@ def type_hint(t: ir.TypeRef, schema: ir.Schema) -> str:
     return f"{base} | None" if t.nullable else base
 
 
-def default(t: ir.TypeRef, schema: ir.Schema) -> str:
-    """The default: None when the type holds it (the value may be absent or null), else Go's zero value."""
+def default(t: ir.TypeRef, schema: ir.Schema, owner: str = "") -> str:
+    """The default: None when the type holds it (the value may be absent or null), else Go's zero value.
+
+    A struct value's factory is its class, or a lambda when the class is defined after the owner's
+    (classes come in the IR's order, and a dataclass default is evaluated where the class is defined).
+    """
     if t.nullable:
         return "None"
     if t.kind == ir.Kind.STRUCT:
-        return f"field(default_factory={class_name(t.ref, schema.struct(t.ref).annotations)})"
+        name = class_name(t.ref, schema.struct(t.ref).annotations)
+        order = [s.name for s in schema.structs]
+        later = owner in order and order.index(t.ref) > order.index(owner)
+        return f"field(default_factory=lambda: {name}())" if later else f"field(default_factory={name})"
     return {
         ir.Kind.STRING: '""',
         ir.Kind.ENUM: '""',
@@ -226,6 +233,8 @@ class PythonSyntax:
         return f"{self.value(e.value)} is {'not ' if e.negated else ''}None"
 
     def in_set(self, e: checks.InSet) -> str:
+        if e.value.type.kind == ir.Kind.BOOL and len(e.values) == 1:  # `x`, `not x`: never `x == True` (E712)
+            return self.value(e.value) if e.values[0] != e.negated else f"not {self.value(e.value)}"
         if len(e.values) == 1:
             return f"{self.value(e.value)} {'!=' if e.negated else '=='} {e.values[0]!r}"
         values = "{" + ", ".join(repr(v) for v in e.values) + "}"
@@ -471,7 +480,7 @@ class PythonTarget:
                 "attr": attr_name(f),
                 "wire": repr(f.wire_name),
                 "hint": type_hint(f.type, schema),
-                "default": default(f.type, schema),
+                "default": default(f.type, schema, s.name),
                 "doc": comment(f.doc or f.wire_name),
                 "codec": codec_type(f.type),
                 "omit_empty": f.omit_empty,
