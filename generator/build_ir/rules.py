@@ -435,7 +435,8 @@ def _property_constraints(
     annotation unless the property names a rule (JSON Schema's default: format does not assert)."""
     out: list[tuple[ir.Predicate, str]] = []
     if f.type.kind == ir.Kind.ENUM:
-        values = tuple(v.value for v in enums.enum(defs, f.type.ref).values) + (("",) if "anyOf" in node else ())
+        empty = {"const": ""} in node.get("anyOf", [])  # [enum, {const: ""}]; [enum, {type: null}] admits no ""
+        values = tuple(v.value for v in enums.enum(defs, f.type.ref).values) + (("",) if empty else ())
         out.append((ir.In(f.wire_name, values), f"{f.wire_name} is a {f.type.ref} value"))
     if f.type.kind == ir.Kind.RAW and node.get("type") == "object":
         out.append((ir.IsObject(f.wire_name), f"{f.wire_name} is a JSON object"))
@@ -486,6 +487,10 @@ def describe(p: ir.Predicate) -> str:
     if isinstance(p, ir.Format):
         return f"{subject} is an RFC 3339 date-time"
     if isinstance(p, ir.Range):
+        if p.maximum is None:
+            return f"{subject} is {'more than' if p.exclusive_minimum else 'at least'} {_bound(p.minimum)}"
+        if p.minimum is None:
+            return f"{subject} is {'less than' if p.exclusive_maximum else 'at most'} {_bound(p.maximum)}"
         low = "(" if p.exclusive_minimum else "["
         high = ")" if p.exclusive_maximum else "]"
         return f"{subject} is within {low}{_bound(p.minimum)}, {_bound(p.maximum)}{high}"
