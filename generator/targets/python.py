@@ -302,6 +302,17 @@ class PythonSyntax:
         return comment(text)
 
 
+def _contents(body: tuple[checks.Statement, ...]) -> list[checks.Content]:
+    """The raw-content decodings among the statements, nested ones included."""
+    out: list[checks.Content] = []
+    for s in body:
+        if isinstance(s, checks.Content):
+            out.append(s)
+        elif isinstance(s, checks.If | checks.ForEach):
+            out += _contents(s.body)
+    return out
+
+
 def pointer(parts: tuple[str | checks.Index, ...]) -> str:
     """`p` extended with static names (escaped, as one literal each run), loop indexes and map keys."""
     terms, static = ["p"], []
@@ -519,7 +530,9 @@ class PythonTarget:
         lines = [line for f in plan.functions for part in (f.other, f.nested) for line in statements(part, syntax)]
         lines += [line for f in plan.functions for c in f.cases for line in statements(c.body, syntax)]
         text = "\n".join(lines + statements(plan.root_checks, syntax))
-        contents = sorted({f.key.struct for f in plan.functions if f.key.content})
+        bodies = [plan.root_checks, *(part for f in plan.functions for part in (f.other, f.nested))]
+        bodies += [c.body for f in plan.functions for c in f.cases]
+        contents = sorted({c.struct for body in bodies for c in _contents(body)})  # at every level, error included
         return {
             "root_checks": statements(plan.root_checks, syntax),
             "patterns": [

@@ -36,7 +36,6 @@ _finding = partial(tuple.__new__, ValidationError)
 
 _NAME_SHAPE_PATTERN = _re.compile("^[a-z-]+\\Z")
 
-_CLUSTER_SPEC = spec_of(Cluster)
 _CONFIG_SPEC = spec_of(Config)
 
 
