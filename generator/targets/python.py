@@ -22,6 +22,7 @@ from generator.targets.printer import statements
 RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"self", "cls"}
 STRUCT_METHODS = frozenset({"from_json", "to_json", "from_dict", "to_dict"})
 PYTHON_RESERVED = frozenset({"MessageInfo", "ValidationError", "RawJSON", "DecodeError", "EncodeError", "StructSpec"})
+PYTHON_RESERVED |= {"Annotated", "Any", "NamedTuple", "StrEnum"}  # what the generated modules import from typing, enum
 RUNTIME_EXPORTS = ("DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "DecodeError", "EncodeError", "RawJSON")
 VALIDATE_EXPORTS = ("ValidationError", "lint", "validate")
 STATIC_FILES = ("_codec.py", "_runtime.py")  # code that does not vary with the schema: copied, header prepended
@@ -282,7 +283,7 @@ class PythonSyntax:
     @staticmethod
     def report(r: checks.Report) -> list[str]:
         # repr() keeps any text inert; no str.format, since rule text may hold braces
-        return [f"out.append(_finding(({r.rule!r}, {pointer(r.pointer)}, {r.message!r}, {r.level!r})))"]
+        return [f"out.append(_finding(({r.rule!r}, {pointer(r.pointer)}, {string(r.message)}, {r.level!r})))"]
 
     def call(self, c: checks.Call) -> list[str]:
         return [f"{check_function_name(c.function)}({self.value(c.value)}, {pointer(c.pointer)}, out)"]
@@ -311,6 +312,22 @@ def _contents(body: tuple[checks.Statement, ...]) -> list[checks.Content]:
         elif isinstance(s, checks.If | checks.ForEach):
             out += _contents(s.body)
     return out
+
+
+def string(text: str, width: int = 92) -> str:
+    """A string literal; a long one as adjacent literals of whole words in parentheses, so the formatted
+    code stays within the line length (ruff format does not split a string, and joins the parts back
+    where they fit). `width` keeps a literal unsplit where it fits at the validator's usual depth."""
+    if len(repr(text)) <= width:
+        return repr(text)
+    parts, current = [], ""
+    for word in re.split(r"(?<= )", text):  # words keep their trailing space: the parts join back exactly
+        if current and len(repr(current + word)) > 72:
+            parts.append(current)
+            current = ""
+        current += word
+    parts.append(current)
+    return "(" + " ".join(repr(p) for p in parts) + ")"
 
 
 def pointer(parts: tuple[str | checks.Index, ...]) -> str:
@@ -425,7 +442,9 @@ class PythonTarget:
         runtime = ["BULK_SIZE", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "HTML_UNSAFE_BYTES", "fast_path", "html_safe"]
         runtime += ["go_float"] if ir.Kind.FLOAT in kinds else []
         runtime += ["RawJSON"] if ir.Kind.RAW in kinds else []
-        runtime += ["convert_in_place", "encodes_to"] if ir.Kind.LIST in kinds else []
+        runtime += ["encodes_to"] if ir.Kind.LIST in kinds else []
+        structs_in_lists = any(x.kind == ir.Kind.LIST and x.item.kind == ir.Kind.STRUCT for x in types)
+        runtime += ["convert_in_place"] if structs_in_lists else []  # the fast path's list-of-structs fixup
         codec = ["FAST_PATH_MIN_DEPTH", "StructSpec", "decode_struct", "encode_struct", "json_text"]
         codec += [
             name

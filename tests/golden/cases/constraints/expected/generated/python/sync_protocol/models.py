@@ -25,7 +25,6 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     HTML_UNSAFE_BYTES,
-    convert_in_place,
     encodes_to,
     fast_path,
     go_float,

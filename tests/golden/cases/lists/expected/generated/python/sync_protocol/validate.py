@@ -64,7 +64,10 @@ def _errors_of_grant(f: Grant, p: str, out: list[ValidationError]) -> None:
                 (
                     "tag-shape",
                     p + "/tags",
-                    "tags has at most 8 elements; every element of tags: the element is not empty; the element matches ^[a-z][a-z0-9-]*$",
+                    (
+                        "tags has at most 8 elements; every element of tags: the element is "
+                        "not empty; the element matches ^[a-z][a-z0-9-]*$"
+                    ),
                     "error",
                 )
             )
@@ -76,7 +79,10 @@ def _errors_of_grant(f: Grant, p: str, out: list[ValidationError]) -> None:
                     (
                         "tag-shape",
                         p + "/tags/" + str(i),
-                        "tags has at most 8 elements; every element of tags: the element is not empty; the element matches ^[a-z][a-z0-9-]*$",
+                        (
+                            "tags has at most 8 elements; every element of tags: the element is "
+                            "not empty; the element matches ^[a-z][a-z0-9-]*$"
+                        ),
                         "error",
                     )
                 )
@@ -87,7 +93,10 @@ def _errors_of_grant(f: Grant, p: str, out: list[ValidationError]) -> None:
                     (
                         "tag-shape",
                         p + "/tags/" + str(i),
-                        "tags has at most 8 elements; every element of tags: the element is not empty; the element matches ^[a-z][a-z0-9-]*$",
+                        (
+                            "tags has at most 8 elements; every element of tags: the element is "
+                            "not empty; the element matches ^[a-z][a-z0-9-]*$"
+                        ),
                         "error",
                     )
                 )

@@ -56,7 +56,7 @@ def _errors_of_team(f: Team, p: str, out: list[ValidationError]) -> None:
                 (
                     "label-length",
                     p + "/labels",
-                    "labels has at most 16 elements; every element of labels: the element has at most 63 characters",
+                    ("labels has at most 16 elements; every element of labels: the element has at most 63 characters"),
                     "error",
                 )
             )
@@ -68,7 +68,10 @@ def _errors_of_team(f: Team, p: str, out: list[ValidationError]) -> None:
                     (
                         "label-length",
                         p + "/labels/" + pointer_token(k),
-                        "labels has at most 16 elements; every element of labels: the element has at most 63 characters",
+                        (
+                            "labels has at most 16 elements; every element of labels: the element "
+                            "has at most 63 characters"
+                        ),
                         "error",
                     )
                 )
