@@ -16,21 +16,16 @@ both sides, the two languages would still agree, and only these catch it.
 
 from __future__ import annotations
 
-import base64
-import contextlib
 import copy
-import importlib
 import json
-import os
-import subprocess
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from roundtrip import build_program, go, go_answers, imported
 
 from generator.build_ir import build_ir
 from generator.diff import compare
@@ -43,64 +38,7 @@ from support import SCHEMA, go_available
 
 pytestmark = pytest.mark.slow
 
-GO_ENV = {**os.environ, "GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local"}
 ORIGINAL = json.loads(SCHEMA.read_text())
-
-GO_PROGRAM = """\
-// Command roundtrip reads frames as JSON lines on stdin and answers, one JSON line each, whether
-// json.Unmarshal into protocol.Frame accepts it, the bytes json.Marshal writes for the decoded
-// value, and the findings of its Validate() and Lint().
-package main
-
-import (
-	"bufio"
-	"encoding/json"
-	"os"
-
-	"%(module)s/protocol"
-)
-
-type answer struct {
-	Accepted  bool        `json:"accepted"`
-	Canonical []byte      `json:"canonical"`
-	Errors    [][2]string `json:"errors"`
-	Lint      [][2]string `json:"lint"`
-}
-
-func pairs(found []protocol.ValidationError) [][2]string {
-	out := [][2]string{}
-	for _, e := range found {
-		out = append(out, [2]string{e.Rule, e.Pointer})
-	}
-	return out
-}
-
-func main() {
-	in := bufio.NewScanner(os.Stdin)
-	in.Buffer(make([]byte, 1<<20), 1<<26)
-	out := bufio.NewWriter(os.Stdout)
-	defer out.Flush()
-	encoder := json.NewEncoder(out)
-	for in.Scan() {
-		var frame protocol.Frame
-		a := answer{Errors: [][2]string{}, Lint: [][2]string{}}
-		if json.Unmarshal(in.Bytes(), &frame) == nil {
-			canonical, err := json.Marshal(frame)
-			if err != nil {
-				panic(err)
-			}
-			a.Accepted, a.Canonical = true, canonical
-			a.Errors, a.Lint = pairs(frame.Validate()), pairs(frame.Lint())
-		}
-		if err := encoder.Encode(a); err != nil {
-			panic(err)
-		}
-	}
-	if err := in.Err(); err != nil {
-		panic(err)
-	}
-}
-"""
 
 
 def add_field(wire: str, node: dict[str, Any], **definitions: dict[str, Any]) -> Callable[[dict], None]:
@@ -342,22 +280,6 @@ def edited(edit: Edit) -> tuple[dict, Report]:
     return document, compare(ir_of(ORIGINAL), ir_of(document))
 
 
-@contextlib.contextmanager
-def imported(package: str, path: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(path))
-    try:
-        yield importlib.import_module(package)
-    finally:
-        sys.path.remove(str(path))
-        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
-            del sys.modules[name]
-
-
-def go(*args: str, cwd: Path) -> None:
-    result = subprocess.run(["go", *args], cwd=cwd, env=GO_ENV, capture_output=True, check=False)
-    assert result.returncode == 0, f"go {' '.join(args)} failed in {cwd}:\n{result.stderr.decode()[-4000:]}"
-
-
 def python_answer(p: ModuleType, data: bytes) -> dict[str, Any]:
     """Acceptance, bytes and findings by the public (fast) path, checked equal to the exact path's."""
     models, codec, runtime = p.models, p._codec, p._runtime
@@ -377,18 +299,9 @@ def python_answer(p: ModuleType, data: bytes) -> dict[str, Any]:
     return {
         "accepted": True,
         "canonical": canonical,
-        "errors": [[e.rule, e.pointer] for e in p.validate(frame)],
-        "lint": [[e.rule, e.pointer] for e in p.lint(frame)],
+        "errors": [(e.rule, e.pointer) for e in p.validate(frame)],
+        "lint": [(e.rule, e.pointer) for e in p.lint(frame)],
     }
-
-
-def go_answers(program: Path, frames: list[bytes]) -> list[dict[str, Any]]:
-    out = subprocess.run([str(program)], input=b"\n".join(frames) + b"\n", capture_output=True, check=True).stdout
-    answers = [json.loads(line) for line in out.splitlines()]
-    assert len(answers) == len(frames)
-    for a in answers:
-        a["canonical"] = base64.b64decode(a["canonical"]) if a["canonical"] is not None else None
-    return answers
 
 
 def build_project(tmp_path: Path, key: str, document: dict) -> tuple[Path, Path]:
@@ -407,16 +320,7 @@ def build_project(tmp_path: Path, key: str, document: dict) -> tuple[Path, Path]
     generated = settings.output_path
     go("build", "./...", cwd=generated / "go")
     go("vet", "./...", cwd=generated / "go")
-    program = tmp_path / "roundtrip"
-    program.mkdir()
-    (program / "main.go").write_text(GO_PROGRAM % {"module": module})
-    (program / "go.mod").write_text(
-        f"module example.invalid/roundtrip\n\ngo 1.22\n\nrequire {module} v0.0.0\n\n"
-        f"replace {module} => {generated / 'go'}\n"
-    )
-    go("vet", ".", cwd=program)
-    go("build", "-o", "roundtrip", ".", cwd=program)
-    return generated, program / "roundtrip"
+    return generated, build_program(tmp_path / "roundtrip", generated / "go", module, "Frame")
 
 
 def check_diff(name: str, edit: Edit, report: Report) -> None:

@@ -8,20 +8,11 @@ exactly the canonical bytes expected, and report exactly the findings expected, 
 
 from __future__ import annotations
 
-import base64
-import contextlib
-import importlib
-import json
-import os
 import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 import pytest
+from roundtrip import build_program, go_answers, imported, python_answer
 
 from generator.pipeline import render_all, schema_ir
 from generator.settings import Settings
@@ -31,57 +22,6 @@ from support import go_available
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not go_available(), reason="Go is required")]
 
 CASES = Path(__file__).parent / "cases"
-GO_ENV = {**os.environ, "GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local"}
-GO_PROGRAM = """\
-// Command check decodes each JSON line on stdin into the top-level struct and answers whether
-// json.Unmarshal accepted it, what json.Marshal writes, and the Validate() and Lint() findings.
-package main
-
-import (
-	"bufio"
-	"encoding/json"
-	"os"
-
-	"%(module)s/protocol"
-)
-
-type answer struct {
-	Accepted  bool        `json:"accepted"`
-	Canonical []byte      `json:"canonical"`
-	Errors    [][2]string `json:"errors"`
-	Lint      [][2]string `json:"lint"`
-}
-
-func pairs(found []protocol.ValidationError) [][2]string {
-	out := [][2]string{}
-	for _, e := range found {
-		out = append(out, [2]string{e.Rule, e.Pointer})
-	}
-	return out
-}
-
-func main() {
-	in := bufio.NewScanner(os.Stdin)
-	out := bufio.NewWriter(os.Stdout)
-	defer out.Flush()
-	encoder := json.NewEncoder(out)
-	for in.Scan() {
-		var value protocol.%(root)s
-		a := answer{Errors: [][2]string{}, Lint: [][2]string{}}
-		if json.Unmarshal(in.Bytes(), &value) == nil {
-			canonical, err := json.Marshal(value)
-			if err != nil {
-				panic(err)
-			}
-			a.Accepted, a.Canonical = true, canonical
-			a.Errors, a.Lint = pairs(value.Validate()), pairs(value.Lint())
-		}
-		if err := encoder.Encode(a); err != nil {
-			panic(err)
-		}
-	}
-}
-"""
 
 REJECTED = None
 Expected = tuple[str, str | None, list[tuple[str, str]], list[tuple[str, str]]]
@@ -273,17 +213,6 @@ EXPECTED: dict[str, list[Expected]] = {
 }
 
 
-@contextlib.contextmanager
-def imported(package: str, path: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(path))
-    try:
-        yield importlib.import_module(package)
-    finally:
-        sys.path.remove(str(path))
-        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
-            del sys.modules[name]
-
-
 def build(case: str, tmp_path: Path) -> tuple[Path, Path, str]:
     """The case's packages (Python under its own name), and the Go program checking its top-level struct."""
     module = f"example.invalid/golden/{case}"
@@ -291,50 +220,25 @@ def build(case: str, tmp_path: Path) -> tuple[Path, Path, str]:
     settings = Settings.make(tmp_path, schema="schema.json", python_package=f"golden_{case}", go_module=module)
     write_files(settings.root, settings.output, render_all(settings))
     root = schema_ir(settings).root
-    program = tmp_path / "check"
-    program.mkdir()
-    (program / "main.go").write_text(GO_PROGRAM % {"module": module, "root": root})
-    (program / "go.mod").write_text(
-        f"module example.invalid/check\n\ngo 1.22\n\nrequire {module} v0.0.0\n\n"
-        f"replace {module} => {tmp_path / 'generated' / 'go'}\n"
-    )
-    subprocess.run(["go", "build", "-o", "check", "."], cwd=program, env=GO_ENV, check=True, capture_output=True)
-    return tmp_path / "generated", program / "check", root
-
-
-def go_answers(program: Path, inputs: list[str]) -> list[dict[str, Any]]:
-    data = "".join(line + "\n" for line in inputs).encode()
-    out = subprocess.run([str(program)], input=data, capture_output=True, check=True).stdout
-    return [json.loads(line) for line in out.splitlines()]
-
-
-def answer(canonical: bytes | None, errors: list[Any], lint: list[Any]) -> dict[str, Any]:
-    return {"canonical": canonical, "errors": [tuple(f) for f in errors], "lint": [tuple(f) for f in lint]}
+    return settings.output_path, build_program(tmp_path / "check", settings.output_path / "go", module, root), root
 
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
 def test_golden_case_behaves_as_written_in_python_and_go(case: str, tmp_path: Path) -> None:
     generated, program, root = build(case, tmp_path)
-    inputs = [given for given, *_ in EXPECTED[case]]
+    inputs = [given.encode() for given, *_ in EXPECTED[case]]
     expected = [
-        answer(None if canonical is REJECTED else canonical.encode(), errors, lint)
+        {
+            "accepted": canonical is not REJECTED,
+            "canonical": None if canonical is REJECTED else canonical.encode(),
+            "errors": errors,
+            "lint": lint,
+        }
         for _, canonical, errors, lint in EXPECTED[case]
     ]
-    go = [
-        answer(base64.b64decode(a["canonical"]) if a["accepted"] else None, a["errors"], a["lint"])
-        for a in go_answers(program, inputs)
-    ]
+    go = go_answers(program, inputs)
     with imported(f"golden_{case}", generated / "python") as p:
-        struct = getattr(p, root)
-        python = []
-        for given in inputs:
-            try:
-                value = struct.from_json(given.encode())
-            except p.DecodeError:
-                python.append(answer(None, [], []))
-                continue
-            findings = ([(e.rule, e.pointer) for e in p.validate(value)], [(e.rule, e.pointer) for e in p.lint(value)])
-            python.append(answer(value.to_json(), *findings))
+        python = [python_answer(p, getattr(p, root), given) for given in inputs]
     for given, want, got_go, got_python in zip(inputs, expected, go, python, strict=True):
         assert got_go == want, f"Go on {given}"
         assert got_python == want, f"Python on {given}"
@@ -346,9 +250,9 @@ def test_golden_case_behaves_as_written_in_python_and_go(case: str, tmp_path: Pa
     "is whitespace to the Python validator only (the pattern is the email-shape rule's [^@\\s])",
 )
 def test_pattern_classes_read_as_go_reads_them(tmp_path: Path) -> None:
-    given = '{"handle":"abc","email":"a\\u00a0b@c.d"}'
+    given = b'{"handle":"abc","email":"a\\u00a0b@c.d"}'
     generated, program, _ = build("constraints", tmp_path)
     [go] = go_answers(program, [given])
     assert go["errors"] == []  # to RE2, U+00A0 is not \s: the address matches
     with imported("golden_constraints", generated / "python") as p:
-        assert [e.rule for e in p.validate(p.Account.from_json(given.encode()))] == go["errors"]
+        assert [(e.rule, e.pointer) for e in p.validate(p.Account.from_json(given))] == go["errors"]
