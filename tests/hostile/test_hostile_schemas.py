@@ -285,7 +285,7 @@ NEW_TYPES_GENERATE: dict[str, tuple[Callable[[dict], None], list[tuple[str, str 
             ),
         ],
     ),
-    "patterns with quotes, backslashes, backticks, a newline and template syntax on list items and map values": (
+    "patterns with quotes, backslashes, backticks, a newline, {{ on list items and map values": (
         add_fields(
             {
                 "tags": {
