@@ -20,6 +20,7 @@ import copy
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -178,6 +179,7 @@ class Edit:
     go_decl: str  # the Go struct field the edit must produce, as gofmt writes it but for alignment
     pinned: dict[str, str]  # input -> the canonical bytes Go writes (checked against Go and Python)
     frame: str = '{"type":"key_sync","tokenHash":"h",@}'  # how a value is sent at the top level (@: the member)
+    findings: dict[str, list[tuple[str, str]]] = dataclass_field(default_factory=dict)  # frame -> error findings
 
 
 EDITS: dict[str, Edit] = {
@@ -239,6 +241,13 @@ EDITS: dict[str, Edit] = {
             '{"type":"key_sync","keyRole":"tenant"}': '{"type":"key_sync","keyRole":"tenant"}',
             '{"type":"key_sync","keyRole":"root"}': '{"type":"key_sync","keyRole":"root"}',
         },
+        findings={
+            '{"type":"key_sync","tokenHash":"h","keyRole":"tenant"}': [],
+            '{"type":"key_sync","tokenHash":"h","keyRole":"root"}': [("key-role-known", "/keyRole")],
+            '{"type":"key_snapshot","items":[{"type":"","tokenHash":"h1","keyRole":"ADMIN"},{"tokenHash":"h2"}]}': [
+                ("key-role-known", "/items/0/keyRole")
+            ],
+        },
     ),
     "httpStatus made nullable": Edit(
         make_nullable("httpStatus"),
@@ -249,6 +258,12 @@ EDITS: dict[str, Edit] = {
             '{"type":"key_delete_resp","httpStatus":null}': '{"type":"key_delete_resp"}',
         },
         frame='{"id":"r1","type":"key_create_resp","error":"boom",@}',
+        findings={  # 0 is now a value of its own: present, so the error response carries its status
+            '{"id":"r1","type":"key_create_resp","error":"boom","httpStatus":0}': [],
+            '{"id":"r1","type":"key_create_resp","error":"boom","httpStatus":null}': [
+                ("response-error-status", "/httpStatus")
+            ],
+        },
     ),
 }
 
@@ -360,5 +375,7 @@ def test_schema_edit_round_trips_in_python_and_go(tmp_path: Path, name: str) -> 
     pinned = dict(zip(frames, answers, strict=True))
     for given, canonical in edit.pinned.items():
         assert pinned[given.encode()]["canonical"] == canonical.encode(), given
+    for given, errors in edit.findings.items():
+        assert pinned[given.encode()]["errors"] == errors, given
     accepted = sum(a["accepted"] for a in answers)
     assert 0 < accepted < len(answers), "each edit sends frames Go accepts and frames it rejects"
