@@ -420,7 +420,7 @@ class _Lowering:
             if not f.type.nullable and _holds_at_zero(p, f.type):
                 return holds  # absent is the zero value, and the test already holds there: no presence guard
             return AnyOf((IsSet(value, negated=True), holds))
-        if value.type.nullable and value.type.kind not in (ir.Kind.RAW, ir.Kind.LIST, ir.Kind.MAP):
+        if value.type.nullable and value.type.kind != ir.Kind.RAW:  # a nil list or map too: its count holds
             if isinstance(p, ir.In):
                 return All((IsNil(value, negated=True), holds))
             return AnyOf((IsNil(value), holds))

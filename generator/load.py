@@ -32,10 +32,25 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _NotJSON(ValueError):
+    """NaN, Infinity or -Infinity: Python's json reads them, JSON has no such numbers."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise _NotJSON(name)
+
+
 def parse_json(text: str, source: str) -> Any:
     """Parse JSON text; a syntax error names the line and column."""
     try:
-        return json.loads(text, object_pairs_hook=_reject_duplicates)
+        return json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant)
+    except _NotJSON as exc:
+        raise SchemaError(
+            "",
+            f"not valid JSON: {exc} is not a JSON number",
+            "write a finite number (JSON has no NaN or Infinity)",
+            source,
+        ) from None
     except json.JSONDecodeError as exc:
         raise SchemaError(
             "",

@@ -8,6 +8,7 @@ struct's field order, so the key order of the schema file never changes generate
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -312,6 +313,9 @@ def value_range(f: ir.Field, node: dict[str, Any], pointer: str) -> ir.Range:
                 f"{k} applies to number fields, with {'integer' if integral else 'number'} bounds",
                 "",
             )
+    for k, b in bounds.items():
+        if b is not None:
+            _check_number(f, b, pointer_join(pointer, k), k)
     if bounds["minimum"] is not None and bounds["exclusiveMinimum"] is not None:
         raise SchemaError(pointer, "give minimum or exclusiveMinimum, not both", "")
     if bounds["maximum"] is not None and bounds["exclusiveMaximum"] is not None:
@@ -323,6 +327,35 @@ def value_range(f: ir.Field, node: dict[str, Any], pointer: str) -> ir.Range:
         exclusive_minimum=bounds["exclusiveMinimum"] is not None,
         exclusive_maximum=bounds["exclusiveMaximum"] is not None,
     )
+
+
+def _check_number(f: ir.Field, value: int | float, pointer: str, what: str) -> None:
+    """A bound or value a generated comparison can hold: a finite float64 for a number field (1e309 reads as
+    infinity, and 10**400 has no float64), within the field's own range for an integer field."""
+    subject = f.wire_name or "the element"
+    shown = repr(value) if len(repr(value)) <= 40 else f"{repr(value)[:20]}... ({len(repr(value))} digits)"
+    shown = {"inf": "infinity", "-inf": "-infinity"}.get(shown, shown)
+    if f.type.kind == ir.Kind.INT:
+        low, high = ir.INT_FORMATS[f.type.format]
+        if not low <= value <= high:
+            raise SchemaError(
+                pointer,
+                f"{what} {shown} is out of the range of {subject} ({f.type.format or 'int'}: {low} to {high})",
+                "remove it if every value meets it, or write a bound within that range",
+            )
+        return
+    try:
+        finite = math.isfinite(float(value))
+    except OverflowError:
+        finite = False
+    if not finite:
+        raise SchemaError(
+            pointer,
+            f"{what} is past float64's range (it reads as {shown})"
+            if isinstance(value, float)
+            else f"{what} {shown} is past float64's range",
+            "write a bound within ±1.7976931348623157e308 (a JSON number past it reads as infinity)",
+        )
 
 
 def _count_bound(node: dict[str, Any], key: str, pointer: str) -> int | None:
@@ -350,7 +383,11 @@ def _scalar(defs: Definitions, f: ir.Field, value: Any, pointer: str) -> str | b
     if type(value) not in expected:
         raise SchemaError(pointer, f"{value!r} cannot be a value of {f.wire_name or 'the element'} ({f.type.kind})", "")
     if f.type.kind == ir.Kind.INT and not ir.INT_FORMATS[f.type.format][0] <= value <= ir.INT_FORMATS[f.type.format][1]:
-        raise SchemaError(pointer, f"{value} is out of the range of {f.type.format or 'int'}", "")
+        raise SchemaError(
+            pointer, f"{value} is out of the range of {f.type.format or 'int'}", "no value of the field equals it"
+        )
+    if f.type.kind == ir.Kind.FLOAT:
+        _check_number(f, value, pointer, "value")
     known = {v.value for v in enums.enum(defs, f.type.ref).values} if f.type.kind == ir.Kind.ENUM else set()
     if f.type.kind == ir.Kind.ENUM and value != "" and value not in known:
         raise SchemaError(pointer, f"{value!r} is not a {f.type.ref} value", "check the spelling")
@@ -435,7 +472,8 @@ def _property_constraints(
     annotation unless the property names a rule (JSON Schema's default: format does not assert)."""
     out: list[tuple[ir.Predicate, str]] = []
     if f.type.kind == ir.Kind.ENUM:
-        values = tuple(v.value for v in enums.enum(defs, f.type.ref).values) + (("",) if "anyOf" in node else ())
+        empty = {"const": ""} in node.get("anyOf", [])  # [enum, {const: ""}]; [enum, {type: null}] admits no ""
+        values = tuple(v.value for v in enums.enum(defs, f.type.ref).values) + (("",) if empty else ())
         out.append((ir.In(f.wire_name, values), f"{f.wire_name} is a {f.type.ref} value"))
     if f.type.kind == ir.Kind.RAW and node.get("type") == "object":
         out.append((ir.IsObject(f.wire_name), f"{f.wire_name} is a JSON object"))
@@ -486,6 +524,10 @@ def describe(p: ir.Predicate) -> str:
     if isinstance(p, ir.Format):
         return f"{subject} is an RFC 3339 date-time"
     if isinstance(p, ir.Range):
+        if p.maximum is None:
+            return f"{subject} is {'more than' if p.exclusive_minimum else 'at least'} {_bound(p.minimum)}"
+        if p.minimum is None:
+            return f"{subject} is {'less than' if p.exclusive_maximum else 'at most'} {_bound(p.maximum)}"
         low = "(" if p.exclusive_minimum else "["
         high = ")" if p.exclusive_maximum else "]"
         return f"{subject} is within {low}{_bound(p.minimum)}, {_bound(p.maximum)}{high}"

@@ -22,6 +22,7 @@ from generator.targets.printer import statements
 RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"self", "cls"}
 STRUCT_METHODS = frozenset({"from_json", "to_json", "from_dict", "to_dict"})
 PYTHON_RESERVED = frozenset({"MessageInfo", "ValidationError", "RawJSON", "DecodeError", "EncodeError", "StructSpec"})
+PYTHON_RESERVED |= {"Annotated", "Any", "NamedTuple", "StrEnum"}  # what the generated modules import from typing, enum
 RUNTIME_EXPORTS = ("DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "DecodeError", "EncodeError", "RawJSON")
 VALIDATE_EXPORTS = ("ValidationError", "lint", "validate")
 STATIC_FILES = ("_codec.py", "_runtime.py")  # code that does not vary with the schema: copied, header prepended
@@ -110,12 +111,19 @@ def type_hint(t: ir.TypeRef, schema: ir.Schema) -> str:
     return f"{base} | None" if t.nullable else base
 
 
-def default(t: ir.TypeRef, schema: ir.Schema) -> str:
-    """The default: None when the type holds it (the value may be absent or null), else Go's zero value."""
+def default(t: ir.TypeRef, schema: ir.Schema, owner: str = "") -> str:
+    """The default: None when the type holds it (the value may be absent or null), else Go's zero value.
+
+    A struct value's factory is its class, or a lambda when the class is defined after the owner's
+    (classes come in the IR's order, and a dataclass default is evaluated where the class is defined).
+    """
     if t.nullable:
         return "None"
     if t.kind == ir.Kind.STRUCT:
-        return f"field(default_factory={class_name(t.ref, schema.struct(t.ref).annotations)})"
+        name = class_name(t.ref, schema.struct(t.ref).annotations)
+        order = [s.name for s in schema.structs]
+        later = owner in order and order.index(t.ref) > order.index(owner)
+        return f"field(default_factory=lambda: {name}())" if later else f"field(default_factory={name})"
     return {
         ir.Kind.STRING: '""',
         ir.Kind.ENUM: '""',
@@ -259,6 +267,8 @@ class PythonSyntax:
         return f"{self.value(e.value)} is {'not ' if e.negated else ''}None"
 
     def in_set(self, e: checks.InSet) -> str:
+        if e.value.type.kind == ir.Kind.BOOL and len(e.values) == 1:  # `x`, `not x`: never `x == True` (E712)
+            return self.value(e.value) if e.values[0] != e.negated else f"not {self.value(e.value)}"
         if len(e.values) == 1:
             return f"{self.value(e.value)} {'!=' if e.negated else '=='} {e.values[0]!r}"
         values = "{" + ", ".join(repr(v) for v in e.values) + "}"
@@ -306,7 +316,7 @@ class PythonSyntax:
     @staticmethod
     def report(r: checks.Report) -> list[str]:
         # repr() keeps any text inert; no str.format, since rule text may hold braces
-        return [f"out.append(_finding(({r.rule!r}, {pointer(r.pointer)}, {r.message!r}, {r.level!r})))"]
+        return [f"out.append(_finding(({r.rule!r}, {pointer(r.pointer)}, {string(r.message)}, {r.level!r})))"]
 
     def call(self, c: checks.Call) -> list[str]:
         return [f"{check_function_name(c.function)}({self.value(c.value)}, {pointer(c.pointer)}, out)"]
@@ -324,6 +334,33 @@ class PythonSyntax:
     @staticmethod
     def comment(text: str) -> list[str]:
         return comment(text)
+
+
+def _contents(body: tuple[checks.Statement, ...]) -> list[checks.Content]:
+    """The raw-content decodings among the statements, nested ones included."""
+    out: list[checks.Content] = []
+    for s in body:
+        if isinstance(s, checks.Content):
+            out.append(s)
+        elif isinstance(s, checks.If | checks.ForEach):
+            out += _contents(s.body)
+    return out
+
+
+def string(text: str, width: int = 92) -> str:
+    """A string literal; a long one as adjacent literals of whole words in parentheses, so the formatted
+    code stays within the line length (ruff format does not split a string, and joins the parts back
+    where they fit). `width` keeps a literal unsplit where it fits at the validator's usual depth."""
+    if len(repr(text)) <= width:
+        return repr(text)
+    parts, current = [], ""
+    for word in re.split(r"(?<= )", text):  # words keep their trailing space: the parts join back exactly
+        if current and len(repr(current + word)) > 72:
+            parts.append(current)
+            current = ""
+        current += word
+    parts.append(current)
+    return "(" + " ".join(repr(p) for p in parts) + ")"
 
 
 def pointer(parts: tuple[str | checks.Index, ...]) -> str:
@@ -438,7 +475,9 @@ class PythonTarget:
         runtime = ["BULK_SIZE", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "HTML_UNSAFE_BYTES", "fast_path", "html_safe"]
         runtime += ["go_float"] if ir.Kind.FLOAT in kinds else []
         runtime += ["RawJSON"] if ir.Kind.RAW in kinds else []
-        runtime += ["convert_in_place", "encodes_to"] if ir.Kind.LIST in kinds else []
+        runtime += ["encodes_to"] if ir.Kind.LIST in kinds else []
+        structs_in_lists = any(x.kind == ir.Kind.LIST and x.item.kind == ir.Kind.STRUCT for x in types)
+        runtime += ["convert_in_place"] if structs_in_lists else []  # the fast path's list-of-structs fixup
         codec = ["FAST_PATH_MIN_DEPTH", "StructSpec", "decode_struct", "dict_json", "encode_struct", "to_dict"]
         codec += [
             name
@@ -505,7 +544,7 @@ class PythonTarget:
                 "attr": attr_name(f),
                 "wire": repr(f.wire_name),
                 "hint": type_hint(f.type, schema),
-                "default": default(f.type, schema),
+                "default": default(f.type, schema, s.name),
                 "doc": comment(f.doc or f.wire_name),
                 "codec": codec_type(f.type),
                 "omit_empty": f.omit_empty,
@@ -546,7 +585,9 @@ class PythonTarget:
         lines = [line for f in plan.functions for part in (f.other, f.nested) for line in statements(part, syntax)]
         lines += [line for f in plan.functions for c in f.cases for line in statements(c.body, syntax)]
         text = "\n".join(lines + statements(plan.root_checks, syntax))
-        contents = sorted({f.key.struct for f in plan.functions if f.key.content})
+        bodies = [plan.root_checks, *(part for f in plan.functions for part in (f.other, f.nested))]
+        bodies += [c.body for f in plan.functions for c in f.cases]
+        contents = sorted({c.struct for body in bodies for c in _contents(body)})  # at every level, error included
         return {
             "root_spec": f"_{upper_snake_case(plan.root)}_SPEC",
             "root_types_ok": types_ok_name(plan.root),

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from roundtrip import build_program, go_answers, python_answers
 
 from generator.errors import SchemaError
 from generator.pipeline import render_all, schema_ir
@@ -216,3 +217,329 @@ def test_hostile_schema_is_refused_clearly(tmp_path: Path, name: str) -> None:
 
 def test_at_least_20_hostile_schemas() -> None:
     assert len(GENERATES) + len(REFUSED) >= 20
+
+
+# ---- the new field types: schema text reaching generated code through new paths -----------------------
+#
+# Each case adds fields of the new types to Frame; one that generates must also pass every vector (what
+# existed is unchanged), be lint-clean in both languages, and behave as written on frames that use the
+# new fields, in Python and in Go alike.
+
+HOSTILE_VALUES = ['read"x', "wr\\ite", "end */ /* x", 'doc """ q', "tmpl {{ x }} {% y %}", "line\u2028sep", "tab\there"]
+HOSTILE_PATTERN = '^(?:[a-z"\\\\`\n]|\\*/|\\{\\{|%\\})*$'  # quote, backslash, backtick, newline, */, {{, %}
+
+
+def add_fields(fields: dict[str, dict[str, Any]], **definitions: dict[str, Any]) -> Callable[[dict], None]:
+    def change(d: dict) -> None:
+        d["$defs"]["Frame"]["properties"].update(fields)
+        d["$defs"]["Frame"]["x-framegen-order"].extend(fields)
+        d["$defs"].update(definitions)
+
+    return change
+
+
+def struct(fields: dict[str, dict[str, Any]], *rules: dict[str, Any], required: tuple[str, ...] = ()) -> dict:
+    node = {"type": "object", "description": "a nested struct", "x-framegen-order": list(fields)}
+    node |= {"properties": fields, "required": list(required)} if required else {"properties": fields}
+    return node | ({"allOf": list(rules)} if rules else {})
+
+
+def min_rule(rule: str, field: str, minimum: int) -> dict[str, Any]:
+    return {
+        "x-framegen-rule": rule,
+        "x-framegen-level": "error",
+        "description": f"{field} is at least {minimum}",
+        "properties": {field: {"minimum": minimum}},
+    }
+
+
+KEY_SYNC = '{"type":"key_sync","tokenHash":"h","hashPrefix":"p",@}'  # a key_sync the Worker acts on (no lint)
+NODE = struct(
+    {"name": {"type": "string"}, "kids": {"type": "array", "items": {"$ref": "#/$defs/Node"}}},
+)
+
+# name -> (change, [(frame, canonical or None when rejected, error findings)])
+NEW_TYPES_GENERATE: dict[str, tuple[Callable[[dict], None], list[tuple[str, str | None, list[tuple[str, str]]]]]] = {
+    "enum values with quotes, backslashes, comment and template syntax, in list and map membership sets": (
+        add_fields(
+            {
+                "scopes": {"type": "array", "items": {"$ref": "#/$defs/Scope"}, "x-framegen-rule": "scopes-known"},
+                "grants": {
+                    "type": "object",
+                    "additionalProperties": {"$ref": "#/$defs/Scope"},
+                    "x-framegen-rule": "grants-known",
+                },
+            },
+            Scope={"type": "string", "description": "hostile values", "enum": HOSTILE_VALUES},
+        ),
+        [
+            (
+                KEY_SYNC.replace("@", f'"scopes":{json.dumps(HOSTILE_VALUES, separators=(",", ":"))}'),
+                KEY_SYNC.replace("@", f'"scopes":{json.dumps(HOSTILE_VALUES, separators=(",", ":"))}'),
+                [],
+            ),
+            (
+                KEY_SYNC.replace("@", '"scopes":["read\\"x","nope"],"grants":{"b":"nope","a":"tab\\there"}'),
+                KEY_SYNC.replace("@", '"scopes":["read\\"x","nope"],"grants":{"a":"tab\\there","b":"nope"}'),
+                [("scopes-known", "/scopes/1"), ("grants-known", "/grants/b")],
+            ),
+        ],
+    ),
+    "patterns with quotes, backslashes, backticks, a newline, {{ on list items and map values": (
+        add_fields(
+            {
+                "tags": {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": HOSTILE_PATTERN, "maxLength": 12},
+                    "x-framegen-rule": "tag-shape",
+                },
+                "notes": {
+                    "type": "object",
+                    "additionalProperties": {"type": "string", "pattern": HOSTILE_PATTERN},
+                    "x-framegen-rule": "note-shape",
+                },
+            }
+        ),
+        [
+            (
+                KEY_SYNC.replace("@", '"tags":["a\\"b\\\\c`*/","{{%}\\n"],"notes":{"k":"x*/"}'),
+                KEY_SYNC.replace("@", '"tags":["a\\"b\\\\c`*/","{{%}\\n"],"notes":{"k":"x*/"}'),
+                [],
+            ),
+            (
+                KEY_SYNC.replace("@", '"tags":["A","abcdefghijklm"],"notes":{"k":"*","j":"ok"}'),
+                KEY_SYNC.replace("@", '"tags":["A","abcdefghijklm"],"notes":{"j":"ok","k":"*"}'),
+                [("tag-shape", "/tags/0"), ("tag-shape", "/tags/1"), ("note-shape", "/notes/k")],
+            ),
+        ],
+    ),
+    "nested structs named Pointer and Token (the Go validator's helper types, in lower case there)": (
+        add_fields(
+            {"pointer": {"$ref": "#/$defs/Pointer"}, "tokens": {"type": "array", "items": {"$ref": "#/$defs/Token"}}},
+            Pointer=struct(
+                {"token": {"$ref": "#/$defs/Token"}, "n": {"type": "integer"}}, min_rule("pointer-n", "n", 1)
+            ),
+            Token=struct({"index": {"type": "integer", "format": "int32"}}, min_rule("token-index", "index", 0)),
+        ),
+        [
+            (
+                KEY_SYNC.replace("@", '"pointer":{"token":{"index":-1},"n":0},"tokens":[{"index":2},{"index":-3}]'),
+                KEY_SYNC.replace("@", '"pointer":{"token":{"index":-1}},"tokens":[{"index":2},{"index":-3}]'),
+                [("token-index", "/pointer/token/index"), ("token-index", "/tokens/1/index")],
+            ),
+        ],
+    ),
+    "Go and Python keywords as field names inside a nested struct": (
+        add_fields(
+            {"limits": {"$ref": "#/$defs/Limits"}},
+            Limits=struct(
+                {
+                    name: {"type": "string"}
+                    for name in (
+                        "func",
+                        "type",
+                        "range",
+                        "map",
+                        "chan",
+                        "go",
+                        "select",
+                        "class",
+                        "from",
+                        "None",
+                        "self",
+                    )
+                },
+                {
+                    "x-framegen-rule": "func-named",
+                    "x-framegen-level": "error",
+                    "description": "func is not empty",
+                    "properties": {"func": {"minLength": 1}},
+                },
+                required=("func", "None"),
+            ),
+        ),
+        [
+            (
+                KEY_SYNC.replace("@", '"limits":{"type":"t","from":"f","None":"n","self":"s","chan":"c"}'),
+                KEY_SYNC.replace("@", '"limits":{"func":"","type":"t","chan":"c","from":"f","None":"n","self":"s"}'),
+                [("func-named", "/limits/func")],
+            ),
+        ],
+    ),
+    "a map of a struct that holds a list of itself": (
+        add_fields({"nodes": {"type": "object", "additionalProperties": {"$ref": "#/$defs/Node"}}}, Node=NODE),
+        [
+            (
+                KEY_SYNC.replace("@", '"nodes":{"z":{"kids":[{"name":"a","kids":[{}]}]},"":{"name":null}}'),
+                KEY_SYNC.replace("@", '"nodes":{"":{},"z":{"kids":[{"name":"a","kids":[{}]}]}}'),
+                [],
+            ),
+            (KEY_SYNC.replace("@", '"nodes":{"a":{"kids":{}}}'), None, []),
+        ],
+    ),
+}
+
+
+def bound(field_type: dict[str, Any], **constraint: Any) -> Callable[[dict], None]:
+    return add_fields({"n": {**field_type, "x-framegen-rule": "n-bound", **constraint}})
+
+
+def with_text(change: Callable[[dict], None], old: str, new: str) -> Callable[[dict], str]:
+    """A change whose schema text is then edited (for numbers Python's json cannot write back as given)."""
+
+    def text(d: dict) -> str:
+        change(d)
+        return json.dumps(d, ensure_ascii=False).replace(old, new)
+
+    return text
+
+
+# name -> (change giving the document or its text, phrase of the message, JSON pointer)
+NEW_TYPES_REFUSED: dict[str, tuple[Callable[[dict], Any], str, str]] = {
+    "a number bound past float64 (1e309 reads as infinity)": (
+        with_text(bound({"type": "number"}, maximum=1.25), "1.25", "1e309"),
+        "past float64's range (it reads as infinity)",
+        "/$defs/Frame/properties/n/maximum",
+    ),
+    "a list item's bound past float64 (-1e309)": (
+        with_text(
+            add_fields({"n": {"type": "array", "items": {"type": "number", "minimum": 1.25}, "x-framegen-rule": "b"}}),
+            "1.25",
+            "-1e309",
+        ),
+        "past float64's range",
+        "/$defs/Frame/properties/n/items/minimum",
+    ),
+    "a number bound of 400 digits": (
+        bound({"type": "number"}, exclusiveMinimum=10**400),
+        "past float64's range",
+        "/$defs/Frame/properties/n/exclusiveMinimum",
+    ),
+    "an integer bound past int64": (
+        bound({"type": "integer", "format": "int64"}, maximum=2**64),
+        "out of the range of n (int64",
+        "/$defs/Frame/properties/n/maximum",
+    ),
+    "a negative minimum on a uint32": (
+        bound({"type": "integer", "format": "uint32"}, minimum=-1),
+        "out of the range of n (uint32",
+        "/$defs/Frame/properties/n/minimum",
+    ),
+    "a const past uint64 in a rule on a list element": (
+        lambda d: (
+            add_fields({"n": {"type": "array", "items": {"type": "integer", "format": "uint64"}}})(d),
+            d["$defs"]["Frame"]["allOf"].append(
+                {
+                    "x-framegen-rule": "c",
+                    "x-framegen-level": "error",
+                    "description": "c",
+                    "properties": {"n": {"items": {"const": 2**64}}},
+                }
+            ),
+        ),
+        "out of the range of uint64",
+        "/$defs/Frame/allOf/8/properties/n/items/const",
+    ),
+    "NaN as a bound (Python's json reads it; JSON has no NaN)": (
+        with_text(bound({"type": "number"}, maximum=1.25), "1.25", "NaN"),
+        "NaN is not a JSON number",
+        "",
+    ),
+    "-Infinity as a bound": (
+        with_text(bound({"type": "number"}, minimum=1.25), "1.25", "-Infinity"),
+        "-Infinity is not a JSON number",
+        "",
+    ),
+    "a nested struct named ValidationError": (
+        add_fields({"v": {"$ref": "#/$defs/ValidationError"}}, ValidationError=struct({"a": {"type": "string"}})),
+        "a name the generated python code uses",
+        "/$defs/ValidationError",
+    ),
+    "a nested struct named Annotated (the generated models import typing.Annotated)": (
+        add_fields({"v": {"$ref": "#/$defs/Annotated"}}, Annotated=struct({"a": {"type": "string"}})),
+        "a name the generated python code uses",
+        "/$defs/Annotated",
+    ),
+    "a nested struct's field named like a generated method (to_json)": (
+        add_fields({"v": {"$ref": "#/$defs/Quota"}}, Quota=struct({"to_json": {"type": "string"}})),
+        "a name the generated python code uses",
+        "/$defs/Quota/properties/to_json",
+    ),
+    "a map of a struct that holds a list of itself and has checks": (
+        add_fields(
+            {"nodes": {"type": "object", "additionalProperties": {"$ref": "#/$defs/Node"}}},
+            Node=NODE
+            | {
+                "allOf": [min_rule("node-n", "n", 1)],
+                "properties": {**NODE["properties"], "n": {"type": "integer"}},
+                "x-framegen-order": ["name", "kids", "n"],
+            },
+        ),
+        "holds a list of itself and has checks",
+        "/$defs/Node",
+    ),
+    "a pattern on map values Go's regexp cannot compile": (
+        add_fields(
+            {
+                "notes": {
+                    "type": "object",
+                    "additionalProperties": {"type": "string", "pattern": "^(?<!x)y"},
+                    "x-framegen-rule": "n",
+                }
+            }
+        ),
+        "RE2",
+        "/$defs/Frame/properties/notes",
+    ),
+}
+
+
+def _project_text(tmp_path: Path, change: Callable[[dict], Any]) -> Settings:
+    document = json.loads(SCHEMA.read_text())
+    text = change(document)
+    text = text if isinstance(text, str) else json.dumps(document, ensure_ascii=False)
+    (tmp_path / "schema.json").write_text(text)
+    return Settings.make(tmp_path, schema="schema.json", output="generated")
+
+
+def _lint_clean(generated: Path) -> None:
+    ruff = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--config", str(ROOT / "pyproject.toml"), str(generated / "python")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ruff.returncode == 0, ruff.stdout[-3000:]
+    unformatted = subprocess.run(["gofmt", "-l", str(generated / "go")], capture_output=True, text=True, check=True)
+    assert unformatted.stdout == ""
+
+
+@pytest.mark.parametrize("name", sorted(NEW_TYPES_GENERATE))
+def test_hostile_new_type_schema_generates_code_that_behaves(tmp_path: Path, name: str) -> None:
+    change, frames = NEW_TYPES_GENERATE[name]
+    settings = _project(tmp_path, change)
+    write_files(settings.root, settings.output, render_all(settings))
+    generated = settings.output_path
+    _lint_clean(generated)
+    _vectors_pass(generated, tmp_path)
+    program = build_program(
+        tmp_path / "roundtrip", generated / "go", "github.com/framegen/framegen/generated/go", "Frame"
+    )
+    inputs = [given.encode() for given, _, _ in frames]
+    expected = [
+        {"accepted": canonical is not None, "canonical": canonical and canonical.encode(), "errors": errors, "lint": []}
+        for _, canonical, errors in frames
+    ]
+    assert go_answers(program, inputs) == expected
+    assert python_answers(generated / "python", "Frame", inputs) == expected
+
+
+@pytest.mark.parametrize("name", sorted(NEW_TYPES_REFUSED))
+def test_hostile_new_type_schema_is_refused_clearly(tmp_path: Path, name: str) -> None:
+    change, phrase, pointer = NEW_TYPES_REFUSED[name]
+    settings = _project_text(tmp_path, change)
+    with pytest.raises(SchemaError) as info:
+        render_all(settings, schema_ir(settings))
+    assert phrase.lower() in str(info.value).lower(), str(info.value)
+    assert info.value.pointer == pointer and info.value.hint, str(info.value)
+    assert not settings.output_path.exists()

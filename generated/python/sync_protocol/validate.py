@@ -59,10 +59,8 @@ _RFC_3339_TIME_PATTERN = _re.compile(
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z"
 )
 
-_CLUSTER_SPEC = spec_of(Cluster)
 _CLUSTER_CONFIG_SPEC = spec_of(ClusterConfig)
 _SANDBOX_TEMPLATE_SPEC = spec_of(SandboxTemplate)
-_TEMPLATE_METADATA_SPEC = spec_of(TemplateMetadata)
 
 
 def validate(frame: Frame | _abc.Mapping[str, object]) -> list[ValidationError]:
@@ -1135,7 +1133,11 @@ def _lint_of_template_sync(f: Frame, p: str, out: list[ValidationError]) -> None
                     (
                         "template-full-content",
                         p + "/templateFull",
-                        "the receiver decodes templateFull into a SandboxTemplate and acts on it by metadata.name: content it cannot decode is an error, a template without a name cannot be created or updated",
+                        (
+                            "the receiver decodes templateFull into a SandboxTemplate and acts on "
+                            "it by metadata.name: content it cannot decode is an error, a template "
+                            "without a name cannot be created or updated"
+                        ),
                         "lint",
                     )
                 )
@@ -1365,7 +1367,11 @@ def _lint_of_template_create(f: Frame, p: str, out: list[ValidationError]) -> No
                     (
                         "template-full-content",
                         p + "/templateFull",
-                        "the receiver decodes templateFull into a SandboxTemplate and acts on it by metadata.name: content it cannot decode is an error, a template without a name cannot be created or updated",
+                        (
+                            "the receiver decodes templateFull into a SandboxTemplate and acts on "
+                            "it by metadata.name: content it cannot decode is an error, a template "
+                            "without a name cannot be created or updated"
+                        ),
                         "lint",
                     )
                 )
@@ -1423,7 +1429,11 @@ def _lint_of_template_update(f: Frame, p: str, out: list[ValidationError]) -> No
                     (
                         "template-full-content",
                         p + "/templateFull",
-                        "the receiver decodes templateFull into a SandboxTemplate and acts on it by metadata.name: content it cannot decode is an error, a template without a name cannot be created or updated",
+                        (
+                            "the receiver decodes templateFull into a SandboxTemplate and acts on "
+                            "it by metadata.name: content it cannot decode is an error, a template "
+                            "without a name cannot be created or updated"
+                        ),
                         "lint",
                     )
                 )
@@ -1545,7 +1555,11 @@ def _lint_of_cluster_config_snapshot(f: Frame, p: str, out: list[ValidationError
                     (
                         "config-snapshot-content",
                         p + "/configSnapshot",
-                        "the Worker decodes configSnapshot into cluster.ClusterConfig: content it cannot decode is logged and skipped, a cluster without an id is dropped",
+                        (
+                            "the Worker decodes configSnapshot into cluster.ClusterConfig: content "
+                            "it cannot decode is logged and skipped, a cluster without an id is "
+                            "dropped"
+                        ),
                         "lint",
                     )
                 )
@@ -1627,7 +1641,11 @@ def _lint_of_cluster_config_sync(f: Frame, p: str, out: list[ValidationError]) -
                     (
                         "config-snapshot-content",
                         p + "/configSnapshot",
-                        "the Worker decodes configSnapshot into cluster.ClusterConfig: content it cannot decode is logged and skipped, a cluster without an id is dropped",
+                        (
+                            "the Worker decodes configSnapshot into cluster.ClusterConfig: content "
+                            "it cannot decode is logged and skipped, a cluster without an id is "
+                            "dropped"
+                        ),
                         "lint",
                     )
                 )
@@ -1765,7 +1783,7 @@ def _cluster_config_content_lint(f: ClusterConfig, p: str, out: list[ValidationE
                 (
                     "config-clusters",
                     p + "/clusters",
-                    "the ws-proxy always writes clusters (possibly empty): a config without them is not one it sends",
+                    ("the ws-proxy always writes clusters (possibly empty): a config without them is not one it sends"),
                     "lint",
                 )
             )

@@ -49,7 +49,6 @@ def _python_types(f: Sample, p: str, out: list[ValidationError]) -> None:
 
 _NAME_SHAPE_PATTERN = _re.compile("^[a-z-]+\\Z")
 
-_CLUSTER_SPEC = spec_of(Cluster)
 _CONFIG_SPEC = spec_of(Config)
 
 
