@@ -203,13 +203,13 @@ def _check_collection_null(type_: ir.TypeRef, required: bool, pointer: str) -> N
         raise SchemaError(
             pointer_join(pointer, "type"),
             f"a required {type_.kind} is written as null when nil (Go has no omitempty here)",
-            f"declare \"type\": [\"{json_type}\", \"null\"], or make the field optional",
+            f'declare "type": ["{json_type}", "null"], or make the field optional',
         )
     if not required and type_.nullable:
         raise SchemaError(
             pointer_join(pointer, "type"),
             f"an optional {type_.kind} is never null on the wire: omitempty leaves out nil and empty alike",
-            f"declare \"type\": \"{json_type}\", or add the field to 'required' to keep null and empty apart",
+            f'declare "type": "{json_type}", or add the field to \'required\' to keep null and empty apart',
         )
 
 
