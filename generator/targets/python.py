@@ -323,9 +323,9 @@ class PythonTarget:
     def runtime_imports(schema: ir.Schema) -> list[str]:
         """What models.py takes from the runtime: only what this schema's fields use."""
         kinds = {f.type.kind for s in schema.structs for f in s.fields}
-        names = ["BULK_SIZE", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "FAST_PATH_MIN_DEPTH", "StructSpec"]
+        names = ["BULK_SIZE", "DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "SHALLOW_SIZE", "StructSpec"]
         names += ["decode_struct", "encode_flat", "encode_tree", "json_text"]
-        names += ["HTML_UNSAFE_BYTES", "fast_path", "html_safe"]
+        names += ["HTML_UNSAFE_BYTES", "fast_path", "html_safe", "nests_within"]
         names += ["convert_in_place", "encodes_to"] if ir.Kind.LIST in kinds else []
         names += [KIND_CODES[k] for k in kinds]
         names += ["encode_str"] if kinds & {ir.Kind.STRING, ir.Kind.ENUM} else []

@@ -666,6 +666,20 @@ def bad_input() -> list[dict]:
             '{"type":"key_sync","tokenHash":"' + TH + '","x":' + "[" * 9999 + "]" * 9999 + "}",
         ),
         case("nesting one past Go's limit", '{"type":"key_sync","x":' + "[" * 10000 + "]" * 10000 + "}"),
+        # Canonical, so the fast path reads them: msgspec's recursion guard followed the recursion limit
+        # (tests/test_depth_limit.py runs every vector under a raised one).
+        case(
+            "nesting at Go's limit in a raw field, canonical",
+            '{"type":"template_sync","templateFull":{"a":' + "[" * 9998 + "]" * 9998 + "}}",
+        ),
+        case(
+            "nesting one past Go's limit in a raw field, canonical",
+            '{"type":"template_sync","templateFull":' + "[" * 10000 + "]" * 10000 + "}",
+        ),
+        case(
+            "frames nested in items one past Go's limit (5,000 deep), canonical",
+            '{"type":"key_snapshot","items":[' + '{"type":"","items":[' * 4999 + '{"type":""}' + "]}" * 4999 + "]}",
+        ),
         case(
             "nesting past Python json's limit (1,500) inside a raw field",
             '{"type":"template_sync","templateFull":{"a":' + "[" * 1500 + "]" * 1500 + "}}",

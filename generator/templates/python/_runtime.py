@@ -16,6 +16,7 @@ import gc
 import os
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 from json import JSONEncoder as _JSONEncoder
 from json import dumps as _json_dumps
 from json import loads as _json_string
@@ -376,9 +377,46 @@ def encode_tree(value: Any, parts_of: dict[type, Any]) -> bytes:
 
 # ---- decoding into generated structs --------------------------------------------------
 
-FAST_PATH_MIN_DEPTH = 1_000
-"""msgspec refuses nesting near Python's recursion limit (~1,000), so it cannot accept anything deeper
-than a max_depth at or above this; below it, only the exact decoder runs."""
+FAST_PATH_MAX_DEPTH = 10_000
+"""The deepest nesting the fast path hands to msgspec, whatever max_depth allows (Go's own limit).
+
+msgspec recurses on the C stack once per level and stops only at Python's recursion limit, which a
+process may raise: it then accepts nesting past max_depth, and near 30,000 levels of items it
+crashes the interpreter. So the fast path takes only inputs that provably nest no deeper than
+max_depth and this (see nests_within); the iterative exact decoder decides the others."""
+SHALLOW_SIZE = 2 * FAST_PATH_MAX_DEPTH
+"""A JSON text of this many bytes or fewer nests at most FAST_PATH_MAX_DEPTH deep (a level takes two)."""
+_DEPTH_STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")  # as signed bytes: +1 opens, -1 closes
+_NOT_STRUCTURE = bytes(sorted(set(range(256)) - set(b'[]{}"')))
+_LEAF_ROUNDS = 16
+
+
+def nests_within(data: bytes, max_depth: int) -> bool:
+    """Whether every prefix of `data` nests at most min(max_depth, FAST_PATH_MAX_DEPTH) deep.
+
+    The fast path's depth guard, independent of sys.getrecursionlimit(). A level takes two bytes
+    of a valid text, so a short one needs no scan. Otherwise, at C speed and without recursion:
+    escaped backslashes and quotes are dropped (so that the quotes left delimit strings), then
+    everything but brackets outside strings; each round of removing innermost pairs lowers the
+    depth by exactly one (by at most one for an unbalanced prefix), and a running sum of +1/-1
+    measures what is left. Exact for valid JSON, an upper bound on what any prefix reaches
+    otherwise: msgspec reads no deeper than this before it stops.
+    """
+    limit = min(max_depth, FAST_PATH_MAX_DEPTH)
+    if len(data) <= 2 * limit:
+        return True
+    if b"\\" in data:  # may copy the input once; escapes are rare in canonical frames
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    marks = data.translate(_DEPTH_STEPS, _NOT_STRUCTURE)
+    if marks.count(b'"') == 2 * marks.count(b'""'):  # the quotes pair up from the left: no string holds a bracket
+        marks = marks.translate(None, b'"')
+    else:  # drop empty strings (which keeps the parity of the quotes after them), then every string left
+        marks = b"".join(marks.replace(b'""', b"").split(b'"')[::2])
+    depth = 0
+    while marks and depth < _LEAF_ROUNDS:
+        marks = marks.replace(b"\x01\xff", b"")
+        depth += 1
+    return depth + (max(accumulate(memoryview(marks).cast("b"))) if marks else 0) <= limit
 
 
 def fast_path() -> Any:
@@ -530,8 +568,8 @@ def json_text(data: Any) -> str:
 
 
 def fast_path_applies(data: Any, max_size: int, max_depth: int) -> bool:
-    """Bytes within the size limit, and a depth limit msgspec's own (about 1,000) cannot undercut."""
-    return data.__class__ is bytes and len(data) <= max_size and max_depth >= FAST_PATH_MIN_DEPTH
+    """Bytes within the size limit, nesting no deeper than max_depth (msgspec cannot be trusted to check)."""
+    return data.__class__ is bytes and len(data) <= max_size and nests_within(data, max_depth)
 
 
 def _decode_exact(data: bytes | bytearray | memoryview | str, spec: StructSpec, max_size: int, max_depth: int) -> Any:

@@ -12,8 +12,8 @@ from sync_protocol._runtime import (
     BULK_SIZE,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
-    FAST_PATH_MIN_DEPTH,
     HTML_UNSAFE_BYTES,
+    SHALLOW_SIZE,
     STR,
     StructSpec,
     decode_struct,
@@ -23,6 +23,7 @@ from sync_protocol._runtime import (
     fast_path,
     html_safe,
     json_text,
+    nests_within,
 )
 
 SCHEMA_VERSION = "0.1.0"
@@ -50,7 +51,7 @@ class Ping:
             and data.__class__ is bytes
             and len(data) < BULK_SIZE
             and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (len(data) <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_ping(data)
             if value is not None:

@@ -12,9 +12,9 @@ from sync_protocol._runtime import (
     BULK_SIZE,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
-    FAST_PATH_MIN_DEPTH,
     HTML_UNSAFE_BYTES,
     LIST,
+    SHALLOW_SIZE,
     STR,
     StructSpec,
     convert_in_place,
@@ -26,6 +26,7 @@ from sync_protocol._runtime import (
     fast_path,
     html_safe,
     json_text,
+    nests_within,
 )
 
 SCHEMA_VERSION = "1.0.0"
@@ -55,7 +56,7 @@ class Batch:
             and data.__class__ is bytes
             and len(data) < BULK_SIZE
             and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (len(data) <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_batch(data)
             if value is not None:
@@ -112,7 +113,7 @@ class Entry:
             and data.__class__ is bytes
             and len(data) < BULK_SIZE
             and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (len(data) <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_entry_v_2(data)
             if value is not None:

@@ -15,11 +15,11 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     ENUM,
-    FAST_PATH_MIN_DEPTH,
     HTML_UNSAFE_BYTES,
     INT,
     LIST,
     RAW,
+    SHALLOW_SIZE,
     STR,
     RawJSON,
     StructSpec,
@@ -32,6 +32,7 @@ from sync_protocol._runtime import (
     fast_path,
     html_safe,
     json_text,
+    nests_within,
 )
 
 SCHEMA_VERSION = "3.0.0"
@@ -80,7 +81,7 @@ class Node:
             and data.__class__ is bytes
             and len(data) < BULK_SIZE
             and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (len(data) <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_node(data)
             if value is not None:
