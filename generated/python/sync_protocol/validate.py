@@ -34,7 +34,7 @@ _finding = partial(tuple.__new__, ValidationError)
 """ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
 _RFC_3339_TIME_PATTERN = _re.compile(
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z"
+    "\\A[0-9]{4}\\-[0-9]{2}\\-[0-9]{2}T[0-9]{2}\\:[0-9]{2}\\:[0-9]{2}(?:\\.[0-9]+)?(?:Z|[\\+\\-][0-9]{2}\\:[0-9]{2})\\Z"
 )
 
 

@@ -33,7 +33,7 @@ class ValidationError(NamedTuple):
 _finding = partial(tuple.__new__, ValidationError)
 """ValidationError from a (rule, pointer, message, level) tuple, without the Python-level __new__."""
 
-_NAME_STYLE_PATTERN = _re.compile("^[a-z]+(-[a-z]+)*\\Z")
+_NAME_STYLE_PATTERN = _re.compile("\\A[a-z]+(?:\\-[a-z]+)*\\Z")
 
 
 def validate(frame: Node) -> list[ValidationError]:
