@@ -7,7 +7,8 @@ the raised limit never reaches the test process.
 
 Every input is in Go's canonical form (what the fast path takes), nesting through a raw field
 (arrays, objects) or through frames in `items`; a bulk variant (>= 64 KiB, padded with a long
-description) goes through the bulk path.
+description) goes through the bulk path. Unterminated prefixes, as long as the fast path takes
+without a scan and longer, must be a DecodeError (msgspec reads them as deep as they go).
 """
 
 from __future__ import annotations
@@ -63,6 +64,18 @@ def cases() -> Iterator[tuple[str, bytes, int, int]]:
                     yield f"{shape}, {size}, depth {depth}, max_depth {max_depth}", build(depth, pad), depth, max_depth
 
 
+def unterminated() -> Iterator[tuple[str, bytes]]:
+    """Prefixes that never close, as long as the fast path takes unscanned (SHALLOW_SIZE bytes) and past it:
+    msgspec reads them as deep as they go before it fails, so they must not crash it."""
+    for size in (_runtime.SHALLOW_SIZE, 3 * _runtime.SHALLOW_SIZE):
+        for label, head, unit in (
+            ("raw arrays", b'{"type":"template_sync","templateFull":', b"["),
+            ("raw objects", b'{"type":"template_sync","templateFull":', b'{"a":'),
+            ("items", b'{"type":"key_snapshot","items":[', b'{"type":"","items":['),
+        ):
+            yield f"unterminated {label}, {size} bytes", (head + unit * size)[:size]
+
+
 def outcome(decode, data: bytes, max_depth: int) -> str:
     try:
         decode(data, max_depth)
@@ -85,6 +98,14 @@ def main() -> int:
             else:
                 failed += 1
                 print(f"FAIL {path}: {label} ({len(data)} bytes): {got}, want {want}")
+    for label, data in unterminated():
+        for path, decode in paths.items():
+            got = outcome(decode, data, _runtime.DEFAULT_MAX_DEPTH)
+            if got.startswith("rejected"):
+                passed += 1
+            else:
+                failed += 1
+                print(f"FAIL {path}: {label}: {got}, want a DecodeError")
     print(f"depth: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -392,15 +392,16 @@ _LEAF_ROUNDS = 16
 
 
 def nests_within(data: bytes, max_depth: int) -> bool:
-    """Whether every prefix of `data` nests at most min(max_depth, FAST_PATH_MAX_DEPTH) deep.
+    """Whether the JSON text `data` nests at most limit = min(max_depth, FAST_PATH_MAX_DEPTH) deep.
 
     The fast path's depth guard, independent of sys.getrecursionlimit(). A level takes two bytes
-    of a valid text, so a short one needs no scan. Otherwise, at C speed and without recursion:
-    escaped backslashes and quotes are dropped (so that the quotes left delimit strings), then
-    everything but brackets outside strings; each round of removing innermost pairs lowers the
-    depth by exactly one (by at most one for an unbalanced prefix), and a running sum of +1/-1
-    measures what is left. Exact for valid JSON, an upper bound on what any prefix reaches
-    otherwise: msgspec reads no deeper than this before it stops.
+    of a valid text, so one of at most 2 * limit bytes needs no scan. Otherwise, at C speed and
+    without recursion: escaped backslashes and quotes are dropped (so that the quotes left delimit
+    strings), then everything but brackets outside strings; each round of removing innermost pairs
+    lowers the depth by exactly one (by at most one for an unbalanced prefix), and a running sum of
+    +1/-1 measures what is left. Exact for valid JSON. Bytes that are not JSON are read by msgspec
+    up to a valid prefix, which nests at most 2 * limit deep if it passed (at most limit if it was
+    scanned): msgspec's C recursion stays within 20,000 levels, which it handles, whatever the input.
     """
     limit = min(max_depth, FAST_PATH_MAX_DEPTH)
     if len(data) <= 2 * limit:
