@@ -94,9 +94,11 @@ def test_the_guard_bounds_every_prefix(value: object, max_depth: int, data: st.D
 
 
 def test_deep_but_narrow_and_shallow_but_wide_inputs() -> None:
-    """Past the rounds of pair removal, the running sum decides; a wide shallow input needs few rounds."""
+    """The running sum is taken in chunks of brackets, skipping those that cannot reach the limit."""
     deep = b"[" * 40 + b"]" * 40
     assert _runtime.nests_within(deep, 40) and not _runtime.nests_within(deep, 39)
+    late = b"[" + b'[],"]",' * 20_000 + b"[" * 5_000 + b"]" * 5_001  # shallow chunks, then a deep one
+    assert _runtime.nests_within(late, 5_001) and not _runtime.nests_within(late, 5_000)
     wide = b"[" + b",".join([b'{"a":[1,"]]]",{"b":"\\"["}]}'] * 5_000) + b"]"
     assert _runtime.nests_within(wide, 4) and not _runtime.nests_within(wide, 3)
     assert _runtime.nests_within(b"[" * 30_000, 30_000) is False  # never past FAST_PATH_MAX_DEPTH

@@ -390,7 +390,7 @@ SHALLOW_SIZE = 2 * FAST_PATH_MAX_DEPTH
 """A JSON text of this many bytes or fewer nests at most FAST_PATH_MAX_DEPTH deep (a level takes two)."""
 _DEPTH_STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")  # as signed bytes: +1 opens, -1 closes
 _NOT_STRUCTURE = bytes(sorted(set(range(256)) - set(b'[]{}"')))
-_LEAF_ROUNDS = 16
+_CHUNK = 4096
 
 
 def nests_within(data: bytes, max_depth: int) -> bool:
@@ -399,27 +399,30 @@ def nests_within(data: bytes, max_depth: int) -> bool:
     The fast path's depth guard, independent of sys.getrecursionlimit(). A level takes two bytes
     of a valid text, so one of at most 2 * limit bytes needs no scan. Otherwise, at C speed and
     without recursion: escaped backslashes and quotes are dropped (so that the quotes left delimit
-    strings), then everything but brackets outside strings; each round of removing innermost pairs
-    lowers the depth by exactly one (by at most one for an unbalanced prefix), and a running sum of
-    +1/-1 measures what is left. Exact for valid JSON. Bytes that are not JSON are read by msgspec
-    up to a valid prefix, which nests at most 2 * limit deep if it passed (at most limit if it was
-    scanned): msgspec's C recursion stays within 20,000 levels, which it handles, whatever the input.
+    strings), then everything but the brackets outside strings, whose running sum of +1/-1 is the
+    depth; it is summed (accumulate) only in the 4,096-bracket chunks whose openers could take it
+    past the limit. Exact for valid JSON. Other bytes msgspec reads up to a valid prefix, which
+    nests at most 2 * limit deep if it passed unscanned (at most limit if scanned): its C recursion
+    stays within 20,000 levels, which it handles, whatever the input.
     """
     limit = min(max_depth, FAST_PATH_MAX_DEPTH)
     if len(data) <= 2 * limit:
         return True
     if b"\\" in data:  # may copy the input once; escapes are rare in canonical frames
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
-    marks = data.translate(_DEPTH_STEPS, _NOT_STRUCTURE)
-    if marks.count(b'"') == 2 * marks.count(b'""'):  # the quotes pair up from the left: no string holds a bracket
-        marks = marks.translate(None, b'"')
-    else:  # drop empty strings (which keeps the parity of the quotes after them), then every string left
-        marks = b"".join(marks.replace(b'""', b"").split(b'"')[::2])
-    depth = 0
-    while marks and depth < _LEAF_ROUNDS:
-        marks = marks.replace(b"\x01\xff", b"")
-        depth += 1
-    return depth + (max(accumulate(memoryview(marks).cast("b"))) if marks else 0) <= limit
+    marks = data.translate(_DEPTH_STEPS, _NOT_STRUCTURE)  # brackets and quotes
+    brackets = marks.translate(None, b'"')
+    if len(marks) - len(brackets) != 2 * marks.count(b'""'):  # not every string is "" here: one holds brackets
+        # drop empty strings (which keeps the parity of the quotes after them), then every string left
+        brackets = b"".join(marks.replace(b'""', b"").split(b'"')[::2])
+    depth = 0  # before each chunk; within one, it rises by at most its opening brackets
+    for start in range(0, len(brackets), _CHUNK):
+        chunk = brackets[start : start + _CHUNK]
+        opens = chunk.count(b"\x01")
+        if depth + opens > limit and max(accumulate(memoryview(chunk).cast("b"), initial=depth)) > limit:
+            return False
+        depth += 2 * opens - len(chunk)
+    return True
 
 
 def fast_path() -> Any:

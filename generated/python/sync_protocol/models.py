@@ -189,9 +189,9 @@ class CreateKeyRequest:
         if (
             _fast_create_key_request is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and (len(data) <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_create_key_request(data)
             if value is not None:
@@ -263,9 +263,9 @@ class CreateKeyResponse:
         if (
             _fast_create_key_response is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and (len(data) <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_create_key_response(data)
             if value is not None:
@@ -376,9 +376,9 @@ class Frame:
         if (
             _fast_frame is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and (len(data) <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_frame(data)
             if value is not None:

@@ -79,9 +79,9 @@ class Node:
         if (
             _fast_node is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and (len(data) <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_node(data)
             if value is not None:
