@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +26,7 @@ from generator.build_ir.keywords import (
     doc,
 )
 from generator.errors import SchemaError, pointer_join
+from generator.targets import python_regex
 
 
 def rules(defs: Definitions, entries: Any, struct: ir.Struct, pointer: str, level: str) -> list[ir.Rule]:
@@ -188,10 +188,11 @@ def _pattern(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str)
     _expect(f, STRINGS, "a pattern", "string", pointer)
     if not isinstance(node["pattern"], str):
         raise SchemaError(pointer_join(pointer, "pattern"), "a pattern is a string", "")
-    try:
-        re.compile(node["pattern"])
-    except re.error as exc:
-        raise SchemaError(pointer_join(pointer, "pattern"), f"invalid pattern: {exc}", "") from None
+    try:  # RE2 is the patterns' dialect (Go compiles them); the targets refuse what they cannot express
+        python_regex.translate(node["pattern"])
+    except python_regex.Untranslatable as exc:
+        if exc.invalid:
+            raise SchemaError(pointer_join(pointer, "pattern"), f"invalid pattern: {exc.message}", exc.hint) from None
     return [ir.Matches(f.wire_name, node["pattern"])]
 
 

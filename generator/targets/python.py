@@ -11,11 +11,12 @@ import re
 from typing import Any, ClassVar
 
 from generator import checks, ir
-from generator.errors import RenderError, pointer_join
+from generator.errors import RenderError, SchemaError, pointer_join
 from generator.naming import pascal_case, snake_case, upper_snake_case
 from generator.render import TEMPLATES, environment, header_lines, numbered, run_formatter, tool, wrap_text
 from generator.settings import Settings
 from generator.targets import python_mirror as mirror
+from generator.targets import python_regex
 from generator.targets.base import Annotation, GeneratedFile, Option, annotation, check_names
 from generator.targets.printer import statements
 
@@ -192,38 +193,6 @@ def types_ok_name(struct: str) -> str:
 
 def _types(t: ir.TypeRef) -> list[ir.TypeRef]:
     return [t, *(_types(t.item) if t.item else [])]
-
-
-def python_pattern(pattern: str) -> str:
-    r"""The pattern for Python's re, with `$` meaning what it means in Go's regexp and ECMA-262.
-
-    Without MULTILINE, Python's `$` also matches before a final newline, so "2026-11-01T10:00:00Z\n"
-    would pass an anchored pattern that Go (the other generated validator) and JSON Schema refuse;
-    `\Z` is Python's end of text. Escapes and character classes are copied as they are.
-    """
-    out = []
-    i, n = 0, len(pattern)
-    in_class = False
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            j = i + 1 + (pattern[i + 1 : i + 2] == "^")
-            j += pattern[j : j + 1] == "]"  # a "]" first in a class is a member, not its end
-            out.append(pattern[i:j])
-            i = j
-            continue
-        elif c == "$":
-            c = "\\Z"
-        out.append(c)
-        i += 1
-    return "".join(out)
 
 
 def format_python(source: str, path: str) -> str:
@@ -426,7 +395,8 @@ class PythonTarget:
         return out
 
     def check(self, schema: ir.Schema) -> None:
-        """Every generated Python name is an identifier, not one of ours, and unique in its scope."""
+        """Every generated Python name is an identifier, not one of ours, and unique in its scope; every
+        pattern has a Python translation with its RE2 meaning (python_regex)."""
         types = [(class_name(e.name, e.annotations), e.name, e.pointer) for e in schema.enums]
         types += [(class_name(s.name, s.annotations), s.name, s.pointer) for s in schema.structs]
         check_names("python", "class", types, PYTHON_RESERVED, str.isidentifier)
@@ -436,6 +406,13 @@ class PythonTarget:
         for s in schema.structs:
             attrs = [(attr_name(f), f.wire_name, f.pointer) for f in s.fields]
             check_names("python", "attribute", attrs, STRUCT_METHODS, str.isidentifier)
+        for r in schema.root_rules + tuple(r for s in schema.structs for r in s.rules):
+            for p in ir.walk(r.when + r.then):
+                if isinstance(p, ir.Matches):
+                    try:
+                        python_regex.translate(p.pattern)
+                    except python_regex.Untranslatable as exc:
+                        raise SchemaError(r.pointer, f"pattern {p.pattern!r}: {exc.message}", exc.hint) from None
 
     def context(self, schema: ir.Schema) -> dict[str, object]:
         enums = [self.enum_view(e) for e in schema.enums]
@@ -478,7 +455,7 @@ class PythonTarget:
         runtime += ["encodes_to"] if ir.Kind.LIST in kinds else []
         structs_in_lists = any(x.kind == ir.Kind.LIST and x.item.kind == ir.Kind.STRUCT for x in types)
         runtime += ["convert_in_place"] if structs_in_lists else []  # the fast path's list-of-structs fixup
-        codec = ["FAST_PATH_MIN_DEPTH", "StructSpec", "decode_struct", "dict_json", "encode_struct", "to_dict"]
+        codec = ["SHALLOW_SIZE", "StructSpec", "decode_struct", "dict_json", "encode_struct", "nests_within", "to_dict"]
         codec += [
             name
             for name, used in (
@@ -593,7 +570,8 @@ class PythonTarget:
             "root_types_ok": types_ok_name(plan.root),
             "root_checks": statements(plan.root_checks, syntax),
             "patterns": [
-                {"name": patterns[name], "source": repr(python_pattern(source))} for name, source in plan.patterns
+                {"name": patterns[name], "source": repr(python_regex.translate(source))}
+                for name, source in plan.patterns
             ],
             "levels": dict(zip(checks.LEVELS, root_functions, strict=True)),
             "functions": [

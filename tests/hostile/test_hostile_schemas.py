@@ -114,6 +114,9 @@ GENERATES: dict[str, Callable[[dict], None]] = {
     "name: dunder-looking wire name": add_property("__init__"),
     "enum value with quotes and backslashes": add_enum_value('key"sync\\x'),
     "pattern with quotes, backslashes and braces": lint_pattern('^[^"\\\\]*\\{?\\d{0,3}\\}?$'),
+    "pattern in RE2-only syntax (\\z, \\Q…\\E, [[:alpha:]], (?i:…), \\x{…}, an empty class)": lint_pattern(
+        r"(?s)\A(?:(?i:[[:alpha:]k])|\Q.\E|\x{41}|[^\x00-\x{10FFFF}]|.)*\z"
+    ),
     "rule message with a format placeholder": lambda d: d["$defs"]["Frame"]["allOf"][2].update(
         {"description": "{0} {p} %s %d {{}} \\n"}
     ),
@@ -130,6 +133,10 @@ REFUSED: dict[str, tuple[Callable[[dict], None], str]] = {
     "a non-ASCII wire name": (add_property("naïve"), "printable ASCII"),
     "an enum value with no letters or digits": (add_enum_value("<&>"), "not a valid python enum member"),
     "a pattern Go's regexp cannot compile": (lint_pattern("^(?!admin)"), "RE2"),
+    "a pattern with \\Z, which RE2 does not have": (lint_pattern(r"^a\Z"), "RE2"),
+    "a repeat count past RE2's 1,000": (lint_pattern("^a{1001}$"), "1,000"),
+    "a pattern with a Unicode class (no Python translation)": (lint_pattern(r"^\p{Greek}+$"), "Unicode class"),
+    "(?i) on a non-ASCII letter (no Python translation)": (lint_pattern("(?i)^straße$"), "non-ASCII"),
 }
 
 
@@ -489,7 +496,7 @@ NEW_TYPES_REFUSED: dict[str, tuple[Callable[[dict], Any], str, str]] = {
             }
         ),
         "RE2",
-        "/$defs/Frame/properties/notes",
+        "/$defs/Frame/properties/notes/additionalProperties/pattern",
     ),
 }
 

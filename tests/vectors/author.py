@@ -863,6 +863,21 @@ def bad_input() -> list[dict]:
             + "}",
         ),
         case("nesting one past Go's limit", '{"type":"key_sync","x":' + "[" * 10000 + "]" * 10000 + "}"),
+        # Canonical, so the fast path reads them: msgspec's recursion guard followed the recursion limit
+        # (tests/test_depth_limit.py runs every vector under a raised one).
+        case(
+            "nesting at Go's limit in a raw field, canonical",
+            '{"type":"template_sync","templateFull":{"a":' + "[" * 9998 + "]" * 9998 + "}}",
+            lint=[NO_TEMPLATE_NAME],
+        ),
+        case(
+            "nesting one past Go's limit in a raw field, canonical",
+            '{"type":"template_sync","templateFull":' + "[" * 10000 + "]" * 10000 + "}",
+        ),
+        case(
+            "frames nested in items one past Go's limit (5,000 deep), canonical",
+            '{"type":"key_snapshot","items":[' + '{"type":"","items":[' * 4999 + '{"type":""}' + "]}" * 4999 + "]}",
+        ),
         case(
             "nesting past Python json's limit (1,500) inside a raw field",
             '{"type":"template_sync","templateFull":{"a":' + "[" * 1500 + "]" * 1500 + "}}",
@@ -1077,6 +1092,50 @@ def validation() -> list[dict]:
             + HP
             + '","issuedAt":"2026-11-01T10:00:00Z\\u000a"}]}',
             lint=[("rfc3339-time", "/items/0/issuedAt")],
+        ),
+    ]
+    # Patterns keep their RE2 meaning in Python (generator/targets/python_regex.py): anchors are the
+    # ends of the text, whatever line break is next to them, and [0-9] is ASCII digits only.
+    bad_times = {
+        "a CRLF": "2026-11-01T10:00:00Z\r\n",
+        "a CR": "2026-11-01T10:00:00Z\r",
+        "U+2028": "2026-11-01T10:00:00Z\u2028",
+        "U+0085 (NEL)": "2026-11-01T10:00:00Z\u0085",
+        "two newlines": "2026-11-01T10:00:00Z\n\n",
+        "a NUL": "2026-11-01T10:00:00Z\u0000",
+        "a leading newline": "\n2026-11-01T10:00:00Z",
+        "a newline inside": "2026-11-01\nT10:00:00Z",
+        "Arabic-Indic digits": "2026-11-01T10:00:00Z".translate({ord(d): 0x0660 + int(d) for d in "0123456789"}),
+        "a fullwidth digit": "2026-11-01T10:00:0\uff10Z",
+        "a newline after an offset": "2027-11-01T10:00:00.5+01:00\n",
+    }
+    for name, time in bad_times.items():
+        frame = {"type": "key_sync", "tokenHash": TH, "hashPrefix": HP, "issuedAt": time}
+        v.append(case(f"a time with {name} is not RFC3339 (lint)", frame, lint=[("rfc3339-time", "/issuedAt")]))
+    v += [
+        case(
+            "an empty time is an absent one: no finding",
+            '{"type":"key_sync","tokenHash":"' + TH + '","hashPrefix":"' + HP + '","issuedAt":"","expiresAt":""}',
+        ),
+        case(
+            "a good issuedAt and an expiresAt with a CRLF (lint)",
+            {
+                "type": "key_sync",
+                "tokenHash": TH,
+                "hashPrefix": HP,
+                "issuedAt": "2026-11-01T10:00:00Z",
+                "expiresAt": "2027-01-01T00:00:00Z\r\n",
+            },
+            lint=[("rfc3339-time", "/expiresAt")],
+        ),
+        case(
+            "an item's time with an escaped U+2028 (lint)",
+            '{"type":"key_snapshot","items":[{"type":"","tokenHash":"'
+            + TH
+            + '","hashPrefix":"'
+            + HP
+            + '","expiresAt":"2026-11-01T10:00:00Z\\u2028"}]}',
+            lint=[("rfc3339-time", "/items/0/expiresAt")],
         ),
     ]
     return v

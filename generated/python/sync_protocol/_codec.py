@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import accumulate
 from json import dumps as _json_dumps
 from typing import Any
 
@@ -162,14 +163,55 @@ def decode_struct(data: bytes | bytearray | memoryview | str, spec: StructSpec, 
     raise DecodeError(f"out of memory decoding an input of {len(data)} bytes; a lower max_size would refuse it")
 
 
-FAST_PATH_MIN_DEPTH = 1_000
-"""msgspec refuses nesting near Python's recursion limit (~1,000), so it cannot accept anything deeper
-than a max_depth at or above this; below it, only the exact decoder runs."""
+FAST_PATH_MAX_DEPTH = 10_000
+"""The deepest nesting the fast path hands to msgspec, whatever max_depth allows (Go's own limit).
+
+msgspec recurses on the C stack once per level and stops only at Python's recursion limit, which a
+process may raise: it then accepts nesting past max_depth, and near 30,000 levels of items it
+crashes the interpreter. So the fast path takes only inputs that provably nest no deeper than
+max_depth and this (see nests_within); the iterative exact decoder decides the others."""
+SHALLOW_SIZE = 2 * FAST_PATH_MAX_DEPTH
+"""A JSON text of this many bytes or fewer nests at most FAST_PATH_MAX_DEPTH deep (a level takes two)."""
+_DEPTH_STEPS = bytes.maketrans(b"[{]}", b"\x01\x01\xff\xff")  # as signed bytes: +1 opens, -1 closes
+_NOT_STRUCTURE = bytes(sorted(set(range(256)) - set(b'[]{}"')))
+_CHUNK = 4096
+
+
+def nests_within(data: bytes, max_depth: int) -> bool:
+    """Whether the JSON text `data` nests at most limit = min(max_depth, FAST_PATH_MAX_DEPTH) deep.
+
+    The fast path's depth guard, independent of sys.getrecursionlimit(). A level takes two bytes
+    of a valid text, so one of at most 2 * limit bytes needs no scan. Otherwise, at C speed and
+    without recursion: escaped backslashes and quotes are dropped (so that the quotes left delimit
+    strings), then everything but the brackets outside strings, whose running sum of +1/-1 is the
+    depth; it is summed (accumulate) only in the 4,096-bracket chunks whose openers could take it
+    past the limit. Exact for valid JSON. Other bytes msgspec reads up to a valid prefix, which
+    nests at most 2 * limit deep if it passed unscanned (at most limit if scanned): its C recursion
+    stays within 20,000 levels, which it handles, whatever the input.
+    """
+    limit = min(max_depth, FAST_PATH_MAX_DEPTH)
+    if len(data) <= 2 * limit:
+        return True
+    if b"\\" in data:  # may copy the input once; escapes are rare in canonical frames
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    marks = data.translate(_DEPTH_STEPS, _NOT_STRUCTURE)  # brackets and quotes
+    brackets = marks.translate(None, b'"')
+    if len(marks) - len(brackets) != 2 * marks.count(b'""'):  # not every string is "" here: one holds brackets
+        # drop empty strings (which keeps the parity of the quotes after them), then every string left
+        brackets = b"".join(marks.replace(b'""', b"").split(b'"')[::2])
+    depth = 0  # before each chunk; within one, it rises by at most its opening brackets
+    for start in range(0, len(brackets), _CHUNK):
+        chunk = brackets[start : start + _CHUNK]
+        opens = chunk.count(b"\x01")
+        if depth + opens > limit and max(accumulate(memoryview(chunk).cast("b"), initial=depth)) > limit:
+            return False
+        depth += 2 * opens - len(chunk)
+    return True
 
 
 def fast_path_applies(data: Any, max_size: int, max_depth: int) -> bool:
-    """Bytes within the size limit, and a depth limit msgspec's own (about 1,000) cannot undercut."""
-    return data.__class__ is bytes and len(data) <= max_size and max_depth >= FAST_PATH_MIN_DEPTH
+    """Bytes within the size limit, nesting no deeper than max_depth (msgspec cannot be trusted to check)."""
+    return data.__class__ is bytes and len(data) <= max_size and nests_within(data, max_depth)
 
 
 class _Text(bytes):

@@ -12,8 +12,8 @@ from typing import Annotated, Any, NamedTuple
 
 from sync_protocol._codec import (
     BOOLEAN,
-    FAST_PATH_MIN_DEPTH,
     RAW_JSON,
+    SHALLOW_SIZE,
     STRING,
     StructSpec,
     decode_struct,
@@ -23,6 +23,7 @@ from sync_protocol._codec import (
     integer,
     list_of,
     map_of,
+    nests_within,
     struct,
     to_dict,
 )
@@ -189,9 +190,9 @@ class Cluster:
         if (
             _fast_cluster is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_cluster(data)
             if value is not None:
@@ -249,9 +250,9 @@ class ClusterConfig:
         if (
             _fast_cluster_config is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_cluster_config(data)
             if value is not None:
@@ -316,9 +317,9 @@ class ClusterGateway:
         if (
             _fast_cluster_gateway is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_cluster_gateway(data)
             if value is not None:
@@ -393,9 +394,9 @@ class CreateKeyRequest:
         if (
             _fast_create_key_request is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_create_key_request(data)
             if value is not None:
@@ -456,9 +457,9 @@ class CreateKeyResponse:
         if (
             _fast_create_key_response is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_create_key_response(data)
             if value is not None:
@@ -564,9 +565,9 @@ class Frame:
         if (
             _fast_frame is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_frame(data)
             if value is not None:
@@ -621,9 +622,9 @@ class HostAlias:
         if (
             _fast_host_alias is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_host_alias(data)
             if value is not None:
@@ -686,9 +687,9 @@ class SandboxTemplate:
         if (
             _fast_sandbox_template is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_sandbox_template(data)
             if value is not None:
@@ -747,9 +748,9 @@ class TemplateMetadata:
         if (
             _fast_template_metadata is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_template_metadata(data)
             if value is not None:

@@ -56,7 +56,7 @@ def _python_types(f: Frame, p: str, out: list[ValidationError]) -> None:
 
 
 _RFC_3339_TIME_PATTERN = _re.compile(
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\\Z"
+    "\\A[0-9]{4}\\-[0-9]{2}\\-[0-9]{2}T[0-9]{2}\\:[0-9]{2}\\:[0-9]{2}(?:\\.[0-9]+)?(?:Z|[\\+\\-][0-9]{2}\\:[0-9]{2})\\Z"
 )
 
 _CLUSTER_CONFIG_SPEC = spec_of(ClusterConfig)

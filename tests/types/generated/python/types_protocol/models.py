@@ -12,9 +12,9 @@ from typing import Annotated, Any, NamedTuple
 
 from types_protocol._codec import (
     BOOLEAN,
-    FAST_PATH_MIN_DEPTH,
     NUMBER,
     RAW_JSON,
+    SHALLOW_SIZE,
     STRING,
     StructSpec,
     decode_struct,
@@ -24,6 +24,7 @@ from types_protocol._codec import (
     integer,
     list_of,
     map_of,
+    nests_within,
     nullable,
     struct,
     to_dict,
@@ -126,9 +127,9 @@ class Cluster:
         if (
             _fast_cluster is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_cluster(data)
             if value is not None:
@@ -183,9 +184,9 @@ class Config:
         if (
             _fast_config is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_config(data)
             if value is not None:
@@ -240,9 +241,9 @@ class HostAlias:
         if (
             _fast_host_alias is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_host_alias(data)
             if value is not None:
@@ -299,9 +300,9 @@ class Quota:
         if (
             _fast_quota is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_quota(data)
             if value is not None:
@@ -422,9 +423,9 @@ class Sample:
         if (
             _fast_sample is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_sample(data)
             if value is not None:

@@ -47,7 +47,7 @@ def _python_types(f: Sample, p: str, out: list[ValidationError]) -> None:
         out.append(_finding(("python-type", p + where, message, "error")))
 
 
-_NAME_SHAPE_PATTERN = _re.compile("^[a-z-]+\\Z")
+_NAME_SHAPE_PATTERN = _re.compile("\\A[\\-a-z]+\\Z")
 
 _CONFIG_SPEC = spec_of(Config)
 

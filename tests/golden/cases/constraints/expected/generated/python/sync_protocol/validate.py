@@ -47,9 +47,11 @@ def _python_types(f: Account, p: str, out: list[ValidationError]) -> None:
         out.append(_finding(("python-type", p + where, message, "error")))
 
 
-_HANDLE_SHAPE_PATTERN = _re.compile("^[a-z0-9_]+\\Z")
-_EMAIL_SHAPE_PATTERN = _re.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\Z")
-_ATTRS_COUNT_PATTERN = _re.compile("^[^=]+=[^=]*\\Z")
+_HANDLE_SHAPE_PATTERN = _re.compile("\\A[0-9\\_a-z]+\\Z")
+_EMAIL_SHAPE_PATTERN = _re.compile(
+    "\\A[\\x00-\\x08\\x0b\\x0e-\\x1f\\!-\\?A-\\U0010ffff]+\\@[\\x00-\\x08\\x0b\\x0e-\\x1f\\!-\\?A-\\U0010ffff]+\\.[\\x00-\\x08\\x0b\\x0e-\\x1f\\!-\\?A-\\U0010ffff]+\\Z"
+)
+_ATTRS_COUNT_PATTERN = _re.compile("\\A[\\x00-\\<\\>-\\U0010ffff]+\\=[\\x00-\\<\\>-\\U0010ffff]*\\Z")
 
 
 def validate(frame: Account | _abc.Mapping[str, object]) -> list[ValidationError]:

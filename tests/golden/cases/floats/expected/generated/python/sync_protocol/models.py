@@ -8,14 +8,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sync_protocol._codec import (
-    FAST_PATH_MIN_DEPTH,
     NUMBER,
+    SHALLOW_SIZE,
     StructSpec,
     decode_struct,
     dict_json,
     encode_struct,
     list_of,
     map_of,
+    nests_within,
     nullable,
     to_dict,
 )
@@ -64,9 +65,9 @@ class Reading:
         if (
             _fast_reading is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_reading(data)
             if value is not None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from sync_protocol._codec import (
-    FAST_PATH_MIN_DEPTH,
+    SHALLOW_SIZE,
     StructSpec,
     decode_struct,
     dict_json,
@@ -16,6 +16,7 @@ from sync_protocol._codec import (
     integer,
     list_of,
     map_of,
+    nests_within,
     nullable,
     to_dict,
 )
@@ -71,9 +72,9 @@ class Counter:
         if (
             _fast_counter is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_counter(data)
             if value is not None:

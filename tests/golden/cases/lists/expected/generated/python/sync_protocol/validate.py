@@ -47,7 +47,7 @@ def _python_types(f: Grant, p: str, out: list[ValidationError]) -> None:
         out.append(_finding(("python-type", p + where, message, "error")))
 
 
-_TAG_SHAPE_PATTERN = _re.compile("^[a-z][a-z0-9-]*\\Z")
+_TAG_SHAPE_PATTERN = _re.compile("\\A[a-z][\\-0-9a-z]*\\Z")
 
 
 def validate(frame: Grant | _abc.Mapping[str, object]) -> list[ValidationError]:

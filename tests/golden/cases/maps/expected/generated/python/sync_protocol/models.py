@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from sync_protocol._codec import (
     BOOLEAN,
-    FAST_PATH_MIN_DEPTH,
+    SHALLOW_SIZE,
     STRING,
     StructSpec,
     decode_struct,
@@ -19,6 +19,7 @@ from sync_protocol._codec import (
     enum,
     integer,
     map_of,
+    nests_within,
     struct,
     to_dict,
 )
@@ -71,9 +72,9 @@ class Limit:
         if (
             _fast_limit is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_limit(data)
             if value is not None:
@@ -134,9 +135,9 @@ class Team:
         if (
             _fast_team is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_team(data)
             if value is not None:

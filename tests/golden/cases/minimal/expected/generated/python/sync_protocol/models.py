@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sync_protocol._codec import (
-    FAST_PATH_MIN_DEPTH,
+    SHALLOW_SIZE,
     STRING,
     StructSpec,
     decode_struct,
     dict_json,
     encode_struct,
+    nests_within,
     to_dict,
 )
 from sync_protocol._runtime import (
@@ -51,9 +52,9 @@ class Ping:
         if (
             _fast_ping is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_ping(data)
             if value is not None:

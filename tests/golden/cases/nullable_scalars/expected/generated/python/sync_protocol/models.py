@@ -10,8 +10,8 @@ from typing import Annotated, Any
 
 from sync_protocol._codec import (
     BOOLEAN,
-    FAST_PATH_MIN_DEPTH,
     NUMBER,
+    SHALLOW_SIZE,
     STRING,
     StructSpec,
     decode_struct,
@@ -19,6 +19,7 @@ from sync_protocol._codec import (
     encode_struct,
     enum,
     integer,
+    nests_within,
     nullable,
     to_dict,
 )
@@ -80,9 +81,9 @@ class Profile:
         if (
             _fast_profile is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_profile(data)
             if value is not None:

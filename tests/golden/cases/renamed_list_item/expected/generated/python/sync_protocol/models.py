@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sync_protocol._codec import (
-    FAST_PATH_MIN_DEPTH,
+    SHALLOW_SIZE,
     STRING,
     StructSpec,
     decode_struct,
     dict_json,
     encode_struct,
     list_of,
+    nests_within,
     struct,
     to_dict,
 )
@@ -57,9 +58,9 @@ class Batch:
         if (
             _fast_batch is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_batch(data)
             if value is not None:
@@ -112,9 +113,9 @@ class Entry:
         if (
             _fast_entry_v_2 is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_entry_v_2(data)
             if value is not None:

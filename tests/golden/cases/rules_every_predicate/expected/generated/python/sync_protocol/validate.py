@@ -47,7 +47,7 @@ def _python_types(f: Node, p: str, out: list[ValidationError]) -> None:
         out.append(_finding(("python-type", p + where, message, "error")))
 
 
-_NAME_STYLE_PATTERN = _re.compile("^[a-z]+(-[a-z]+)*\\Z")
+_NAME_STYLE_PATTERN = _re.compile("\\A[a-z]+(?:\\-[a-z]+)*\\Z")
 
 
 def validate(frame: Node | _abc.Mapping[str, object]) -> list[ValidationError]:

@@ -9,9 +9,9 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from sync_protocol._codec import (
-    FAST_PATH_MIN_DEPTH,
     NUMBER,
     RAW_JSON,
+    SHALLOW_SIZE,
     STRING,
     StructSpec,
     decode_struct,
@@ -20,6 +20,7 @@ from sync_protocol._codec import (
     enum,
     integer,
     list_of,
+    nests_within,
     struct,
     to_dict,
 )
@@ -76,9 +77,9 @@ class Cluster:
         if (
             _fast_cluster is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_cluster(data)
             if value is not None:
@@ -133,9 +134,9 @@ class Config:
         if (
             _fast_config is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_config(data)
             if value is not None:
@@ -194,9 +195,9 @@ class Event:
         if (
             _fast_event is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_event(data)
             if value is not None:
@@ -249,9 +250,9 @@ class Hints:
         if (
             _fast_hints is not None
             and data.__class__ is bytes
-            and len(data) < BULK_SIZE
-            and len(data) <= max_size
-            and max_depth >= FAST_PATH_MIN_DEPTH
+            and (size := len(data)) < BULK_SIZE
+            and size <= max_size
+            and (size <= SHALLOW_SIZE <= 2 * max_depth or nests_within(data, max_depth))
         ):  # fast_path_applies, inlined: this is the hot path
             value = _fast_hints(data)
             if value is not None:

@@ -47,7 +47,7 @@ def _python_types(f: Event, p: str, out: list[ValidationError]) -> None:
         out.append(_finding(("python-type", p + where, message, "error")))
 
 
-_COLOR_HEX_PATTERN = _re.compile("^#[0-9a-f]{6}\\Z")
+_COLOR_HEX_PATTERN = _re.compile("\\A\\#[0-9a-f]{6}\\Z")
 
 _CONFIG_SPEC = spec_of(Config)
 _HINTS_SPEC = spec_of(Hints)
