@@ -14,10 +14,10 @@ from generator import ir
 from generator.diff.context import Context, fields_of
 
 
-def _holds_when_absent(p: ir.Predicate, fields: frozenset[str]) -> bool:
+def holds_when_absent(p: ir.Predicate, fields: frozenset[str]) -> bool:
     """The predicate holds for every frame that carries none of the fields (value checks hold on absence)."""
     if isinstance(p, ir.AnyOf):
-        return any(all(_holds_when_absent(q, fields) for q in alt) for alt in p.alternatives)
+        return any(all(holds_when_absent(q, fields) for q in alt) for alt in p.alternatives)
     if isinstance(p, ir.Present):
         return False
     return p.field in fields
@@ -97,7 +97,7 @@ def common(rule: ir.Rule | None, scope: str, ctx: Context, side: str) -> ir.Rule
         when = tuple(replace(p, values=kept) if p is test else p for p in when)
     if any(isinstance(p, ir.Present) and p.field in fields for p in when):
         return None  # its condition needs a field the other side never sends
-    then = tuple(p for p in rule.then if not _holds_when_absent(p, fields))
+    then = tuple(p for p in rule.then if not holds_when_absent(p, fields))
     return replace(rule, when=when, then=then) if then else None
 
 
@@ -171,9 +171,9 @@ def checks(old: tuple[ir.Predicate, ...], new: tuple[ir.Predicate, ...]) -> tupl
         new_set.discard(n)
         outcome = _pair(o, n)
         if outcome in (TIGHTER, CHANGED):
-            new_set.add(("stricter", key))
+            new_set.add(("new excludes more", key))
         if outcome in (LOOSER, CHANGED):
-            old_set.add(("stricter", key))
+            old_set.add(("old excludes more", key))
     return new_set >= old_set, new_set <= old_set
 
 

@@ -9,6 +9,7 @@ from generator.diff import wire
 from generator.diff.context import Context, fields_of
 from generator.diff.model import BREAKING, INFO, WARNING, Bump, Finding
 from generator.diff.rules.registry import annotation, hit, rule
+from generator.diff.strictness import holds_when_absent
 
 # ---- schema ---------------------------------------------------------------------------------
 
@@ -179,8 +180,19 @@ def _type_flags(verdict: str) -> dict[str, bool]:
 
 
 def _type_change(old: ir.Field, new: ir.Field) -> str:
-    change = f"{wire.text(old.type)} -> {wire.text(new.type)}"
-    return change + (" (integers past 2^53 round)" if wire.rounding(old.type, new.type) else "")
+    """old -> new, nullability aside (FIELD_NULLABLE_* say it), and whether a float64 rounds the old integers."""
+    before, after = (wire.text(replace(f.type, nullable=False)) for f in (old, new))
+    return f"{before} -> {after}" + (" (integers past 2^53 round)" if wire.rounding(old.type, new.type) else "")
+
+
+def _rejected(old: ir.TypeRef, new: ir.TypeRef) -> str:
+    """What a reader of the narrower of two number types rejects: fractions and exponents, or values past it."""
+    narrow, wide = (old, new) if wire.compare(old, new) == wire.WIDENED else (new, old)
+    while narrow.kind in (ir.Kind.LIST, ir.Kind.MAP):
+        narrow, wide = narrow.item, wide.item
+    if wide.kind == ir.Kind.FLOAT:
+        return "fractions, exponents (Go writes 1.5, 1e+21 for a float64) and integers past " + wire.text(narrow)
+    return "values past " + wire.text(narrow)
 
 
 @rule("FIELD_TYPE_CHANGED", "field", "a field's JSON type changed: neither side can read the other", instead=RETYPE)
@@ -210,7 +222,7 @@ def field_widened(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: 
         return []
     return hit(
         f"{struct}.{new.wire_name}",
-        f"field {new.wire_name} widened {_type_change(old, new)}: old readers reject values past their type",
+        f"field {new.wire_name} widened {_type_change(old, new)}: old readers reject {_rejected(old.type, new.type)}",
         BREAKING,
         Bump.MAJOR,
         frame_types=_field_types(ctx, struct, old, new),
@@ -232,7 +244,8 @@ def field_narrowed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx:
         return []
     return hit(
         f"{struct}.{new.wire_name}",
-        f"field {new.wire_name} narrowed {_type_change(old, new)}: new readers reject old writers' values past it",
+        f"field {new.wire_name} narrowed {_type_change(old, new)}: new readers reject old writers' "
+        f"{_rejected(old.type, new.type)}",
         BREAKING,
         Bump.MAJOR,
         frame_types=_field_types(ctx, struct, old, new),
@@ -297,7 +310,11 @@ def _element_rule(id: str, container: ir.Kind, noun: str) -> None:
             f"{struct}.{new.wire_name}",
             f"{noun} of {new.wire_name} {words.get(verdict, 'changed type')}: "
             f"{wire.text(old.type.item)} -> {wire.text(new.type.item)}"
-            + (" (integers past 2^53 round)" if wire.rounding(old.type, new.type) else ""),
+            + (" (integers past 2^53 round)" if wire.rounding(old.type, new.type) else "")
+            + (f"; old readers reject {_rejected(old.type, new.type)}" if verdict == wire.WIDENED else "")
+            + (
+                f"; new readers reject old writers' {_rejected(old.type, new.type)}" if verdict == wire.NARROWED else ""
+            ),
             BREAKING,
             Bump.MAJOR,
             frame_types=_field_types(ctx, struct, old, new),
@@ -309,16 +326,24 @@ _element_rule("FIELD_ITEMS_CHANGED", ir.Kind.LIST, "items")
 _element_rule("FIELD_VALUES_CHANGED", ir.Kind.MAP, "values")
 
 
-def _checked_by(schema: ir.Schema, struct: str, wire_name: str) -> tuple[str, ...]:
-    """Error rules of the struct (and the root's own, for the root) that mention the field."""
+def _checked_by(schema: ir.Schema, struct: str, f: ir.Field) -> tuple[str, ...]:
+    """Error rules of the struct (with the root's own, for the root) that a reader on this schema may fail when
+    it reads null or an explicit zero value as the zero value: when the field is omitempty there, those that
+    require it present (the zero value is absent); when it is always encoded, any that checks it."""
     structs = [s for s in schema.structs if s.name == struct]
     rules = [*(structs[0].rules if structs else ()), *(schema.root_rules if struct == schema.root else ())]
-    return tuple(r.id for r in rules if r.level == "error" and wire_name in fields_of(r.then) | fields_of(r.when))
+
+    def fails(p: ir.Predicate) -> bool:
+        mentioned = f.wire_name in fields_of((p,))
+        return mentioned and (not f.omit_empty or not holds_when_absent(p, frozenset({f.wire_name})))
+
+    return tuple(r.id for r in rules if r.level == "error" and any(fails(p) for p in r.then))
 
 
 def _null_words(f: ir.Field) -> str:
     if f.type.kind in (ir.Kind.LIST, ir.Kind.MAP):
-        return f"Go's {f.type.kind} is unchanged (nil is null), the Python value may be None"
+        go = "slice" if f.type.kind == ir.Kind.LIST else "map"
+        return f"Go's {go} is unchanged, written null when nil; in Python it may be None"
     return f"a pointer in Go (*{wire.text(replace(f.type, nullable=False))}), optional in Python"
 
 
@@ -335,7 +360,7 @@ def field_nullable_added(struct: str, old: ir.Field | None, new: ir.Field | None
         return []
     if old.type.nullable or not new.type.nullable:
         return []
-    checked = _checked_by(ctx.old, struct, old.wire_name)
+    checked = _checked_by(ctx.old, struct, old)
     note = f"; old readers check it ({', '.join(checked)})" if checked else ""
     return hit(
         f"{struct}.{new.wire_name}",
@@ -362,7 +387,7 @@ def field_nullable_removed(struct: str, old: ir.Field | None, new: ir.Field | No
         return []
     if not old.type.nullable or new.type.nullable:
         return []
-    checked = _checked_by(ctx.new, struct, new.wire_name)
+    checked = _checked_by(ctx.new, struct, new)
     note = f"; new readers check it ({', '.join(checked)})" if checked else ""
     was = "a pointer in Go" if old.type.kind not in (ir.Kind.LIST, ir.Kind.MAP) else "None in Python"
     return hit(
