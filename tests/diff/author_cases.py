@@ -997,6 +997,17 @@ def typed_content(d: dict) -> None:
     tmsg(d)["allOf"].append(content_rule("error"))
 
 
+def name_values(d: dict) -> None:
+    tmsg(d)["allOf"].append(
+        {
+            "x-framegen-rule": "name-values",
+            "x-framegen-level": "error",
+            "description": "a name is one of a few",
+            "properties": {"name": {"enum": ["a", "b"]}},
+        }
+    )
+
+
 def add_tprop(d: dict, name: str, schema: dict) -> None:
     tmsg(d)["properties"][name] = schema
     tmsg(d)["x-framegen-order"].append(name)
@@ -1371,6 +1382,24 @@ TYPED_CASES: list[tuple[str, Callable[[dict], None] | None, list[dict]]] = [
         ],
     ),
     (
+        # {a, b} -> {b, c}: neither set holds the other, so both sides break (not a tightening)
+        "RULE_CHANGED_VALUES",
+        lambda d: trule(d, "name-values")["properties"]["name"].update({"enum": ["b", "c"]}),
+        [
+            F(
+                "RULE_CHANGED",
+                "breaking",
+                "rule name-values",
+                readers=True,
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                advice="ship rule name-values as two versions: first one that accepts both the old and the new form "
+                "(receivers, Worker, deploy first), then one that drops the old form (senders, ws-proxy, deploy first)",
+                bump="major",
+            )
+        ],
+    ),
+    (
         "RULE_LOOSENED_RANGE",
         lambda d: quota(d)["allOf"][0]["properties"].update({"windowSeconds": {"minimum": 0}}),
         [
@@ -1557,6 +1586,7 @@ PREPARE = {
     "ENUM_VALUE_ADDED_PAIR": kind_rules,
     "ENUM_VALUE_ADDED_FIELD_ENUM": role_field,
     "RULE_CHANGED_CONTENT": typed_content,
+    "RULE_CHANGED_VALUES": name_values,
     "FIELD_ADDED_CONTENT": typed_content,
     "FIELD_REMOVED_CONTENT": typed_content,
 }  # applied to both sides before the change

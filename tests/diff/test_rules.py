@@ -170,6 +170,58 @@ def _key_create_namespace(d: dict) -> None:
     )
 
 
+def _add_field(d: dict, name: str, schema: dict) -> None:
+    _frame(d)["properties"][name] = schema
+    _frame(d)["x-framegen-order"].append(name)
+
+
+def _add_scopes(d: dict) -> None:
+    _add_field(d, "scopes", {"type": "array", "items": {"type": "string"}, "description": "scopes the key grants"})
+
+
+def _add_quota(d: dict) -> None:
+    """A nested struct (a pointer: optional) with a rule of its own."""
+    d["$defs"]["Quota"] = {
+        "type": "object",
+        "description": "a rate limit",
+        "x-framegen-order": ["requests", "windowSeconds"],
+        "required": ["requests"],
+        "properties": {
+            "requests": {"type": "integer", "format": "int64", "description": "requests per window"},
+            "windowSeconds": {
+                "type": "integer",
+                "format": "int32",
+                "minimum": 1,
+                "x-framegen-rule": "quota-window",
+                "description": "the window",
+            },
+        },
+    }
+    _add_field(d, "quota", {"$ref": "#/$defs/Quota", "description": "the key's rate limit"})
+
+
+def _add_labels(d: dict) -> None:
+    _add_field(d, "labels", {"type": "object", "additionalProperties": {"type": "string"}, "description": "labels"})
+
+
+def _add_ratio(d: dict) -> None:
+    _add_field(
+        d,
+        "ratio",
+        {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 1,
+            "x-framegen-rule": "ratio-range",
+            "description": "share of the quota in use",
+        },
+    )
+
+
+def _nullable(field: str):
+    return lambda d: _frame(d)["properties"][field].update({"type": ["string", "null"]})
+
+
 WS_FIRST = "one step: deploy this schema to ws-proxy first, then to Worker"
 WORKER_FIRST = "one step: deploy this schema to Worker first, then to ws-proxy"
 EITHER = "one step: deploy this schema to Worker and ws-proxy, in either order"
@@ -233,6 +285,56 @@ SCENARIOS = {
             ("RULE_ADDED", "breaking", False, True, "deploy Worker first"),
             ("RULE_ADDED", "breaking", False, True, "deploy ws-proxy first"),
         ],
+        "major",
+        "not rollable in one step (2 steps)",
+        "2.0.0",
+    ),
+    # issue 11's types, each added to the real schema (and one field made nullable)
+    "add scopes (a string array)": (
+        _add_scopes,
+        [("FIELD_ADDED", "info", False, False, "either order")],
+        "minor",
+        EITHER,
+        "1.1.0",
+    ),
+    "add quota (a nested object)": (
+        _add_quota,
+        [
+            ("STRUCT_ADDED", "info", False, False, "either order"),
+            ("FIELD_ADDED", "info", False, False, "either order"),
+            ("RULE_ADDED", "info", False, False, "either order"),
+        ],
+        "minor",
+        EITHER,
+        "1.1.0",
+    ),
+    "add labels (a string map)": (
+        _add_labels,
+        [("FIELD_ADDED", "info", False, False, "either order")],
+        "minor",
+        EITHER,
+        "1.1.0",
+    ),
+    "add ratio (a number) with its range": (
+        _add_ratio,
+        [("FIELD_ADDED", "info", False, False, "either order"), ("RULE_ADDED", "info", False, False, "either order")],
+        "minor",
+        EITHER,
+        "1.1.0",
+    ),
+    # no rule checks description: both services read null as "" as before; Go's string becomes *string
+    "make description nullable": (
+        _nullable("description"),
+        [("FIELD_NULLABLE_ADDED", "breaking", False, False, "either order")],
+        "major",
+        EITHER,
+        "2.0.0",
+    ),
+    # name-required wants a name on deletes, sent both ways: a name set to "" is present to new readers, absent
+    # to old ones
+    "make name nullable": (
+        _nullable("name"),
+        [("FIELD_NULLABLE_ADDED", "breaking", True, False, "not rollable in one step")],
         "major",
         "not rollable in one step (2 steps)",
         "2.0.0",

@@ -354,6 +354,7 @@ def _null_words(f: ir.Field) -> str:
     "old readers read it as the zero value, which their rules on the field may reject",
     why="its receivers ({readers}) must accept {subject} as null or an explicit zero value before its senders "
     "({writers}) send it",
+    after="start sending {subject} as null or an explicit zero value only once {readers} all run this schema",
 )
 def field_nullable_added(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
     if not old or not new or old.type.kind != new.type.kind or new.type.kind == ir.Kind.RAW:
@@ -381,6 +382,8 @@ def field_nullable_added(struct: str, old: ir.Field | None, new: ir.Field | None
     "value is read as the zero value, which the new rules on the field may reject",
     why="its senders ({writers}) must stop sending {subject} as null or an explicit zero value before its "
     "receivers ({readers}) check it",
+    before="stop sending {subject} as null or an explicit zero value from {writers}, in a release still on the old "
+    "schema",
 )
 def field_nullable_removed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
     if not old or not new or old.type.kind != new.type.kind or new.type.kind == ir.Kind.RAW:
