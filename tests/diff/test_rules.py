@@ -13,6 +13,7 @@ import pytest
 from generator.build_ir import build_ir
 from generator.diff import compare, findings
 from generator.diff.model import Bump
+from generator.diff.render import markdown
 from generator.diff.rules import RULES
 from generator.errors import SchemaError
 from generator.load import load_text
@@ -487,3 +488,68 @@ def test_a_gated_and_a_replaced_change_make_one_plan() -> None:
         "remove Msg.payload (a major version)",
         "after that: start sending what rule payload-object allows only once Worker and ws-proxy all run this schema",
     )
+
+
+def _quota_twice(d: dict) -> None:
+    """Quota held by quota (tied to key_sync by a rule) and by a list of quotas tied to key_create."""
+    _add_quota(d)
+    _add_field(d, "quotas", {"type": "array", "items": {"$ref": "#/$defs/Quota"}, "description": "more quotas"})
+    for rule_id, type_, field in (
+        ("key-sync-quota", "key_sync", "quota"),
+        ("key-create-quotas", "key_create", "quotas"),
+    ):
+        _frame(d)["allOf"].append(
+            {
+                "x-framegen-rule": rule_id,
+                "x-framegen-level": "error",
+                "description": f"a {type_} has {field}",
+                "if": {"properties": {"type": {"const": type_}}},
+                "then": {"required": [field]},
+            }
+        )
+
+
+def test_a_shared_struct_field_is_reported_once_for_the_types_of_its_holders() -> None:
+    """Quota.windowSeconds widened: one finding on the struct's field, read where quota and quotas travel."""
+
+    def widen(d: dict) -> None:
+        _quota_twice(d)
+        d["$defs"]["Quota"]["properties"]["windowSeconds"]["format"] = "int64"
+
+    report = compare(_real(_quota_twice), _real(widen))
+    assert [(f.rule, f.subject) for f in report.findings] == [("FIELD_WIDENED", "Quota.windowSeconds")]
+    (finding,) = report.findings
+    assert finding.frame_types == ("key_create", "key_sync")
+    assert (finding.readers, finding.writers) == (("Worker", "ws-proxy"), ("Worker", "ws-proxy"))
+    assert finding.breaks_old_readers and not finding.breaks_old_writers and finding.api_break
+    assert finding.message == "field windowSeconds widened int32 -> int64: old readers reject values past int32"
+    assert report.plan.steps == (
+        "deploy this schema to Worker and ws-proxy, in either order",
+        "after that: start sending values of Quota.windowSeconds that its old type could not hold only once Worker "
+        "and ws-proxy all run this schema",
+    )
+
+
+def test_a_nullable_field_read_by_a_rule_is_gated_after_the_deploy() -> None:
+    report = compare(_real(), _real(_nullable("name")))
+    (finding,) = report.findings
+    assert finding.message.endswith("old readers check it (name-required)")
+    assert finding.frame_types == ("key_delete", "key_delete_sync", "template_delete", "template_delete_sync")
+    assert report.plan.steps == (
+        "deploy this schema to Worker and ws-proxy, in either order",
+        "after that: start sending Frame.name as null or an explicit zero value only once Worker and ws-proxy all "
+        "run this schema",
+    )
+
+
+def test_a_nullable_field_no_rule_reads_breaks_code_only() -> None:
+    """Markdown names the generated API break, the deploy in either order and the major version with its $id."""
+    out = markdown(compare(_real(), _real(_nullable("description"))))
+    row = (
+        "| 🔴 | `FIELD_NULLABLE_ADDED` | **Frame.description**: field description is now nullable (a pointer in Go "
+        "(*string), optional in Python): new writers may send null or an explicit zero value, which old readers "
+        "read as the zero value | no | no | yes | Worker, ws-proxy → Worker, ws-proxy | either order |"
+    )
+    assert row in out.splitlines()
+    assert "**Rollout plan** — one step: deploy this schema to Worker and ws-proxy, in either order" in out
+    assert "set x-schema-version to 2.0.0 and $id to https://schemas.framegen.dev/sync-protocol/v2/" in out
