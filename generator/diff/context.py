@@ -7,6 +7,7 @@ The message table (discriminant, its values' kinds and directions) and the parti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -147,9 +148,9 @@ class Context:
             self._struct_types[name] = tuple(sorted(found)) if holders else tuple(self.messages)
         return self._struct_types[name]
 
-    def _holders(self, schema: ir.Schema, name: str) -> list:
+    def _holders(self, schema: ir.Schema, name: str) -> list[Callable[[], tuple[str, ...]]]:
         """What holds the struct in one schema, each as a function giving its message types."""
-        out: list = []
+        out: list[Callable[[], tuple[str, ...]]] = []
         for s in schema.structs:
             scope = schema.root if s.name == schema.root else s.name
             for f in s.fields:

@@ -124,10 +124,12 @@ def _bound(old: float | None, old_exclusive: bool, new: float | None, new_exclus
 def _interval(old: ir.Range | ir.Length | ir.Count, new: ir.Range | ir.Length | ir.Count) -> str:
     """Bounds compared one by one: a range, a length or a count is tighter when each bound excludes at least
     as much and one more (an exclusive bound excludes its own value)."""
-    flags = (getattr(p, "exclusive_minimum", False) for p in (old, new))
-    low = _bound(old.minimum, next(flags), new.minimum, next(flags), 1)
-    flags = (getattr(p, "exclusive_maximum", False) for p in (old, new))
-    high = _bound(old.maximum, next(flags), new.maximum, next(flags), -1)
+
+    def exclusive(p: ir.Range | ir.Length | ir.Count, which: str) -> bool:
+        return isinstance(p, ir.Range) and getattr(p, f"exclusive_{which}")
+
+    low = _bound(old.minimum, exclusive(old, "minimum"), new.minimum, exclusive(new, "minimum"), 1)
+    high = _bound(old.maximum, exclusive(old, "maximum"), new.maximum, exclusive(new, "maximum"), -1)
     return _outcome(low >= 0 and high >= 0, low <= 0 and high <= 0)
 
 
