@@ -1400,6 +1400,24 @@ TYPED_CASES: list[tuple[str, Callable[[dict], None] | None, list[dict]]] = [
         ],
     ),
     (
+        # (0, 1] -> [0.5, 2]: one bound tighter, the other looser, so both sides break (was reported as nothing)
+        "RULE_CHANGED_RANGE",
+        lambda d: trule(d, "ratio-range")["properties"].update({"ratio": {"minimum": 0.5, "maximum": 2}}),
+        [
+            F(
+                "RULE_CHANGED",
+                "breaking",
+                "rule ratio-range",
+                readers=True,
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                advice="ship rule ratio-range as two versions: first one that accepts both the old and the new form "
+                f"(receivers, {BOTH}, deploy first), then one that drops the old form (senders, {BOTH}, deploy first)",
+                bump="major",
+            )
+        ],
+    ),
+    (
         "RULE_LOOSENED_RANGE",
         lambda d: quota(d)["allOf"][0]["properties"].update({"windowSeconds": {"minimum": 0}}),
         [
