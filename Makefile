@@ -48,6 +48,7 @@ bench: $(STAMP)  ## benchmarks (not tests): Python peers, decoder limits, Go -be
 	mkdir -p .bench
 	$(BIN)/python bench/bench.py | tee .bench/python.txt
 	$(BIN)/python bench/limits.py | tee .bench/limits.txt
+	$(BIN)/python bench/toolkit.py | tee .bench/toolkit.txt
 	cd tests/go && for i in 1 2 3 4 5; do go test ./bench -run '^$$' -bench . -benchmem -count 1; done | tee ../../.bench/go.txt
 	$(BIN)/python bench/report.py > docs/benchmarks.md
 	@echo "wrote docs/benchmarks.md"

@@ -1,4 +1,4 @@
-"""Write docs/benchmarks.md from one `make bench` run (.bench/results.json, limits.txt, go.txt)."""
+"""Write docs/benchmarks.md from one `make bench` run (.bench/results.json, limits.txt, toolkit.txt, go.txt)."""
 
 from __future__ import annotations
 
@@ -175,6 +175,12 @@ def main() -> None:
         "",
         "```",
         (BENCH / "limits.txt").read_text().rstrip(),
+        "```",
+        "",
+        "## The toolkit itself (`bench/toolkit.py`): schema load, generation, diff, at 1x and 10x the schema",
+        "",
+        "```",
+        (BENCH / "toolkit.txt").read_text().rstrip(),
         "```",
         "",
         "## Go (`go test ./bench -bench . -benchmem`, 5 interleaved runs)",

@@ -16,7 +16,7 @@ from generator import ir
 from generator.diff.context import Context
 from generator.diff.model import Finding, Report
 from generator.diff.plan import plan
-from generator.diff.rules import is_membership, rules_by_kind
+from generator.diff.rules import enum_of, rules_by_kind
 from generator.diff.verdict import with_verdict
 from generator.diff.version import check_version
 
@@ -82,7 +82,7 @@ def _findings(old: ir.Schema, new: ir.Schema, ctx: Context) -> list[Finding]:
     scopes = ["(root)", *sorted({s.name for s in old.structs} | {s.name for s in new.structs})]
     for scope in scopes:
         for o, n in _pairs(_rules_of(old, scope), _rules_of(new, scope), lambda r: r.id):
-            if is_membership(o, old) and is_membership(n, new):
+            if enum_of(o, old, scope) and enum_of(o, old, scope) == enum_of(n, new, scope):
                 continue  # an enum's allowed values: ENUM_VALUE_* report each change
             out += _run("rule", scope, o, n, ctx)
     return [with_verdict(f, ctx) for f in out]

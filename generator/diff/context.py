@@ -7,6 +7,7 @@ The message table (discriminant, its values' kinds and directions) and the parti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -38,6 +39,7 @@ class Context:
     old: ir.Schema
     new: ir.Schema
     _field_changes: dict[str, tuple[frozenset[str], frozenset[str], dict[str, str]]] = field(default_factory=dict)
+    _struct_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def discriminant(self) -> tuple[str, str] | None:
@@ -108,16 +110,22 @@ class Context:
                     return p
         return None
 
-    def rule_types(self, rule: ir.Rule) -> tuple[str, ...]:
-        """The message types a rule applies to: its `when` on the type, else those of the fields it checks."""
+    def rule_types(self, rule: ir.Rule, struct: str = "") -> tuple[str, ...]:
+        """The message types a rule of the struct (the root when not given) applies to: its `when` on the
+        type, else those of the fields it checks."""
         test = self.type_test(rule)
         if test:
             return tuple(v for v in test.values if v in self.messages)
         fields = fields_of(rule.then) | fields_of(rule.when)
-        return tuple(sorted({t for f in fields for t in self.field_types(self.new.root, f)}))
+        struct = struct or self.new.root
+        return tuple(sorted({t for f in fields for t in self.field_types(struct, f)}))
 
     def field_types(self, struct: str, wire: str) -> tuple[str, ...]:
-        """Message types whose type-conditioned rules (either side) mention the field; all types if none do."""
+        """Message types that carry the field. A field of the root: the types whose type-conditioned rules
+        (either side) mention it, all types if none do. A field of a nested struct: the types of the fields
+        that hold the struct (struct_types)."""
+        if self.discriminant and struct not in (self.new.root, self.old.root):
+            return self.struct_types(struct)
         if not self.discriminant or struct != self.new.root:
             return tuple(self.messages)
         found: set[str] = set()
@@ -129,16 +137,44 @@ class Context:
                     found |= {v for v in test.values if v in self.messages}
         return tuple(sorted(found)) if found else tuple(self.messages)
 
+    def struct_types(self, name: str) -> tuple[str, ...]:
+        """Message types that carry a value of a nested struct, on either side: those of the fields that hold it
+        (as a value, a pointer, list items or map values) and of the rules that declare it as a raw field's
+        content (Conforms). A struct no field or rule holds is assumed to travel in every type (conservative)."""
+        if name not in self._struct_types:
+            self._struct_types[name] = ()  # a struct that holds itself (a list of itself) adds nothing new
+            holders = [*self._holders(self.old, name), *self._holders(self.new, name)]
+            found = {t for holder in holders for t in holder()}
+            self._struct_types[name] = tuple(sorted(found)) if holders else tuple(self.messages)
+        return self._struct_types[name]
+
+    def _holders(self, schema: ir.Schema, name: str) -> list[Callable[[], tuple[str, ...]]]:
+        """What holds the struct in one schema, each as a function giving its message types."""
+        out: list[Callable[[], tuple[str, ...]]] = []
+        for s in schema.structs:
+            scope = schema.root if s.name == schema.root else s.name
+            for f in s.fields:
+                held = [t for t in (f.type, f.type.item) if t and t.kind == ir.Kind.STRUCT and t.ref == name]
+                if held and s.name != name:
+                    out.append(lambda scope=scope, wire=f.wire_name: self.field_types(scope, wire))
+            rules = [*s.rules, *(schema.root_rules if s.name == schema.root else ())]
+            for rule in rules:
+                every = ir.walk((*rule.when, *rule.then))
+                if any(isinstance(p, ir.Conforms) and p.struct == name for p in every) and s.name != name:
+                    out.append(lambda rule=rule, scope=scope: self.rule_types(rule, scope))
+        return out
+
     def enum_types(self, enum: str) -> tuple[str, ...]:
         """Message types that carry a value of the enum: its own values if it is the discriminant, else the
-        types of the fields that hold it."""
+        types of the fields (either side) that hold it, as a value, list items or map values."""
         if self.discriminant and enum == self.discriminant[1]:
             return tuple(self.messages)
         found: set[str] = set()
-        for s in self.new.structs:
-            for f in s.fields:
-                if f.type.kind == ir.Kind.ENUM and f.type.ref == enum:
-                    found |= set(self.field_types(s.name, f.wire_name))
+        for schema in (self.old, self.new):
+            for s in schema.structs:
+                for f in s.fields:
+                    if any(t and t.kind == ir.Kind.ENUM and t.ref == enum for t in (f.type, f.type.item)):
+                        found |= set(self.field_types(s.name, f.wire_name))
         return tuple(sorted(found))
 
     def services(self, types: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -55,7 +55,7 @@ def advice(f: Finding) -> tuple[str, str]:
     spec = by_id(f.rule)
     if f.breaks_old_readers and f.breaks_old_writers:
         return "instead", _fill(spec.instead or INSTEAD, f)
-    if f.breaks_old_readers and not spec.before:
+    if f.breaks_old_readers and (spec.after or not spec.before):
         return "after", _fill(spec.after or AFTER, f)
     return "before", _fill(spec.before or BEFORE, f)
 

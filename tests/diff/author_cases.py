@@ -814,10 +814,806 @@ CASE_LIST: list[tuple[str, Callable[[dict], None] | None, list[dict]]] = [
     ),
 ]
 
-REVERSED = {"ENUM_REMOVED": "ENUM_ADDED", "FIELD_OMITEMPTY_ADDED": "FIELD_ALWAYS_ENCODED"}
+
+# ---- a second base with every kind of value: numbers, lists, maps, enums held by fields and lists, a nested
+# struct held by two fields and by itself (Quota), and a struct a raw field's content may be declared as (Config).
+# update-quota ties quota and quotas to update (ws-proxy -> Worker), so Quota's fields are read by the Worker;
+# the other fields are tied to no type, so both services may send and read them.
+
+TYPED = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://example.invalid/typed/v1/typed.schema.json",
+    "x-schema-version": "1.0.0",
+    "description": "A small protocol with a field of every kind, to exercise the diff on each.",
+    "x-framegen-parties": [{"name": "worker", "title": "Worker"}, {"name": "ws-proxy", "title": "ws-proxy"}],
+    "$ref": "#/$defs/Msg",
+    "$defs": {
+        "MsgType": copy.deepcopy(BASE["$defs"]["MsgType"]),
+        "Role": {"type": "string", "enum": ["admin", "member"], "description": "a role"},
+        "Tier": {"type": "string", "enum": ["free", "paid"], "description": "a quota tier"},
+        "Quota": {
+            "type": "object",
+            "description": "a rate limit: held by quota and quotas, and by itself (parts)",
+            "x-framegen-order": ["requests", "windowSeconds", "burst", "tier", "parts"],
+            "required": ["requests"],
+            "properties": {
+                "requests": {"type": "integer", "format": "int64", "description": "requests per window"},
+                "windowSeconds": {"type": "integer", "format": "int32", "description": "the window"},
+                "burst": {"type": "number", "description": "burst factor"},
+                "tier": {"anyOf": [{"$ref": "#/$defs/Tier"}, {"const": ""}], "x-framegen-rule": "tier-known"},
+                "parts": {"type": "array", "items": {"$ref": "#/$defs/Quota"}, "description": "sub-quotas"},
+            },
+            "allOf": [
+                {
+                    "x-framegen-rule": "quota-window",
+                    "x-framegen-level": "error",
+                    "description": "a window is at least a second",
+                    "properties": {"windowSeconds": {"minimum": 1}},
+                }
+            ],
+        },
+        "Config": {
+            "type": "object",
+            "description": "what a payload may hold",
+            "x-framegen-order": ["host", "port"],
+            "required": ["host"],
+            "properties": {"host": {"type": "string"}, "port": {"type": "integer"}},
+        },
+        "Msg": {
+            "type": "object",
+            "description": "one message",
+            "required": ["type", "scopes"],
+            "x-framegen-order": [
+                "id",
+                "type",
+                "name",
+                "note",
+                "size",
+                "count",
+                "ratio",
+                "tags",
+                "scopes",
+                "counts",
+                "labels",
+                "role",
+                "roles",
+                "quota",
+                "quotas",
+                "payload",
+                "at",
+            ],
+            "properties": {
+                "id": {"type": "string", "description": "correlation id", "x-go-name": "ID"},
+                "type": {
+                    "anyOf": [{"$ref": "#/$defs/MsgType"}, {"const": ""}],
+                    "x-framegen-rule": "type-known",
+                    "description": "the message type",
+                },
+                "name": {"type": "string", "description": "a name"},
+                "note": {"type": "string", "description": "a note"},
+                "size": {"type": "integer", "format": "int32", "description": "a 32-bit size"},
+                "count": {"type": "integer", "description": "a Go int"},
+                "ratio": {"type": "number", "description": "a ratio"},
+                "tags": {"type": "array", "items": {"type": "string"}, "description": "strings, omitted when empty"},
+                "scopes": {
+                    "type": ["array", "null"],
+                    "items": {"type": "string"},
+                    "description": "strings, always written (null when nil)",
+                },
+                "counts": {"type": "array", "items": {"type": "integer", "format": "int32"}, "description": "ints"},
+                "labels": {"type": "object", "additionalProperties": {"type": "string"}, "description": "a map"},
+                "role": {"anyOf": [{"$ref": "#/$defs/Role"}, {"const": ""}], "x-framegen-rule": "role-known"},
+                "roles": {"type": "array", "items": {"$ref": "#/$defs/Role"}, "x-framegen-rule": "roles-known"},
+                "quota": {"$ref": "#/$defs/Quota", "description": "optional: a pointer"},
+                "quotas": {"type": "array", "items": {"$ref": "#/$defs/Quota"}, "description": "quotas"},
+                "payload": {"x-framegen-raw": True, "description": "raw JSON"},
+                "at": {"type": "string", "description": "a time"},
+            },
+            "allOf": [
+                {
+                    "x-framegen-rule": "ask-id",
+                    "x-framegen-level": "error",
+                    "description": "an ask has an id",
+                    "if": {"properties": {"type": {"const": "ask"}}},
+                    "then": {"required": ["id"]},
+                },
+                {
+                    "x-framegen-rule": "update-name",
+                    "x-framegen-level": "error",
+                    "description": "an update has a name",
+                    "if": {"properties": {"type": {"const": "update"}}},
+                    "then": {"required": ["name"]},
+                },
+                {
+                    "x-framegen-rule": "update-quota",
+                    "x-framegen-level": "error",
+                    "description": "an update has a quota and at most 4 more",
+                    "if": {"properties": {"type": {"const": "update"}}},
+                    "then": {"required": ["quota"], "properties": {"quotas": {"maxItems": 4}}},
+                },
+                {
+                    "x-framegen-rule": "name-length",
+                    "x-framegen-level": "error",
+                    "description": "a name has 1 to 16 characters",
+                    "properties": {"name": {"minLength": 1, "maxLength": 16}},
+                },
+                {
+                    "x-framegen-rule": "ratio-range",
+                    "x-framegen-level": "error",
+                    "description": "a ratio lies in (0, 1]",
+                    "properties": {"ratio": {"exclusiveMinimum": 0, "maximum": 1}},
+                },
+                {
+                    "x-framegen-rule": "tags-bounded",
+                    "x-framegen-level": "error",
+                    "description": "at most 4 tags, none empty",
+                    "properties": {"tags": {"maxItems": 4, "items": {"minLength": 1}}},
+                },
+                {
+                    "x-framegen-rule": "scopes-bounded",
+                    "x-framegen-level": "error",
+                    "description": "at most 8 scopes",
+                    "properties": {"scopes": {"maxItems": 8}},
+                },
+                {
+                    "x-framegen-rule": "at-set",
+                    "x-framegen-level": "error",
+                    "description": "a time starts with its year",
+                    "properties": {"at": {"pattern": "^[0-9]{4}"}},
+                },
+            ],
+        },
+    },
+}
+
+
+def tmsg(d: dict) -> dict:
+    return d["$defs"]["Msg"]
+
+
+def tprop(d: dict, name: str) -> dict:
+    return tmsg(d)["properties"][name]
+
+
+def quota(d: dict) -> dict:
+    return d["$defs"]["Quota"]
+
+
+def trule(d: dict, rule_id: str) -> dict:
+    return next(r for r in tmsg(d)["allOf"] if r["x-framegen-rule"] == rule_id)
+
+
+def content_rule(level: str, struct: str = "Config") -> dict:
+    return {
+        "x-framegen-rule": "payload-config",
+        "x-framegen-level": level,
+        "description": "an update's payload is a Config",
+        "if": {"properties": {"type": {"const": "update"}}},
+        "then": {"properties": {"payload": {"$ref": f"#/$defs/{struct}"}}},
+    }
+
+
+def add_lint_set(d: dict, rule_: dict) -> None:
+    d["$defs"]["MsgLint"] = {"x-framegen-rules-for": "#/$defs/Msg", "allOf": [rule_]}
+
+
+def typed_content(d: dict) -> None:
+    tmsg(d)["allOf"].append(content_rule("error"))
+
+
+def name_values(d: dict) -> None:
+    tmsg(d)["allOf"].append(
+        {
+            "x-framegen-rule": "name-values",
+            "x-framegen-level": "error",
+            "description": "a name is one of a few",
+            "properties": {"name": {"enum": ["a", "b"]}},
+        }
+    )
+
+
+def add_tprop(d: dict, name: str, schema: dict) -> None:
+    tmsg(d)["properties"][name] = schema
+    tmsg(d)["x-framegen-order"].append(name)
+
+
+AFTER_ALL = "deploy this schema, but start sending {what} only once Worker and ws-proxy all run this schema"
+BEFORE_ALL = "first {what}; then deploy this schema"
+
+
+def retype(subject: str, senders: str = BOTH, receivers: str = BOTH) -> str:
+    return (
+        f"add a field of the new type next to {subject} (a minor version); once the senders ({senders}) send both "
+        f"and the receivers ({receivers}) read the new one, remove {subject} (a major version)"
+    )
+
+
+def wider(subject: str) -> str:
+    return AFTER_ALL.format(what=f"values of {subject} that its old type could not hold")
+
+
+def requires(rule_id: str) -> str:
+    return BEFORE_ALL.format(
+        what=f"make Worker and ws-proxy send what rule {rule_id} requires, in a release still on the old schema"
+    )
+
+
+TYPED_CASES: list[tuple[str, Callable[[dict], None] | None, list[dict]]] = [
+    (
+        # Quota is held by quota and quotas (both tied to update) and by itself: one finding, read by the Worker
+        "FIELD_WIDENED",
+        lambda d: quota(d)["properties"]["windowSeconds"].update({"format": "int64"}),
+        [
+            F(
+                "FIELD_WIDENED",
+                "breaking",
+                "Quota.windowSeconds",
+                readers=True,
+                api=True,
+                rollout="deploy Worker first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        # an old reader's int32 rejects 1.5 and 1e+21, both of which Go writes for a float64
+        "FIELD_WIDENED_TO_NUMBER",
+        lambda d: tprop(d, "size").update({"type": "number", "format": "double"}),
+        [
+            F(
+                "FIELD_WIDENED",
+                "breaking",
+                "Msg.size",
+                readers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                advice=wider("Msg.size"),
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "FIELD_NARROWED",
+        lambda d: quota(d)["properties"]["requests"].update({"format": "int32"}),
+        [
+            F(
+                "FIELD_NARROWED",
+                "breaking",
+                "Quota.requests",
+                writers=True,
+                api=True,
+                rollout="deploy ws-proxy first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "FIELD_NARROWED_TO_INTEGER",
+        lambda d: quota(d)["properties"]["burst"].update({"type": "integer"}),
+        [
+            F(
+                "FIELD_NARROWED",
+                "breaking",
+                "Quota.burst",
+                writers=True,
+                api=True,
+                rollout="deploy ws-proxy first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        # Go's int is 64 bits wherever a server runs: the wire is the same, the Go type is not
+        "FIELD_CODE_TYPE_CHANGED",
+        lambda d: tprop(d, "count").update({"format": "int64"}),
+        [F("FIELD_CODE_TYPE_CHANGED", "breaking", "Msg.count", api=True, bump="major")],
+    ),
+    (
+        # the same strings, another Go type; that old writers may send any string is the new rule's finding
+        "FIELD_CODE_TYPE_CHANGED_ENUM",
+        lambda d: tmsg(d)["properties"].update(
+            {
+                "note": {
+                    "anyOf": [{"$ref": "#/$defs/Role"}, {"const": ""}],
+                    "x-framegen-rule": "note-known",
+                    "description": "a note",
+                }
+            }
+        ),
+        [
+            F("FIELD_CODE_TYPE_CHANGED", "breaking", "Msg.note", api=True, bump="major"),
+            F(
+                "RULE_ADDED",
+                "breaking",
+                "rule note-known",
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                advice=requires("note-known"),
+                bump="major",
+            ),
+        ],
+    ),
+    (
+        # neither range holds the other: old readers reject past 2^31-1, new readers reject negatives
+        "FIELD_TYPE_CHANGED_INT_SIGN",
+        lambda d: tprop(d, "size").update({"format": "uint32"}),
+        [
+            F(
+                "FIELD_TYPE_CHANGED",
+                "breaking",
+                "Msg.size",
+                readers=True,
+                writers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                advice=retype("Msg.size"),
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "FIELD_TYPE_CHANGED_STRUCT",
+        lambda d: tprop(d, "quota").update({"$ref": "#/$defs/Config"}),
+        [
+            F(
+                "FIELD_TYPE_CHANGED",
+                "breaking",
+                "Msg.quota",
+                readers=True,
+                writers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                advice=retype("Msg.quota", senders="ws-proxy", receivers="Worker"),
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "FIELD_ITEMS_CHANGED_WIDENED",
+        lambda d: tprop(d, "counts")["items"].update({"format": "int64"}),
+        [
+            F(
+                "FIELD_ITEMS_CHANGED",
+                "breaking",
+                "Msg.counts",
+                readers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                advice=wider("Msg.counts"),
+                bump="major",
+            )
+        ],
+    ),
+    (
+        # Role items become plain strings: the same wire, another Go type; dropping roles-known lets new
+        # writers send any role, which old readers reject
+        "FIELD_ITEMS_CHANGED_ENUM",
+        lambda d: tmsg(d)["properties"].update({"roles": {"type": "array", "items": {"type": "string"}}}),
+        [
+            F("FIELD_ITEMS_CHANGED", "breaking", "Msg.roles", api=True, bump="major"),
+            F(
+                "RULE_REMOVED",
+                "breaking",
+                "rule roles-known",
+                readers=True,
+                rollout=NOT_ROLLABLE,
+                advice=AFTER_ALL.format(what="what rule roles-known allows"),
+                bump="major",
+            ),
+        ],
+    ),
+    (
+        "FIELD_VALUES_CHANGED",
+        lambda d: tprop(d, "labels")["additionalProperties"].update({"type": "integer"}),
+        [
+            F(
+                "FIELD_VALUES_CHANGED",
+                "breaking",
+                "Msg.labels",
+                readers=True,
+                writers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                advice=retype("Msg.labels"),
+                bump="major",
+            )
+        ],
+    ),
+    (
+        # no rule checks note: a read of null gives old readers "" as before; only the generated types change
+        "FIELD_NULLABLE_ADDED",
+        lambda d: tprop(d, "note").update({"type": ["string", "null"]}),
+        [F("FIELD_NULLABLE_ADDED", "breaking", "Msg.note", api=True, bump="major")],
+    ),
+    ("FIELD_NULLABLE_REMOVED", None, [F("FIELD_NULLABLE_REMOVED", "breaking", "Msg.note", api=True, bump="major")]),
+    (
+        # a new writer's name set to "" is present to new readers but absent to old ones, which update-name rejects
+        "FIELD_NULLABLE_ADDED_CHECKED",
+        lambda d: tprop(d, "name").update({"type": ["string", "null"]}),
+        [
+            F(
+                "FIELD_NULLABLE_ADDED",
+                "breaking",
+                "Msg.name",
+                readers=True,
+                api=True,
+                rollout="deploy Worker first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        # a list always written: Go's []string stays, Python's list may be None; tags-bounded only checks values
+        "FIELD_NULLABLE_ADDED_LIST",
+        lambda d: (
+            tmsg(d)["required"].append("tags"),
+            tmsg(d)["properties"]["tags"].update({"type": ["array", "null"]}),  # as Go writes a nil one
+        ),
+        [
+            F("FIELD_ALWAYS_ENCODED", "warning", "Msg.tags", bump="minor"),
+            F("FIELD_NULLABLE_ADDED", "breaking", "Msg.tags", api=True, bump="major"),
+        ],
+    ),
+    (
+        # an optional struct (Go *Quota) becomes a value, always written: update-quota's "has a quota" holds for
+        # everything either side sends, so the rule is unchanged where it matters
+        "FIELD_NULLABLE_REMOVED_STRUCT",
+        lambda d: tmsg(d)["required"].append("quota"),
+        [
+            F("FIELD_ALWAYS_ENCODED", "warning", "Msg.quota", bump="minor"),
+            F("FIELD_NULLABLE_REMOVED", "breaking", "Msg.quota", api=True, bump="major"),
+        ],
+    ),
+    (
+        "FIELD_NULLABLE_ADDED_STRUCT",
+        None,
+        [
+            F("FIELD_OMITEMPTY_ADDED", "warning", "Msg.quota", bump="minor"),
+            F("FIELD_NULLABLE_ADDED", "breaking", "Msg.quota", api=True, bump="major"),
+        ],
+    ),
+    (
+        "FIELD_ADDED_NESTED",
+        lambda d: (
+            quota(d)["properties"].update({"label": {"type": "string"}}),
+            quota(d)["x-framegen-order"].append("label"),
+        ),
+        [F("FIELD_ADDED", "info", "Quota.label", bump="minor")],
+    ),
+    (
+        "FIELD_REMOVED_NESTED",
+        lambda d: (quota(d)["properties"].pop("burst"), quota(d)["x-framegen-order"].remove("burst")),
+        [
+            F(
+                "FIELD_REMOVED",
+                "breaking",
+                "Quota.burst",
+                readers=True,
+                api=True,
+                rollout="deploy Worker first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "FIELD_ADDED_STRUCT",
+        lambda d: (
+            d["$defs"].update(
+                {
+                    "Limit": {
+                        "type": "object",
+                        "properties": {"max": {"type": "number", "minimum": 0, "x-framegen-rule": "limit-max"}},
+                    }
+                }
+            ),
+            add_tprop(d, "limit", {"$ref": "#/$defs/Limit"}),
+        ),
+        [
+            F("STRUCT_ADDED", "info", "Limit", bump="minor"),
+            F("FIELD_ADDED", "info", "Msg.limit", bump="minor"),
+            F("RULE_ADDED", "info", "rule limit-max", bump="minor"),
+        ],
+    ),
+    (
+        "FIELD_ADDED_MAP",
+        lambda d: add_tprop(
+            d,
+            "weights",
+            {
+                "type": "object",
+                "additionalProperties": {"type": "number", "minimum": 0},
+                "maxProperties": 8,
+                "x-framegen-rule": "weights-bounded",
+            },
+        ),
+        [
+            F("FIELD_ADDED", "info", "Msg.weights", bump="minor"),
+            F("RULE_ADDED", "info", "rule weights-bounded", bump="minor"),
+        ],
+    ),
+    (
+        # Tier is held by Quota.tier only: updates carry it, so the Worker must know the value first
+        "ENUM_VALUE_ADDED_NESTED",
+        lambda d: d["$defs"]["Tier"]["enum"].append("team"),
+        [F("ENUM_VALUE_ADDED", "warning", "Tier.team", readers=True, rollout="deploy Worker first", bump="minor")],
+    ),
+    (
+        # Role is held by role and by roles' items; roles-known (a list's membership) is not reported on its own
+        "ENUM_VALUE_ADDED_LIST_ENUM",
+        lambda d: d["$defs"]["Role"]["enum"].append("owner"),
+        [
+            F(
+                "ENUM_VALUE_ADDED",
+                "warning",
+                "Role.owner",
+                readers=True,
+                rollout=NOT_ROLLABLE,
+                advice=AFTER_ALL.format(what="Role.owner"),
+                bump="minor",
+            )
+        ],
+    ),
+    (
+        "ENUM_VALUE_REMOVED_FIELD_ENUM",
+        lambda d: d["$defs"]["Role"]["enum"].remove("member"),
+        [
+            F(
+                "ENUM_VALUE_REMOVED",
+                "breaking",
+                "Role.member",
+                writers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                advice=BEFORE_ALL.format(
+                    what="stop sending Role.member from Worker and ws-proxy, in a release still on the old schema"
+                ),
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "RULE_TIGHTENED_EXCLUSIVE",
+        lambda d: trule(d, "ratio-range")["properties"].update(
+            {"ratio": {"exclusiveMinimum": 0, "exclusiveMaximum": 1}}
+        ),
+        [
+            F(
+                "RULE_TIGHTENED",
+                "breaking",
+                "rule ratio-range",
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                advice=requires("ratio-range"),
+                bump="major",
+            )
+        ],
+    ),
+    (
+        # {a, b} -> {b, c}: neither set holds the other, so both sides break (not a tightening)
+        "RULE_CHANGED_VALUES",
+        lambda d: trule(d, "name-values")["properties"]["name"].update({"enum": ["b", "c"]}),
+        [
+            F(
+                "RULE_CHANGED",
+                "breaking",
+                "rule name-values",
+                readers=True,
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                advice="ship rule name-values as two versions: first one that accepts both the old and the new form "
+                "(receivers, Worker, deploy first), then one that drops the old form (senders, ws-proxy, deploy first)",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        # (0, 1] -> [0.5, 2]: one bound tighter, the other looser, so both sides break (was reported as nothing)
+        "RULE_CHANGED_RANGE",
+        lambda d: trule(d, "ratio-range")["properties"].update({"ratio": {"minimum": 0.5, "maximum": 2}}),
+        [
+            F(
+                "RULE_CHANGED",
+                "breaking",
+                "rule ratio-range",
+                readers=True,
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                advice="ship rule ratio-range as two versions: first one that accepts both the old and the new form "
+                f"(receivers, {BOTH}, deploy first), then one that drops the old form (senders, {BOTH}, deploy first)",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "RULE_LOOSENED_RANGE",
+        lambda d: quota(d)["allOf"][0]["properties"].update({"windowSeconds": {"minimum": 0}}),
+        [
+            F(
+                "RULE_LOOSENED",
+                "breaking",
+                "rule quota-window",
+                readers=True,
+                rollout="deploy Worker first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        # name is tied to update: a longer name reaches the Worker
+        "RULE_LOOSENED_LENGTH",
+        lambda d: trule(d, "name-length")["properties"].update({"name": {"minLength": 1, "maxLength": 32}}),
+        [
+            F(
+                "RULE_LOOSENED",
+                "breaking",
+                "rule name-length",
+                readers=True,
+                rollout="deploy Worker first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "RULE_LOOSENED_COUNT",
+        lambda d: trule(d, "update-quota")["then"].update({"properties": {"quotas": {"maxItems": 8}}}),
+        [
+            F(
+                "RULE_LOOSENED",
+                "breaking",
+                "rule update-quota",
+                readers=True,
+                rollout="deploy Worker first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        # "not empty" (minLength 1) becomes at least 2 characters, on each item
+        "RULE_TIGHTENED_ITEMS",
+        lambda d: trule(d, "tags-bounded")["properties"].update({"tags": {"maxItems": 4, "items": {"minLength": 2}}}),
+        [
+            F(
+                "RULE_TIGHTENED",
+                "breaking",
+                "rule tags-bounded",
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                advice=requires("tags-bounded"),
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "RULE_TIGHTENED_FORMAT",
+        lambda d: trule(d, "at-set")["properties"].update({"at": {"pattern": "^[0-9]{4}", "format": "date-time"}}),
+        [
+            F(
+                "RULE_TIGHTENED",
+                "breaking",
+                "rule at-set",
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                advice=requires("at-set"),
+                bump="major",
+            )
+        ],
+    ),
+    (
+        # scopes is always written: "type": "array" says null is not a list
+        "RULE_TIGHTENED_NOT_NULL",
+        lambda d: trule(d, "scopes-bounded")["properties"].update({"scopes": {"maxItems": 8, "type": "array"}}),
+        [
+            F(
+                "RULE_TIGHTENED",
+                "breaking",
+                "rule scopes-bounded",
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                advice=requires("scopes-bounded"),
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "RULE_ADDED_CONTENT_LINT",
+        lambda d: add_lint_set(d, content_rule("lint")),
+        [F("RULE_ADDED", "info", "rule payload-config", bump="minor")],
+    ),
+    (
+        # raw -> typed content at error level: an old ws-proxy may send any payload with an update
+        "RULE_ADDED_CONTENT",
+        typed_content,
+        [
+            F(
+                "RULE_ADDED",
+                "breaking",
+                "rule payload-config",
+                writers=True,
+                rollout="deploy ws-proxy first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        "RULE_REMOVED_CONTENT",
+        None,
+        [
+            F(
+                "RULE_REMOVED",
+                "breaking",
+                "rule payload-config",
+                readers=True,
+                rollout="deploy Worker first",
+                bump="major",
+            )
+        ],
+    ),
+    (
+        # the content is declared as another struct: compared as unrelated, so both sides break
+        "RULE_CHANGED_CONTENT",
+        lambda d: (
+            d["$defs"].update({"Config2": copy.deepcopy(d["$defs"]["Config"])}),
+            tmsg(d)["allOf"][-1].update(content_rule("error", "Config2")),
+        ),
+        [
+            F("STRUCT_ADDED", "info", "Config2", bump="minor"),
+            F(
+                "RULE_CHANGED",
+                "breaking",
+                "rule payload-config",
+                readers=True,
+                writers=True,
+                rollout=NOT_ROLLABLE,
+                advice="ship rule payload-config as two versions: first one that accepts both the old and the new "
+                "form (receivers, Worker, deploy first), then one that drops the old form (senders, ws-proxy, deploy "
+                "first)",
+                bump="major",
+            ),
+        ],
+    ),
+    (
+        # Config travels as an update's payload (payload-config), so its fields are the Worker's to read
+        "FIELD_ADDED_CONTENT",
+        lambda d: (
+            d["$defs"]["Config"]["properties"].update({"tls": {"type": "boolean"}}),
+            d["$defs"]["Config"]["x-framegen-order"].append("tls"),
+        ),
+        [F("FIELD_ADDED", "info", "Config.tls", bump="minor")],
+    ),
+    (
+        "FIELD_REMOVED_CONTENT",
+        lambda d: (
+            d["$defs"]["Config"]["properties"].pop("port"),
+            d["$defs"]["Config"]["x-framegen-order"].remove("port"),
+        ),
+        [
+            F(
+                "FIELD_REMOVED",
+                "breaking",
+                "Config.port",
+                readers=True,
+                api=True,
+                rollout="deploy Worker first",
+                bump="major",
+            )
+        ],
+    ),
+]
+
+REVERSED = {
+    "ENUM_REMOVED": "ENUM_ADDED",
+    "FIELD_OMITEMPTY_ADDED": "FIELD_ALWAYS_ENCODED",
+    "FIELD_NULLABLE_REMOVED": "FIELD_NULLABLE_ADDED",
+    "FIELD_NULLABLE_ADDED_STRUCT": "FIELD_NULLABLE_REMOVED_STRUCT",
+    "RULE_REMOVED_CONTENT": "RULE_ADDED_CONTENT",
+}
 PREPARE = {
     "ENUM_VALUE_ADDED_PAIR": kind_rules,
     "ENUM_VALUE_ADDED_FIELD_ENUM": role_field,
+    "RULE_CHANGED_CONTENT": typed_content,
+    "RULE_CHANGED_VALUES": name_values,
+    "FIELD_ADDED_CONTENT": typed_content,
+    "FIELD_REMOVED_CONTENT": typed_content,
 }  # applied to both sides before the change
 
 # Cases whose change only adds: fields, types, and rules on what is new. None may report a breaking
@@ -832,27 +1628,34 @@ ADD_ONLY = (
     "ENUM_VALUE_ADDED_PAIR",
     "RULE_RESCOPED",
     "RULE_RESCOPED_NEW_FIELD",
+    "FIELD_ADDED_NESTED",
+    "FIELD_ADDED_STRUCT",
+    "FIELD_ADDED_MAP",
+    "ENUM_VALUE_ADDED_NESTED",
+    "RULE_ADDED_CONTENT_LINT",
+    "FIELD_ADDED_CONTENT",
 )
 
 
 def main(cases: Path = CASES) -> None:
     shutil.rmtree(cases, ignore_errors=True)
-    changes = {name: change for name, change, _ in CASE_LIST}
-    for name, change, expected in CASE_LIST:
-        before = copy.deepcopy(BASE)
-        if name in PREPARE:
-            PREPARE[name](before)
-        after = copy.deepcopy(before)
-        if change is None:  # the reverse of another case: swap its sides
-            changes[REVERSED[name]](before)
-        else:
-            change(after)
-        folder = cases / name
-        folder.mkdir(parents=True)
-        for file, document in (("before.schema.json", before), ("after.schema.json", after)):
-            (folder / file).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-        (folder / "expected.json").write_text(json.dumps(expected, indent=2) + "\n")
-    print(f"wrote {len(CASE_LIST)} cases")
+    changes = {name: change for name, change, _ in CASE_LIST + TYPED_CASES}
+    for base, case_list in ((BASE, CASE_LIST), (TYPED, TYPED_CASES)):
+        for name, change, expected in case_list:
+            before = copy.deepcopy(base)
+            if name in PREPARE:
+                PREPARE[name](before)
+            after = copy.deepcopy(before)
+            if change is None:  # the reverse of another case: swap its sides
+                changes[REVERSED[name]](before)
+            else:
+                change(after)
+            folder = cases / name
+            folder.mkdir(parents=True)
+            for file, document in (("before.schema.json", before), ("after.schema.json", after)):
+                (folder / file).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+            (folder / "expected.json").write_text(json.dumps(expected, indent=2) + "\n")
+    print(f"wrote {len(CASE_LIST) + len(TYPED_CASES)} cases")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import author_cases
@@ -13,6 +12,7 @@ import pytest
 from generator.build_ir import build_ir
 from generator.diff import compare, findings
 from generator.diff.model import Bump
+from generator.diff.render import markdown
 from generator.diff.rules import RULES
 from generator.errors import SchemaError
 from generator.load import load_text
@@ -173,6 +173,58 @@ def _key_create_namespace(d: dict) -> None:
     )
 
 
+def _add_field(d: dict, name: str, schema: dict) -> None:
+    _frame(d)["properties"][name] = schema
+    _frame(d)["x-framegen-order"].append(name)
+
+
+def _add_scopes(d: dict) -> None:
+    _add_field(d, "scopes", {"type": "array", "items": {"type": "string"}, "description": "scopes the key grants"})
+
+
+def _add_quota(d: dict) -> None:
+    """A nested struct (a pointer: optional) with a rule of its own."""
+    d["$defs"]["Quota"] = {
+        "type": "object",
+        "description": "a rate limit",
+        "x-framegen-order": ["requests", "windowSeconds"],
+        "required": ["requests"],
+        "properties": {
+            "requests": {"type": "integer", "format": "int64", "description": "requests per window"},
+            "windowSeconds": {
+                "type": "integer",
+                "format": "int32",
+                "minimum": 1,
+                "x-framegen-rule": "quota-window",
+                "description": "the window",
+            },
+        },
+    }
+    _add_field(d, "quota", {"$ref": "#/$defs/Quota", "description": "the key's rate limit"})
+
+
+def _add_labels(d: dict) -> None:
+    _add_field(d, "labels", {"type": "object", "additionalProperties": {"type": "string"}, "description": "labels"})
+
+
+def _add_ratio(d: dict) -> None:
+    _add_field(
+        d,
+        "ratio",
+        {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": 1,
+            "x-framegen-rule": "ratio-range",
+            "description": "share of the quota in use",
+        },
+    )
+
+
+def _nullable(field: str):
+    return lambda d: _frame(d)["properties"][field].update({"type": ["string", "null"]})
+
+
 WS_FIRST = "one step: deploy this schema to ws-proxy first, then to Worker"
 WORKER_FIRST = "one step: deploy this schema to Worker first, then to ws-proxy"
 EITHER = "one step: deploy this schema to Worker and ws-proxy, in either order"
@@ -236,6 +288,56 @@ SCENARIOS = {
             ("RULE_ADDED", "breaking", False, True, "deploy Worker first"),
             ("RULE_ADDED", "breaking", False, True, "deploy ws-proxy first"),
         ],
+        "major",
+        "not rollable in one step (2 steps)",
+        "2.0.0",
+    ),
+    # issue 11's types, each added to the real schema (and one field made nullable)
+    "add scopes (a string array)": (
+        _add_scopes,
+        [("FIELD_ADDED", "info", False, False, "either order")],
+        "minor",
+        EITHER,
+        "1.1.0",
+    ),
+    "add quota (a nested object)": (
+        _add_quota,
+        [
+            ("STRUCT_ADDED", "info", False, False, "either order"),
+            ("FIELD_ADDED", "info", False, False, "either order"),
+            ("RULE_ADDED", "info", False, False, "either order"),
+        ],
+        "minor",
+        EITHER,
+        "1.1.0",
+    ),
+    "add labels (a string map)": (
+        _add_labels,
+        [("FIELD_ADDED", "info", False, False, "either order")],
+        "minor",
+        EITHER,
+        "1.1.0",
+    ),
+    "add ratio (a number) with its range": (
+        _add_ratio,
+        [("FIELD_ADDED", "info", False, False, "either order"), ("RULE_ADDED", "info", False, False, "either order")],
+        "minor",
+        EITHER,
+        "1.1.0",
+    ),
+    # no rule checks description: both services read null as "" as before; Go's string becomes *string
+    "make description nullable": (
+        _nullable("description"),
+        [("FIELD_NULLABLE_ADDED", "breaking", False, False, "either order")],
+        "major",
+        EITHER,
+        "2.0.0",
+    ),
+    # name-required wants a name on deletes, sent both ways: a name set to "" is present to new readers, absent
+    # to old ones
+    "make name nullable": (
+        _nullable("name"),
+        [("FIELD_NULLABLE_ADDED", "breaking", True, False, "not rollable in one step")],
         "major",
         "not rollable in one step (2 steps)",
         "2.0.0",
@@ -322,8 +424,9 @@ def test_version_check_names_what_to_set() -> None:
     assert bad_id.fix == "set $id to https://schemas.framegen.dev/sync-protocol/v2/sync-protocol.schema.json"
 
 
-def test_ten_times_larger_schema_diffs_in_under_a_second() -> None:
-    """Measured, not asserted as a benchmark: the assertion is a 1 s ceiling the issue sets."""
+def test_a_ten_times_larger_schema_diffs_to_what_changed() -> None:
+    """Scale is no excuse for noise: 210 more fields, 180 more types and 170 more rules, one field removed,
+    one finding. (How long it takes is measured by `make bench`, bench/toolkit.py, not asserted here.)"""
 
     def grow(d: dict) -> None:
         for i in range(10 * 21):
@@ -353,10 +456,10 @@ def test_ten_times_larger_schema_diffs_in_under_a_second() -> None:
     bigger = _real(
         lambda d: (grow(d), _frame(d)["properties"].pop("extra205"), _frame(d)["x-framegen-order"].remove("extra205"))
     )
-    started = time.perf_counter()
     report = compare(big, bigger)
-    elapsed = time.perf_counter() - started
-    assert report.findings and elapsed < 1.0, elapsed
+    assert [(f.rule, f.subject) for f in report.findings if f.severity != "info"] == [
+        ("FIELD_REMOVED", "Frame.extra205")
+    ], report.findings
 
 
 def test_case_folders_are_what_author_cases_writes(tmp_path: Path) -> None:
@@ -388,3 +491,68 @@ def test_a_gated_and_a_replaced_change_make_one_plan() -> None:
         "remove Msg.payload (a major version)",
         "after that: start sending what rule payload-object allows only once Worker and ws-proxy all run this schema",
     )
+
+
+def _quota_twice(d: dict) -> None:
+    """Quota held by quota (tied to key_sync by a rule) and by a list of quotas tied to key_create."""
+    _add_quota(d)
+    _add_field(d, "quotas", {"type": "array", "items": {"$ref": "#/$defs/Quota"}, "description": "more quotas"})
+    for rule_id, type_, field in (
+        ("key-sync-quota", "key_sync", "quota"),
+        ("key-create-quotas", "key_create", "quotas"),
+    ):
+        _frame(d)["allOf"].append(
+            {
+                "x-framegen-rule": rule_id,
+                "x-framegen-level": "error",
+                "description": f"a {type_} has {field}",
+                "if": {"properties": {"type": {"const": type_}}},
+                "then": {"required": [field]},
+            }
+        )
+
+
+def test_a_shared_struct_field_is_reported_once_for_the_types_of_its_holders() -> None:
+    """Quota.windowSeconds widened: one finding on the struct's field, read where quota and quotas travel."""
+
+    def widen(d: dict) -> None:
+        _quota_twice(d)
+        d["$defs"]["Quota"]["properties"]["windowSeconds"]["format"] = "int64"
+
+    report = compare(_real(_quota_twice), _real(widen))
+    assert [(f.rule, f.subject) for f in report.findings] == [("FIELD_WIDENED", "Quota.windowSeconds")]
+    (finding,) = report.findings
+    assert finding.frame_types == ("key_create", "key_sync")
+    assert (finding.readers, finding.writers) == (("Worker", "ws-proxy"), ("Worker", "ws-proxy"))
+    assert finding.breaks_old_readers and not finding.breaks_old_writers and finding.api_break
+    assert finding.message == "field windowSeconds widened int32 -> int64: old readers reject values past int32"
+    assert report.plan.steps == (
+        "deploy this schema to Worker and ws-proxy, in either order",
+        "after that: start sending values of Quota.windowSeconds that its old type could not hold only once Worker "
+        "and ws-proxy all run this schema",
+    )
+
+
+def test_a_nullable_field_read_by_a_rule_is_gated_after_the_deploy() -> None:
+    report = compare(_real(), _real(_nullable("name")))
+    (finding,) = report.findings
+    assert finding.message.endswith("old readers check it (name-required)")
+    assert finding.frame_types == ("key_delete", "key_delete_sync", "template_delete", "template_delete_sync")
+    assert report.plan.steps == (
+        "deploy this schema to Worker and ws-proxy, in either order",
+        "after that: start sending Frame.name as null or an explicit zero value only once Worker and ws-proxy all "
+        "run this schema",
+    )
+
+
+def test_a_nullable_field_no_rule_reads_breaks_code_only() -> None:
+    """Markdown names the generated API break, the deploy in either order and the major version with its $id."""
+    out = markdown(compare(_real(), _real(_nullable("description"))))
+    row = (
+        "| 🔴 | `FIELD_NULLABLE_ADDED` | **Frame.description**: field description is now nullable (a pointer in Go "
+        "(*string), optional in Python): new writers may send null or an explicit zero value, which old readers "
+        "read as the zero value | no | no | yes | Worker, ws-proxy → Worker, ws-proxy | either order |"
+    )
+    assert row in out.splitlines()
+    assert "**Rollout plan** — one step: deploy this schema to Worker and ws-proxy, in either order" in out
+    assert "set x-schema-version to 2.0.0 and $id to https://schemas.framegen.dev/sync-protocol/v2/" in out

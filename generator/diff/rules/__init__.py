@@ -12,6 +12,6 @@ from __future__ import annotations
 
 from generator.diff.rules import structure, validation, values  # noqa: F401  (importing registers the rules)
 from generator.diff.rules.registry import RULES, DiffRule, by_id, hit, rule, rules_by_kind
-from generator.diff.rules.validation import is_membership
+from generator.diff.rules.validation import enum_of, is_membership
 
-__all__ = ["RULES", "DiffRule", "by_id", "hit", "is_membership", "rule", "rules_by_kind"]
+__all__ = ["RULES", "DiffRule", "by_id", "enum_of", "hit", "is_membership", "rule", "rules_by_kind"]

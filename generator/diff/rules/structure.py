@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator import ir
-from generator.diff.context import Context
+from generator.diff import wire
+from generator.diff.context import Context, fields_of
 from generator.diff.model import BREAKING, INFO, WARNING, Bump, Finding
 from generator.diff.rules.registry import annotation, hit, rule
+from generator.diff.strictness import holds_when_absent
 
 # ---- schema ---------------------------------------------------------------------------------
 
@@ -148,17 +152,122 @@ def field_renamed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: 
     )
 
 
+WIDER = "start sending values of {subject} that its old type could not hold only once {readers} all run this schema"
+NARROWER = "make {writers} send only values {subject}'s new type holds, in a release still on the old schema"
+
+
+def _retyped(old: ir.Field | None, new: ir.Field | None, container: ir.Kind | None, *verdicts: str) -> str:
+    """The wire verdict (wire.compare) of a field whose value type changed, when it is one of `verdicts`:
+    for a list (or map) field kept a list (or map) when container is LIST (or MAP), else for the field itself
+    ('' when the change is another rule's: raw JSON on either side, a list's items for the field's rules)."""
+    if not old or not new or ir.Kind.RAW in (old.type.kind, new.type.kind):
+        return ""
+    kept = old.type.kind == new.type.kind and old.type.kind in (ir.Kind.LIST, ir.Kind.MAP)
+    if kept != (container is not None) or (container is not None and old.type.kind != container):
+        return ""
+    verdict = wire.compare(old.type, new.type)
+    return verdict if verdict in verdicts else ""
+
+
+def _type_flags(verdict: str) -> dict[str, bool]:
+    """Who a value type change breaks: a wider type old readers (they reject what they cannot hold), a
+    narrower one old writers (new readers reject it), anything else both; the generated types change."""
+    return {
+        "breaks_old_readers": verdict in (wire.WIDENED, wire.RETYPED),
+        "breaks_old_writers": verdict in (wire.NARROWED, wire.RETYPED),
+        "api_break": True,
+    }
+
+
+def _type_change(old: ir.Field, new: ir.Field) -> str:
+    """old -> new, nullability aside (FIELD_NULLABLE_* say it), and whether a float64 rounds the old integers."""
+    before, after = (wire.text(replace(f.type, nullable=False)) for f in (old, new))
+    return f"{before} -> {after}" + (" (integers past 2^53 round)" if wire.rounding(old.type, new.type) else "")
+
+
+def _rejected(old: ir.TypeRef, new: ir.TypeRef) -> str:
+    """What a reader of the narrower of two number types rejects: fractions and exponents, or values past it."""
+    narrow, wide = (old, new) if wire.compare(old, new) == wire.WIDENED else (new, old)
+    while narrow.kind in (ir.Kind.LIST, ir.Kind.MAP):
+        narrow, wide = narrow.item, wide.item
+    if wide.kind == ir.Kind.FLOAT:
+        return "fractions, exponents (Go writes 1.5, 1e+21 for a float64) and integers past " + wire.text(narrow)
+    return "values past " + wire.text(narrow)
+
+
 @rule("FIELD_TYPE_CHANGED", "field", "a field's JSON type changed: neither side can read the other", instead=RETYPE)
 def field_type_changed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
-    if not old or not new or old.type.kind == new.type.kind or ir.Kind.RAW in (old.type.kind, new.type.kind):
+    if not _retyped(old, new, None, wire.RETYPED):
         return []
     return hit(
         f"{struct}.{new.wire_name}",
-        f"field {new.wire_name} changed type {old.type.kind} -> {new.type.kind}",
+        f"field {new.wire_name} changed type {_type_change(old, new)}",
         BREAKING,
         Bump.MAJOR,
-        breaks_old_readers=True,
-        breaks_old_writers=True,
+        frame_types=_field_types(ctx, struct, old, new),
+        **_type_flags(wire.RETYPED),
+    )
+
+
+@rule(
+    "FIELD_WIDENED",
+    "field",
+    "a number field holds more values (int32 -> int64, an integer -> a number): old readers reject those past "
+    "their type (Go: out of range, or a fraction into an integer)",
+    why="its receivers ({readers}) must hold the wider {subject} before its senders ({writers}) send such values",
+    after=WIDER,
+)
+def field_widened(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
+    if not _retyped(old, new, None, wire.WIDENED):
+        return []
+    return hit(
+        f"{struct}.{new.wire_name}",
+        f"field {new.wire_name} widened {_type_change(old, new)}: old readers reject {_rejected(old.type, new.type)}",
+        BREAKING,
+        Bump.MAJOR,
+        frame_types=_field_types(ctx, struct, old, new),
+        **_type_flags(wire.WIDENED),
+    )
+
+
+@rule(
+    "FIELD_NARROWED",
+    "field",
+    "a number field holds fewer values (int64 -> int32, a number -> an integer): new readers reject what old "
+    "writers may send past the new type",
+    why="its senders ({writers}) must keep {subject} within its new type before its receivers ({readers}) reject "
+    "the rest",
+    before=NARROWER,
+)
+def field_narrowed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
+    if not _retyped(old, new, None, wire.NARROWED):
+        return []
+    return hit(
+        f"{struct}.{new.wire_name}",
+        f"field {new.wire_name} narrowed {_type_change(old, new)}: new readers reject old writers' "
+        f"{_rejected(old.type, new.type)}",
+        BREAKING,
+        Bump.MAJOR,
+        frame_types=_field_types(ctx, struct, old, new),
+        **_type_flags(wire.NARROWED),
+    )
+
+
+@rule(
+    "FIELD_CODE_TYPE_CHANGED",
+    "field",
+    "the same values on the wire in another generated type (Go int <-> int64, string <-> an enum, one enum <-> "
+    "another): breaks code using the generated types; allowed values are compared as the membership rule",
+)
+def field_code_type_changed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
+    if not _retyped(old, new, None, wire.RENAMED):
+        return []
+    return hit(
+        f"{struct}.{new.wire_name}",
+        f"field {new.wire_name} is now {wire.text(new.type)} (was {wire.text(old.type)}): the same JSON values, "
+        "another generated type",
+        BREAKING,
+        Bump.MAJOR,
         api_break=True,
         frame_types=_field_types(ctx, struct, old, new),
     )
@@ -180,17 +289,117 @@ def field_raw_changed(struct: str, old: ir.Field | None, new: ir.Field | None, c
     )
 
 
-@rule("FIELD_ITEMS_CHANGED", "field", "a list field holds another struct or enum than before", instead=RETYPE)
-def field_items_changed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
-    if not old or not new or old.type.kind != new.type.kind or old.type == new.type:
+def _element_rule(id: str, container: ir.Kind, noun: str) -> None:
+    """Register a rule for a list's items (or a map's values) whose type changed, judged as a field's type is."""
+
+    @rule(
+        id,
+        "field",
+        f"a {container} field's {noun} have another type: a wider one breaks old readers, a narrower one old "
+        "writers, another struct or an unrelated type both",
+        instead=RETYPE,
+        after=WIDER,
+        before=NARROWER,
+    )
+    def check(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
+        verdict = _retyped(old, new, container, wire.RENAMED, wire.WIDENED, wire.NARROWED, wire.RETYPED)
+        if not verdict:
+            return []
+        words = {wire.WIDENED: "widened", wire.NARROWED: "narrowed", wire.RENAMED: "in another generated type"}
+        return hit(
+            f"{struct}.{new.wire_name}",
+            f"{noun} of {new.wire_name} {words.get(verdict, 'changed type')}: "
+            f"{wire.text(old.type.item)} -> {wire.text(new.type.item)}"
+            + (" (integers past 2^53 round)" if wire.rounding(old.type, new.type) else "")
+            + (f"; old readers reject {_rejected(old.type, new.type)}" if verdict == wire.WIDENED else "")
+            + (
+                f"; new readers reject old writers' {_rejected(old.type, new.type)}" if verdict == wire.NARROWED else ""
+            ),
+            BREAKING,
+            Bump.MAJOR,
+            frame_types=_field_types(ctx, struct, old, new),
+            **(_type_flags(verdict) if verdict != wire.RENAMED else {"api_break": True}),
+        )
+
+
+_element_rule("FIELD_ITEMS_CHANGED", ir.Kind.LIST, "items")
+_element_rule("FIELD_VALUES_CHANGED", ir.Kind.MAP, "values")
+
+
+def _checked_by(schema: ir.Schema, struct: str, f: ir.Field) -> tuple[str, ...]:
+    """Error rules of the struct (with the root's own, for the root) that a reader on this schema may fail when
+    it reads null or an explicit zero value as the zero value: when the field is omitempty there, those that
+    require it present (the zero value is absent); when it is always encoded, any that checks it."""
+    structs = [s for s in schema.structs if s.name == struct]
+    rules = [*(structs[0].rules if structs else ()), *(schema.root_rules if struct == schema.root else ())]
+
+    def fails(p: ir.Predicate) -> bool:
+        mentioned = f.wire_name in fields_of((p,))
+        return mentioned and (not f.omit_empty or not holds_when_absent(p, frozenset({f.wire_name})))
+
+    return tuple(r.id for r in rules if r.level == "error" and any(fails(p) for p in r.then))
+
+
+def _null_words(f: ir.Field) -> str:
+    if f.type.kind in (ir.Kind.LIST, ir.Kind.MAP):
+        go = "slice" if f.type.kind == ir.Kind.LIST else "map"
+        return f"Go's {go} is unchanged, written null when nil; in Python it may be None"
+    return f"a pointer in Go (*{wire.text(replace(f.type, nullable=False))}), optional in Python"
+
+
+@rule(
+    "FIELD_NULLABLE_ADDED",
+    "field",
+    "a field's value may now be None (null, or a pointer set to the zero value): the generated types change; "
+    "old readers read it as the zero value, which their rules on the field may reject",
+    why="its receivers ({readers}) must accept {subject} as null or an explicit zero value before its senders "
+    "({writers}) send it",
+    after="start sending {subject} as null or an explicit zero value only once {readers} all run this schema",
+)
+def field_nullable_added(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
+    if not old or not new or old.type.kind != new.type.kind or new.type.kind == ir.Kind.RAW:
         return []
+    if old.type.nullable or not new.type.nullable:
+        return []
+    checked = _checked_by(ctx.old, struct, old)
+    note = f"; old readers check it ({', '.join(checked)})" if checked else ""
     return hit(
         f"{struct}.{new.wire_name}",
-        f"field {new.wire_name} now refers to {new.type.item.ref if new.type.item else new.type.ref}",
+        f"field {new.wire_name} is now nullable ({_null_words(new)}): new writers may send null or an explicit "
+        f"zero value, which old readers read as the zero value{note}",
         BREAKING,
         Bump.MAJOR,
-        breaks_old_readers=True,
-        breaks_old_writers=True,
+        breaks_old_readers=bool(checked),
+        api_break=True,
+        frame_types=_field_types(ctx, struct, old, new),
+    )
+
+
+@rule(
+    "FIELD_NULLABLE_REMOVED",
+    "field",
+    "a field's value can no longer be None: the generated types change; old writers' null or explicit zero "
+    "value is read as the zero value, which the new rules on the field may reject",
+    why="its senders ({writers}) must stop sending {subject} as null or an explicit zero value before its "
+    "receivers ({readers}) check it",
+    before="stop sending {subject} as null or an explicit zero value from {writers}, in a release still on the old "
+    "schema",
+)
+def field_nullable_removed(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
+    if not old or not new or old.type.kind != new.type.kind or new.type.kind == ir.Kind.RAW:
+        return []
+    if not old.type.nullable or new.type.nullable:
+        return []
+    checked = _checked_by(ctx.new, struct, new)
+    note = f"; new readers check it ({', '.join(checked)})" if checked else ""
+    was = "a pointer in Go" if old.type.kind not in (ir.Kind.LIST, ir.Kind.MAP) else "None in Python"
+    return hit(
+        f"{struct}.{new.wire_name}",
+        f"field {new.wire_name} is no longer nullable (was {was}): old writers' null or explicit zero value is "
+        f"read as the zero value{note}",
+        BREAKING,
+        Bump.MAJOR,
+        breaks_old_writers=bool(checked),
         api_break=True,
         frame_types=_field_types(ctx, struct, old, new),
     )

@@ -12,7 +12,7 @@ from generator import ir
 from generator.diff.context import Context
 from generator.diff.model import BREAKING, INFO, Bump, Finding
 from generator.diff.rules.registry import hit, rule
-from generator.diff.strictness import common, compared, only_about
+from generator.diff.strictness import common, compared, only_about, scope_struct
 
 
 def _rule_flags(tighter: bool, looser: bool) -> dict[str, Any]:
@@ -20,8 +20,9 @@ def _rule_flags(tighter: bool, looser: bool) -> dict[str, Any]:
     return {"breaks_old_writers": tighter, "breaks_old_readers": looser}
 
 
-def _types(ctx: Context, *rules: ir.Rule | None) -> tuple[str, ...]:
-    return tuple(sorted({t for r in rules if r for t in ctx.rule_types(r)}))
+def _types(ctx: Context, scope: str, *rules: ir.Rule | None) -> tuple[str, ...]:
+    struct = scope_struct(scope, ctx, "new")
+    return tuple(sorted({t for r in rules if r for t in ctx.rule_types(r, struct)}))
 
 
 @rule(
@@ -42,14 +43,14 @@ def rule_added(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Contex
             f"{new.level} rule {new.id} added: {new.doc}{note}",
             INFO,
             Bump.MINOR,
-            frame_types=_types(ctx, new),
+            frame_types=_types(ctx, scope, new),
         )
     return hit(
         f"rule {new.id}",
         f"error rule {new.id} added: {new.doc}",
         BREAKING,
         Bump.MAJOR,
-        frame_types=_types(ctx, shared),
+        frame_types=_types(ctx, scope, shared),
         **_rule_flags(True, False),
     )
 
@@ -68,14 +69,18 @@ def rule_removed(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Cont
         about = only_about(old, scope, ctx, "old") if shared is None else ()
         note = f"; it applied only to {', '.join(about)}, removed in this change" if about else ""
         return hit(
-            f"rule {old.id}", f"{old.level} rule {old.id} removed{note}", INFO, Bump.PATCH, frame_types=_types(ctx, old)
+            f"rule {old.id}",
+            f"{old.level} rule {old.id} removed{note}",
+            INFO,
+            Bump.PATCH,
+            frame_types=_types(ctx, scope, old),
         )
     return hit(
         f"rule {old.id}",
         f"error rule {old.id} removed: {old.doc}",
         BREAKING,
         Bump.MAJOR,
-        frame_types=_types(ctx, shared),
+        frame_types=_types(ctx, scope, shared),
         **_rule_flags(False, True),
     )
 
@@ -91,7 +96,7 @@ def _rule_comparison(id: str, outcome: str, verb: str, lint_bump: Bump, tighter:
     def check(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Context) -> list[Finding]:
         if not old or not new or old.level != new.level or compared(scope, old, new, ctx) != outcome:
             return []
-        types = _types(ctx, common(old, scope, ctx, "old"), common(new, scope, ctx, "new"))
+        types = _types(ctx, scope, common(old, scope, ctx, "old"), common(new, scope, ctx, "new"))
         if new.level == "lint":
             return hit(f"rule {new.id}", f"lint rule {new.id} {verb}", INFO, lint_bump, frame_types=types)
         return hit(
@@ -140,7 +145,7 @@ def rule_rescoped(scope: str, old: ir.Rule | None, new: ir.Rule | None, ctx: Con
         f"{new.level} rule {new.id} now " + ", and ".join(p for p in parts if p) + "; unchanged for the rest",
         INFO,
         Bump.MINOR if gained else Bump.PATCH,
-        frame_types=_types(ctx, old, new),
+        frame_types=_types(ctx, scope, old, new),
     )
 
 
@@ -157,7 +162,7 @@ def _level_change(id: str, before: str, after: str, verb: str, tighter: bool) ->
             f"rule {new.id} {verb} from {before} to {after}",
             BREAKING,
             Bump.MAJOR,
-            frame_types=ctx.rule_types(new),
+            frame_types=_types(ctx, scope, new),
             **_rule_flags(tighter, not tighter),
         )
 
@@ -173,12 +178,30 @@ def rule_message_changed(scope: str, old: ir.Rule | None, new: ir.Rule | None, c
     return hit(f"rule {new.id}", f"message of rule {new.id} changed", INFO, Bump.PATCH)
 
 
-def is_membership(rule_: ir.Rule | None, schema: ir.Schema) -> bool:
-    """The rule a property's enum type implies (type-known): its changes are reported per enum value."""
-    if rule_ is None or rule_.when or len(rule_.then) != 1 or not isinstance(rule_.then[0], ir.In):
+def is_membership(rule_: ir.Rule | None, schema: ir.Schema, scope: str) -> bool:
+    """The rule a property's enum type implies (type-known, or the same on a list's items or a map's values):
+    its changes are reported per enum value."""
+    if rule_ is None or rule_.when or len(rule_.then) != 1:
         return False
-    fields = {f.wire_name: f for s in schema.structs for f in s.fields}
-    f = fields.get(rule_.then[0].field)
-    if not f or f.type.kind != ir.Kind.ENUM or f.type.ref not in {e.name for e in schema.enums}:
+    check, element = rule_.then[0], False
+    if isinstance(check, ir.Each) and len(check.predicates) == 1:
+        check, element = check.predicates[0], True
+    if not isinstance(check, ir.In):
         return False
-    return set(rule_.then[0].values) - {""} == {v.value for v in schema.enum(f.type.ref).values}
+    name = schema.root if scope == "(root)" else scope
+    structs = [s for s in schema.structs if s.name == name]
+    wire = rule_.then[0].field
+    f = next((f for f in structs[0].fields if f.wire_name == wire), None) if structs else None
+    t = (f.type.item if element else f.type) if f else None
+    if not t or t.kind != ir.Kind.ENUM or t.ref not in {e.name for e in schema.enums}:
+        return False
+    return set(check.values) - {""} == {v.value for v in schema.enum(t.ref).values}
+
+
+def enum_of(rule_: ir.Rule | None, schema: ir.Schema, scope: str) -> str:
+    """The enum a membership rule checks ('' for any other rule)."""
+    if not is_membership(rule_, schema, scope):
+        return ""
+    name = schema.root if scope == "(root)" else scope
+    f = schema.struct(name).field(rule_.then[0].field)
+    return (f.type.item if isinstance(rule_.then[0], ir.Each) else f.type).ref
