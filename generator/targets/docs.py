@@ -105,6 +105,7 @@ class DocsTarget:
             "sections": [self.section(schema, v, root) for v in values],
             "languages": [t.title for t in languages],
             "structs": [self.struct_view(schema, s, languages) for s in schema.structs],
+            "failure": self.failure_view(schema, languages),
             "rules": [self.rule_row(r, "top-level messages only", table) for r in schema.root_rules]
             + [self.rule_row(r, "every value, nested ones included", table) for r in root.rules],
         }
@@ -220,6 +221,27 @@ class DocsTarget:
                 }
             )
         return {"name": s.name, "doc": cell(s.doc), "rows": rows}
+
+    @staticmethod
+    def failure_view(schema: ir.Schema, languages: list[Any]) -> dict | None:
+        """The failure model in wire terms, and each code target's helper for it (those that generate one)."""
+        failure = schema.failure
+        if failure is None:
+            return None
+        responses = schema.messages.of_kind("response") if schema.messages else ()
+        return {
+            "name": failure.name,
+            "doc": cell(failure.doc),
+            "success": failure.success,
+            "message": failure.message,
+            "status": failure.status,
+            "responses": ", ".join(f"`{r}`" for r in responses),
+            "apis": [
+                {"language": t.title, "helper": cell(api[0]), "returns": cell(api[1])}
+                for t in languages
+                if (api := getattr(t, "failure_api", lambda schema: None)(schema))
+            ],
+        }
 
     @staticmethod
     def rule_row(r: ir.Rule, scope: str, table: ir.Messages | None) -> dict:

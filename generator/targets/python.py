@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from types import ModuleType
 from typing import Any, ClassVar
 
 from generator import checks, ir
@@ -31,6 +32,8 @@ RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"self", 
 STRUCT_METHODS = frozenset({"from_json", "to_json", "from_dict", "to_dict"})
 PYTHON_RESERVED = frozenset({"MessageInfo", "ValidationError", "RawJSON", "DecodeError", "EncodeError", "StructSpec"})
 RUNTIME_EXPORTS = ("DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "DecodeError", "EncodeError", "RawJSON", "wire_fields")
+RUNTIME_EXPORTS += ("ProtocolError",)  # the base of every error the package raises
+PYTHON_RESERVED |= {"ProtocolError"}  # exported beside the generated classes
 VALIDATE_EXPORTS = ("ValidationError", "lint", "validate")
 STATIC_FILES = ("_runtime.py",)  # code that does not vary with the schema: copied, header prepended
 LEVEL_WORDS = {"error": "errors", "lint": "lint"}
@@ -148,6 +151,13 @@ def python_pattern(pattern: str) -> str:
     return "".join(out)
 
 
+def python_failure() -> ModuleType:
+    """The failure model's module (error type, helpers on the root); imported late, since it builds on this one."""
+    from generator.targets import python_failure
+
+    return python_failure
+
+
 def format_python(source: str, path: str) -> str:
     """ruff format, then compile; either failure shows the line-numbered source."""
     formatted = run_formatter([tool("ruff"), "format", "--quiet", "--stdin-filename", path, "-"], source, path)
@@ -259,6 +269,9 @@ class PythonTarget:
     def declaration(self, schema: ir.Schema, struct: ir.Struct, f: ir.Field) -> str:
         return f"{attr_name(f)}: {type_hint(f.type, schema)}"
 
+    def failure_api(self, schema: ir.Schema) -> tuple[str, str] | None:
+        return python_failure().api(schema)
+
     # ---- files ----
 
     def files(self, schema: ir.Schema) -> list[GeneratedFile]:
@@ -286,6 +299,7 @@ class PythonTarget:
         types = [(class_name(e.name, e.annotations), e.name, e.pointer) for e in schema.enums]
         types += [(class_name(s.name, s.annotations), s.name, s.pointer) for s in schema.structs]
         check_names("python", "class", types, PYTHON_RESERVED, str.isidentifier)
+        python_failure().check(schema, types)
         for e in schema.enums:
             members = [(member_name(v), v.value, v.pointer) for v in e.values]
             check_names("python", "enum member", members, frozenset({"mro"}), str.isidentifier)
@@ -298,7 +312,9 @@ class PythonTarget:
         structs = [self.struct_view(s, schema) for s in schema.structs]
         root = schema.struct(schema.root)
         uses_ints = any(f.type.kind == ir.Kind.INT for st in schema.structs for f in st.fields)
-        model_names = self.model_names(enums, structs, schema.messages is not None)
+        failure = python_failure()
+        model_names = self.model_names(enums, structs, schema.messages is not None) + failure.model_names(schema)
+        runtime_exports = [*RUNTIME_EXPORTS, *failure.runtime_imports(schema)]
         return {
             "header": header_lines(schema, self.settings.version_markers),
             "package": self.package,
@@ -309,14 +325,15 @@ class PythonTarget:
             "root": class_name(root.name, root.annotations),
             "messages": self.message_view(schema),
             "validator": self.validator_view(schema),
-            "runtime_imports": isort_order(self.runtime_imports(schema)),
+            "runtime_imports": isort_order(self.runtime_imports(schema) + failure.runtime_imports(schema)),
             "uses_lists": any(f.type.kind == ir.Kind.LIST for st in schema.structs for f in st.fields),
             "uses_ints": uses_ints,
             "typing_imports": ["Annotated"] * uses_ints + ["Any"] + ["NamedTuple"] * (schema.messages is not None),
-            "runtime_exports": isort_order(list(RUNTIME_EXPORTS)),
+            "runtime_exports": isort_order(runtime_exports),
             "validate_exports": isort_order(list(VALIDATE_EXPORTS)),
             "model_imports": isort_order(model_names),
-            "all_names": isort_order(model_names + list(RUNTIME_EXPORTS) + list(VALIDATE_EXPORTS)),
+            "all_names": isort_order(model_names + runtime_exports + list(VALIDATE_EXPORTS)),
+            "failure": failure.view(schema),
         }
 
     @staticmethod

@@ -3,9 +3,11 @@
 // line: {"struct": "Frame", "input": "<base64>"}, and writes one JSON line per request:
 //
 //	{"accepted": bool, "error": string, "canonical": "<base64>", "value": {...},
-//	 "errors": [[rule, pointer], ...], "lint": [[rule, pointer], ...]}
+//	 "errors": [[rule, pointer], ...], "lint": [[rule, pointer], ...],
+//	 "response_error": {"kind": "none" | "http" | "plain", "status": int, "message": string}}
 //
-// "value" is the decoded struct with every field under its wire name (zero values
+// "response_error" (a Frame only) is what Frame.ResponseError() returns: nil, a *HTTPError, or
+// another error. "value" is the decoded struct with every field under its wire name (zero values
 // included); a raw field is {"b64": "<base64>"} or null when it is nil.
 package main
 
@@ -13,6 +15,7 @@ import (
 	"bufio"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -33,6 +36,26 @@ type response struct {
 	Value     any         `json:"value"`
 	Errors    [][2]string `json:"errors"`
 	Lint      [][2]string `json:"lint"`
+	Verdict   *verdict    `json:"response_error,omitempty"`
+}
+
+// verdict is the kind of error Frame.ResponseError() returns, with its status and text.
+type verdict struct {
+	Kind    string `json:"kind"`
+	Status  int    `json:"status"`
+	Message string `json:"message"`
+}
+
+func responseVerdict(f *protocol.Frame) *verdict {
+	err := f.ResponseError()
+	var he *protocol.HTTPError
+	switch {
+	case err == nil:
+		return &verdict{Kind: "none"}
+	case errors.As(err, &he):
+		return &verdict{Kind: "http", Status: he.Status, Message: he.Message}
+	}
+	return &verdict{Kind: "plain", Message: err.Error()}
 }
 
 var rawMessageType = reflect.TypeOf(json.RawMessage(nil))
@@ -112,6 +135,7 @@ func handle(req request) response {
 	if frame, ok := target.(*protocol.Frame); ok {
 		resp.Errors = findings(frame.Validate())
 		resp.Lint = findings(frame.Lint())
+		resp.Verdict = responseVerdict(frame)
 	}
 	return resp
 }

@@ -9,6 +9,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
+    ProtocolError,
     RawJSON,
     wire_fields,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "EncodeError",
     "Kind",
     "Message",
+    "ProtocolError",
     "RawJSON",
     "ValidationError",
     "lint",
