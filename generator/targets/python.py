@@ -32,8 +32,6 @@ RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"self", 
 STRUCT_METHODS = frozenset({"from_json", "to_json", "from_dict", "to_dict"})
 PYTHON_RESERVED = frozenset({"MessageInfo", "ValidationError", "RawJSON", "DecodeError", "EncodeError", "StructSpec"})
 RUNTIME_EXPORTS = ("DEFAULT_MAX_DEPTH", "DEFAULT_MAX_SIZE", "DecodeError", "EncodeError", "RawJSON", "wire_fields")
-RUNTIME_EXPORTS += ("ProtocolError",)  # the base of every error the package raises
-PYTHON_RESERVED |= {"ProtocolError"}  # exported beside the generated classes
 VALIDATE_EXPORTS = ("ValidationError", "lint", "validate")
 STATIC_FILES = ("_runtime.py",)  # code that does not vary with the schema: copied, header prepended
 LEVEL_WORDS = {"error": "errors", "lint": "lint"}
@@ -276,7 +274,7 @@ class PythonTarget:
 
     def files(self, schema: ir.Schema) -> list[GeneratedFile]:
         env = environment("python")
-        context = self.context(schema)
+        context = python_failure().extend(schema, self.context(schema))
         base = f"{self.settings.output}/python/{self.package}"
         out = []
         for template, filename in (
@@ -312,9 +310,7 @@ class PythonTarget:
         structs = [self.struct_view(s, schema) for s in schema.structs]
         root = schema.struct(schema.root)
         uses_ints = any(f.type.kind == ir.Kind.INT for st in schema.structs for f in st.fields)
-        failure = python_failure()
-        model_names = self.model_names(enums, structs, schema.messages is not None) + failure.model_names(schema)
-        runtime_exports = [*RUNTIME_EXPORTS, *failure.runtime_imports(schema)]
+        model_names = self.model_names(enums, structs, schema.messages is not None)
         return {
             "header": header_lines(schema, self.settings.version_markers),
             "package": self.package,
@@ -325,15 +321,14 @@ class PythonTarget:
             "root": class_name(root.name, root.annotations),
             "messages": self.message_view(schema),
             "validator": self.validator_view(schema),
-            "runtime_imports": isort_order(self.runtime_imports(schema) + failure.runtime_imports(schema)),
+            "runtime_imports": isort_order(self.runtime_imports(schema)),
             "uses_lists": any(f.type.kind == ir.Kind.LIST for st in schema.structs for f in st.fields),
             "uses_ints": uses_ints,
             "typing_imports": ["Annotated"] * uses_ints + ["Any"] + ["NamedTuple"] * (schema.messages is not None),
-            "runtime_exports": isort_order(runtime_exports),
+            "runtime_exports": isort_order(list(RUNTIME_EXPORTS)),
             "validate_exports": isort_order(list(VALIDATE_EXPORTS)),
             "model_imports": isort_order(model_names),
-            "all_names": isort_order(model_names + runtime_exports + list(VALIDATE_EXPORTS)),
-            "failure": failure.view(schema),
+            "all_names": isort_order(model_names + list(RUNTIME_EXPORTS) + list(VALIDATE_EXPORTS)),
         }
 
     @staticmethod

@@ -7,6 +7,8 @@ the error type's name, its docs and the fields the helper reads come from here.
 
 from __future__ import annotations
 
+from typing import Any
+
 from generator import ir
 from generator.targets import python as py
 from generator.targets.base import check_names
@@ -56,23 +58,32 @@ def api(schema: ir.Schema) -> tuple[str, str] | None:
     )
 
 
-def runtime_imports(schema: ir.Schema) -> list[str]:
-    """What models.py takes from the runtime for the failure model, and the package exports with it."""
-    return ["ResponseError"] if schema.failure else []
-
-
-def model_names(schema: ir.Schema) -> list[str]:
-    """What models.py defines for the failure model: the error type."""
-    return [schema.failure.name] if schema.failure else []
+def extend(schema: ir.Schema, context: dict[str, Any]) -> dict[str, Any]:
+    """The target's template context plus the failure model: ProtocolError exported by every package; with a
+    failure model, ResponseError (from the runtime), the error type (in models.py) and the helpers' view."""
+    runtime = ["ResponseError"] if schema.failure else []
+    exports = ["ProtocolError", *runtime]
+    models = [schema.failure.name] if schema.failure else []
+    return {
+        **context,
+        "runtime_imports": py.isort_order([*context["runtime_imports"], *runtime]),
+        "runtime_exports": py.isort_order([*context["runtime_exports"], *exports]),
+        "model_imports": py.isort_order([*context["model_imports"], *models]),
+        "all_names": py.isort_order([*context["all_names"], *exports, *models]),
+        "failure": view(schema),
+    }
 
 
 def check(schema: ir.Schema, types: list[tuple[str, str, str]]) -> None:
-    """The error type is one more class name; no attribute of the root dataclass is named like a helper."""
+    """The runtime's error classes are taken names; the error type is one more class name; no attribute of
+    the root dataclass is named like a helper."""
     failure = schema.failure
+    reserved = py.PYTHON_RESERVED | set(RUNTIME_NAMES)
     if failure is None:
+        check_names("python", "class", types, reserved - {"ResponseError"}, str.isidentifier)
         return
     classes = [*types, (failure.name, failure.name, failure.pointer)]
-    check_names("python", "class", classes, py.PYTHON_RESERVED | set(RUNTIME_NAMES), str.isidentifier)
+    check_names("python", "class", classes, reserved, str.isidentifier)
     root = schema.struct(schema.root)
     attrs = [(py.attr_name(f), f.wire_name, f.pointer) for f in root.fields]
     check_names("python", "attribute", attrs, py.STRUCT_METHODS | METHODS, str.isidentifier)

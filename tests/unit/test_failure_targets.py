@@ -45,3 +45,12 @@ def test_without_a_failure_model_those_names_are_free() -> None:
     schema = build(document(None, responseError={"type": "string"}, raise_for_response={"type": "string"}))
     GoTarget(SETTINGS).check(schema)
     PythonTarget(SETTINGS).check(schema)
+
+
+def test_protocol_error_is_taken_in_every_python_package() -> None:
+    """ProtocolError, the base of DecodeError, is exported beside the generated classes, failure model or not."""
+    doc = document(None)
+    doc["$defs"]["ProtocolError"] = {"type": "object", "properties": {"a": {"type": "string"}}}
+    with pytest.raises(SchemaError, match="a name the generated python code uses") as info:
+        PythonTarget(SETTINGS).check(build(doc))
+    assert info.value.pointer == "/$defs/ProtocolError"

@@ -3,11 +3,9 @@
 // line: {"struct": "Frame", "input": "<base64>"}, and writes one JSON line per request:
 //
 //	{"accepted": bool, "error": string, "canonical": "<base64>", "value": {...},
-//	 "errors": [[rule, pointer], ...], "lint": [[rule, pointer], ...],
-//	 "response_error": {"kind": "none" | "http" | "plain", "status": int, "message": string}}
+//	 "errors": [[rule, pointer], ...], "lint": [[rule, pointer], ...]}
 //
-// "response_error" (a Frame only) is what Frame.ResponseError() returns: nil, a *HTTPError, or
-// another error. "value" is the decoded struct with every field under its wire name (zero values
+// "value" is the decoded struct with every field under its wire name (zero values
 // included); a raw field is {"b64": "<base64>"} or null when it is nil.
 package main
 
@@ -15,7 +13,6 @@ import (
 	"bufio"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -36,26 +33,7 @@ type response struct {
 	Value     any         `json:"value"`
 	Errors    [][2]string `json:"errors"`
 	Lint      [][2]string `json:"lint"`
-	Verdict   *verdict    `json:"response_error,omitempty"`
-}
-
-// verdict is the kind of error Frame.ResponseError() returns, with its status and text.
-type verdict struct {
-	Kind    string `json:"kind"`
-	Status  int    `json:"status"`
-	Message string `json:"message"`
-}
-
-func responseVerdict(f *protocol.Frame) *verdict {
-	err := f.ResponseError()
-	var he *protocol.HTTPError
-	switch {
-	case err == nil:
-		return &verdict{Kind: "none"}
-	case errors.As(err, &he):
-		return &verdict{Kind: "http", Status: he.Status, Message: he.Message}
-	}
-	return &verdict{Kind: "plain", Message: err.Error()}
+	Verdict   *verdict    `json:"response_error,omitempty"` // see verdict.go
 }
 
 var rawMessageType = reflect.TypeOf(json.RawMessage(nil))
@@ -125,6 +103,7 @@ func handle(req request) response {
 		return resp
 	}
 	resp.Accepted = true
+	resp.Verdict = responseVerdict(target)
 	encoded, err := json.Marshal(target)
 	if err != nil {
 		resp.Error = "marshal: " + err.Error()
@@ -135,7 +114,6 @@ func handle(req request) response {
 	if frame, ok := target.(*protocol.Frame); ok {
 		resp.Errors = findings(frame.Validate())
 		resp.Lint = findings(frame.Lint())
-		resp.Verdict = responseVerdict(frame)
 	}
 	return resp
 }
