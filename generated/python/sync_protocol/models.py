@@ -380,6 +380,25 @@ class Frame:
     # empty push cannot erase a populated ConfigMap on disk.
     config_snapshot: RawJSON | None = None
 
+    def response_error(self) -> ResponseError | None:
+        """How this response ended: None when ok is true (any error text is ignored);
+        HTTPError(httpStatus, error) when httpStatus is not 0; otherwise ResponseError(error), whose
+        message may be empty. Meant for responses (key_create_resp, key_delete_resp,
+        template_create_resp, template_update_resp, template_delete_resp); the type is not looked
+        at.
+        """
+        if self.ok:
+            return None
+        if self.http_status:
+            return HTTPError(self.http_status, self.error)
+        return ResponseError(self.error)
+
+    def raise_for_response(self) -> None:
+        """Raise response_error() if the response failed: HTTPError or ResponseError."""
+        error = self.response_error()
+        if error is not None:
+            raise error
+
     @classmethod
     def from_json(
         cls, data: bytes | str, *, max_size: int = DEFAULT_MAX_SIZE, max_depth: int = DEFAULT_MAX_DEPTH
@@ -447,25 +466,6 @@ class Frame:
     def to_dict(self) -> dict[str, Any]:
         """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""
         return json.loads(self.to_json().decode("utf-8", "replace"))
-
-    def response_error(self) -> ResponseError | None:
-        """How this response ended: None when ok is true (any error text is ignored);
-        HTTPError(httpStatus, error) when httpStatus is not 0; otherwise ResponseError(error), whose
-        message may be empty. Meant for responses (key_create_resp, key_delete_resp,
-        template_create_resp, template_update_resp, template_delete_resp); the type is not looked
-        at.
-        """
-        if self.ok:
-            return None
-        if self.http_status:
-            return HTTPError(self.http_status, self.error)
-        return ResponseError(self.error)
-
-    def raise_for_response(self) -> None:
-        """Raise response_error() if the response failed: HTTPError or ResponseError."""
-        error = self.response_error()
-        if error is not None:
-            raise error
 
 
 _CREATE_KEY_REQUEST_SPEC = StructSpec(CreateKeyRequest)

@@ -98,6 +98,23 @@ class Envelope:
     # the failure's code
     code: int = 0
 
+    def response_error(self) -> ResponseError | None:
+        """How this response ended: None when accepted is true (any reason text is ignored);
+        Rejected(code, reason) when code is not 0; otherwise ResponseError(reason), whose message
+        may be empty. Meant for responses (put_reply); the type is not looked at.
+        """
+        if self.accepted:
+            return None
+        if self.code:
+            return Rejected(self.code, self.why)
+        return ResponseError(self.why)
+
+    def raise_for_response(self) -> None:
+        """Raise response_error() if the response failed: Rejected or ResponseError."""
+        error = self.response_error()
+        if error is not None:
+            raise error
+
     @classmethod
     def from_json(
         cls, data: bytes | str, *, max_size: int = DEFAULT_MAX_SIZE, max_depth: int = DEFAULT_MAX_DEPTH
@@ -148,23 +165,6 @@ class Envelope:
     def to_dict(self) -> dict[str, Any]:
         """The canonical encoding as a dict keyed by wire names (raw fields parsed)."""
         return json.loads(self.to_json().decode("utf-8", "replace"))
-
-    def response_error(self) -> ResponseError | None:
-        """How this response ended: None when accepted is true (any reason text is ignored);
-        Rejected(code, reason) when code is not 0; otherwise ResponseError(reason), whose message
-        may be empty. Meant for responses (put_reply); the type is not looked at.
-        """
-        if self.accepted:
-            return None
-        if self.code:
-            return Rejected(self.code, self.why)
-        return ResponseError(self.why)
-
-    def raise_for_response(self) -> None:
-        """Raise response_error() if the response failed: Rejected or ResponseError."""
-        error = self.response_error()
-        if error is not None:
-            raise error
 
 
 _ENVELOPE_SPEC = StructSpec(Envelope)
