@@ -8,12 +8,14 @@ Message): the real Worker's code builds it with a composite literal and finds it
 from __future__ import annotations
 
 from generator import ir
+from generator.errors import SchemaError
 from generator.render import environment
 from generator.targets import go
 from generator.targets.base import GeneratedFile, check_names
 
 METHOD = "ResponseError"  # the root struct's method; a field of that name would clash with it
 FILENAME = "errors.go"
+GO_TYPES = {"success": ("bool",), "message": ("string",), "status": ("int", "int64", "int32", "uint32")}
 
 
 def method_doc(schema: ir.Schema, failure: ir.Failure) -> list[str]:
@@ -79,3 +81,16 @@ def check(schema: ir.Schema, package: list[tuple[str, str, str]]) -> None:
     root = schema.struct(schema.root)
     fields = [(go.field_name(f), f.wire_name, f.pointer) for f in root.fields]
     check_names("go", "field", fields, frozenset({METHOD}), go.GO_EXPORTED.fullmatch)
+    for role, wire, types in (
+        ("success", failure.success, GO_TYPES["success"]),
+        ("message", failure.message, GO_TYPES["message"]),
+        ("status", failure.status, GO_TYPES["status"]),
+    ):
+        field = root.field(wire)
+        if go.go_type(field, schema) not in types:
+            raise SchemaError(
+                field.pointer,
+                f"the failure model's {role} field {wire!r} is a Go {go.go_type(field, schema)}, "
+                f"and {METHOD} needs a Go {' or '.join(types)}",
+                "remove its x-go-type, or give the failure model another field",
+            )

@@ -54,3 +54,10 @@ def test_protocol_error_is_taken_in_every_python_package() -> None:
     with pytest.raises(SchemaError, match="a name the generated python code uses") as info:
         PythonTarget(SETTINGS).check(build(doc))
     assert info.value.pointer == "/$defs/ProtocolError"
+
+
+def test_go_refuses_a_status_field_whose_go_type_is_not_an_integer() -> None:
+    schema = build(document(FAILURE, status={"type": "integer", "x-go-type": "string"}))
+    with pytest.raises(SchemaError, match="status field 'status' is a Go string") as info:
+        GoTarget(SETTINGS).check(schema)
+    assert info.value.pointer == "/$defs/Msg/properties/status"
