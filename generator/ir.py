@@ -288,6 +288,25 @@ class Messages:
 
 
 @dataclass(frozen=True, slots=True)
+class Failure:
+    """How a response reports failure (x-framegen-failure on the root struct), so targets can turn
+    a failed response into an error value of their language.
+
+    The rule is the real Worker's: `success` true means success, whatever else the response holds;
+    otherwise a non-zero `status` gives the error type `name` (status and message); otherwise the
+    failure is a plain error carrying `message`, which may be empty. It is meant for messages of
+    kind "response"; the rule does not look at the message type.
+    """
+
+    name: str  # code name of the error type carrying a status ("HTTPError"), the same in every target
+    doc: str
+    success: str  # wire name of the root struct's bool field that is true on success ("ok")
+    message: str  # wire name of its string field carrying the failure's text ("error")
+    status: str  # wire name of its integer field carrying the failure's status, 0 for none ("httpStatus")
+    pointer: str = ""  # where the schema states it, for error messages only
+
+
+@dataclass(frozen=True, slots=True)
 class Schema:
     id: str
     version: str
@@ -300,6 +319,7 @@ class Schema:
     structs: tuple[Struct, ...]
     messages: Messages | None = None  # None when no enum of the root struct documents its values as messages
     parties: tuple[Party, ...] = ()  # declared order, or the order messages first name them
+    failure: Failure | None = None  # None when the schema does not say how a response reports failure
 
     def party(self, name: str) -> Party:
         return next((p for p in self.parties if p.name == name), Party(name, name))

@@ -142,6 +142,17 @@ def build_harness(out_dir: Path) -> Path:
     return binary
 
 
+def response_verdict(frame: Any) -> dict[str, Any]:
+    """What frame.response_error() returns, in the harness's shape (Go's Frame.ResponseError())."""
+    error = frame.response_error()
+    if error is None:
+        return {"kind": "none", "status": 0, "message": ""}
+    if isinstance(error, sync_protocol.HTTPError):
+        return {"kind": "http", "status": error.status, "message": error.message}
+    assert type(error) is sync_protocol.ResponseError, error
+    return {"kind": "plain", "status": 0, "message": error.message}
+
+
 def python_answer(data: bytes, struct: type | None = None) -> dict[str, Any]:
     """What the Python side says about an input, in the harness's shape."""
     struct = struct or sync_protocol.Frame
@@ -153,4 +164,5 @@ def python_answer(data: bytes, struct: type | None = None) -> dict[str, Any]:
     if struct is sync_protocol.Frame:
         answer["errors"] = findings(sync_protocol.validate(value))
         answer["lint"] = findings(sync_protocol.lint(value))
+        answer["response_error"] = response_verdict(value)
     return answer

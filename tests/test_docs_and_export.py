@@ -67,6 +67,17 @@ def export(tmp_path: Path, capsys) -> dict:
     return json.loads(out.read_text())
 
 
+def test_docs_state_the_failure_model_and_each_languages_helper() -> None:
+    section = DOCS.split("\n## Failure model\n", 1)[1].split("\n## ", 1)[0]
+    assert "1. `ok` is true: success, whatever `error` says;" in section
+    assert "2. otherwise, `httpStatus` is not 0: a failure with a status, the error type `HTTPError`" in section
+    assert "3. otherwise: a failure without a status, whose message is `error` (possibly empty)." in section
+    assert "HTTPError carries an HTTP status code from a ws-proxy error response frame." in section
+    assert "`key_create_resp`" in section and "`key_sync`" not in section  # responses only
+    assert "| Go | `func (f *Frame) ResponseError() error` |" in section
+    assert "| Python | `Frame.response_error()`; `Frame.raise_for_response()` raises it |" in section
+
+
 def test_asyncapi_export_validates_against_the_asyncapi_3_schema(tmp_path: Path, capsys) -> None:
     document = export(tmp_path, capsys)
     errors = [e.message for e in jsonschema.Draft7Validator(ASYNCAPI_SCHEMA).iter_errors(document)]

@@ -32,6 +32,7 @@ from generator import semver
 from generator.build_ir import build_ir
 from generator.diff import compare
 from generator.diff.model import BREAKING, Bump, Report
+from generator.errors import SchemaError
 from generator.load import load_text
 from generator.pipeline import render_all
 from generator.settings import Settings
@@ -61,6 +62,13 @@ def make_nullable(wire: str) -> Callable[[dict], None]:
         prop["type"] = [prop["type"], "null"]
 
     return change
+
+
+def make_status_nullable(d: dict) -> None:
+    """httpStatus nullable: the failure model reads it as HTTPError's int status, so it goes too (a nullable
+    status field is refused: test_a_nullable_status_field_is_refused_while_the_failure_model_reads_it)."""
+    make_nullable("httpStatus")(d)
+    del d["$defs"]["Frame"]["x-framegen-failure"]
 
 
 QUOTA = {
@@ -252,7 +260,7 @@ EDITS: dict[str, Edit] = {
         },
     ),
     "httpStatus made nullable": Edit(
-        make_nullable("httpStatus"),
+        make_status_nullable,
         "httpStatus",
         'HTTPStatus *int `json:"httpStatus,omitempty"`',
         {
@@ -381,3 +389,12 @@ def test_schema_edit_round_trips_in_python_and_go(tmp_path: Path, name: str) -> 
         assert pinned[given.encode()]["errors"] == errors, given
     accepted = sum(a["accepted"] for a in answers)
     assert 0 < accepted < len(answers), "each edit sends frames Go accepts and frames it rejects"
+
+
+def test_a_nullable_status_field_is_refused_while_the_failure_model_reads_it() -> None:
+    document = copy.deepcopy(ORIGINAL)
+    make_nullable("httpStatus")(document)
+    with pytest.raises(SchemaError) as info:
+        ir_of(document)
+    assert info.value.pointer == "/$defs/Frame/x-framegen-failure/status"
+    assert "httpStatus" in info.value.message and info.value.hint

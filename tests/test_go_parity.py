@@ -98,6 +98,7 @@ def _compare(data: bytes, go: dict) -> None:
             assert py["value"] == go["value"]
         assert py["errors"] == go["errors"]
         assert py["lint"] == go["lint"]
+        assert py["response_error"] == go["response_error"]
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.relative_to(EXAMPLES).as_posix())

@@ -52,6 +52,7 @@ def _agree(data: bytes, go: dict) -> None:
         with deep_recursion():
             assert py["value"] == go["value"], data
         assert (py["errors"], py["lint"]) == (go["errors"], go["lint"]), data
+        assert py["response_error"] == go["response_error"], data
 
 
 @settings(SETTINGS, max_examples=4 * EXAMPLES)

@@ -9,6 +9,7 @@ of the construct and what is supported instead.
     enums        string enums and the message facts on their values; the message table; parties
     fields       structs: field order, types, omitempty
     rules        validation rules, one handler per keyword
+    failure      how a response reports failure (x-framegen-failure on the root struct)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator import ir, semver
-from generator.build_ir import enums, fields, rules
+from generator.build_ir import enums, failure, fields, rules
 from generator.build_ir.definitions import Definitions
 from generator.build_ir.keywords import ROOT_KEYS, STRUCT_KEYS, allowed, annotations, check_keys
 from generator.errors import SchemaError, pointer_join
@@ -69,6 +70,7 @@ def _build(loaded: LoadedSchema, check_version: bool) -> ir.Schema:
         structs=structs,
         messages=table,
         parties=enums.parties(document, table),
+        failure=failure.failure(defs, root_struct, table),
     )
 
 

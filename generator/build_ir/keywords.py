@@ -24,6 +24,7 @@ ROOT_KEYS = DOC_KEYS | {
     "x-framegen-parties",
 }
 STRUCT_KEYS = DOC_KEYS | {"type", "properties", "required", "allOf", "x-framegen-order"}
+STRUCT_KEYS |= {"x-framegen-failure"}  # the root struct's failure model (build_ir/failure.py)
 ENUM_KEYS = DOC_KEYS | {"type", "enum", "x-framegen-values"}
 RULE_SET_KEYS = DOC_KEYS | {"properties", "allOf", "x-framegen-rules-for"}
 ENTRY_KEYS = DOC_KEYS | {"allOf"}

@@ -301,6 +301,7 @@ class DocsTarget:
             "kind_header": "message kind" if table and table.field == "kind" else "kind",
             "structs": [self.struct_view(schema, s, languages) for s in schema.structs],
             "enums": [self.enum_view(e) for e in schema.enums if not table or e.name != table.enum],
+            "failure": self.failure_view(schema, languages),
             "rules": self.rule_rows(schema),
         }
 
@@ -494,6 +495,27 @@ class DocsTarget:
             )
         used = self.used_in(schema, s)
         return {"name": s.name, "doc": cell(s.doc), "used": cell("; ".join(used)) if used else "", "rows": rows}
+
+    @staticmethod
+    def failure_view(schema: ir.Schema, languages: list[Any]) -> dict | None:
+        """The failure model in wire terms, and each code target's helper for it (those that generate one)."""
+        failure = schema.failure
+        if failure is None:
+            return None
+        responses = schema.messages.of_kind("response") if schema.messages else ()
+        return {
+            "name": failure.name,
+            "doc": cell(failure.doc),
+            "success": failure.success,
+            "message": failure.message,
+            "status": failure.status,
+            "responses": ", ".join(f"`{r}`" for r in responses),
+            "apis": [
+                {"language": t.title, "helper": cell(api[0]), "returns": cell(api[1])}
+                for t in languages
+                if (api := getattr(t, "failure_api", lambda schema: None)(schema))
+            ],
+        }
 
     @staticmethod
     def enum_view(e: ir.Enum) -> dict:

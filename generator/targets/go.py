@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import ModuleType
 from typing import ClassVar
 
 from generator import checks, ir
@@ -153,6 +154,13 @@ def json_tag(f: ir.Field, go_name: str) -> str:
 def format_go(source: str, path: str) -> str:
     """gofmt parses as it formats: a syntax error fails here with the line-numbered source."""
     return run_formatter([tool("gofmt")], source, path)
+
+
+def go_failure() -> ModuleType:
+    """The failure model's module (errors.go); imported late, since it builds on this one."""
+    from generator.targets import go_failure
+
+    return go_failure
 
 
 def lower_camel(name: str) -> str:
@@ -354,6 +362,9 @@ class GoTarget:
     def declaration(self, schema: ir.Schema, struct: ir.Struct, f: ir.Field) -> str:
         return f"{field_name(f)} {go_type(f, schema)}"
 
+    def failure_api(self, schema: ir.Schema) -> tuple[str, str] | None:
+        return go_failure().api(schema)
+
     # ---- files ----
 
     def files(self, schema: ir.Schema) -> list[GeneratedFile]:
@@ -366,7 +377,7 @@ class GoTarget:
             path = f"{root}/{package}/{filename}"
             source = env.get_template(template).render(**context)
             out.append(GeneratedFile(path, format_go(source, path).encode()))
-        return out
+        return out + go_failure().files(schema, context, f"{root}/{package}")
 
     def check(self, schema: ir.Schema) -> None:
         """Names are exported identifiers, unique and not ours; tags are valid; patterns compile under RE2."""
@@ -376,6 +387,7 @@ class GoTarget:
             consts = enum_consts(e)
             package += [(consts[v.value], v.value, v.pointer) for v in e.values]
         check_names("go", "package-level", package, GO_RESERVED, GO_EXPORTED.fullmatch)
+        go_failure().check(schema, package)
         for s in schema.structs:
             fields = [(field_name(f), f.wire_name, f.pointer) for f in s.fields]
             check_names("go", "field", fields, frozenset({"Validate", "Lint"}), GO_EXPORTED.fullmatch)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from types import ModuleType
 from typing import Any, ClassVar
 
 from generator import checks, ir
@@ -37,9 +38,23 @@ def _package_problem(value: str) -> str | None:
     return "not a Python package name (dotted identifiers, no keywords)"
 
 
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part)
+
+
+def _member_type(name: str) -> int:
+    return 0 if name.isupper() else 1 if name[:1].isupper() else 2
+
+
 def isort_order(names: list[str]) -> list[str]:
-    """isort's order-by-type, as ruff checks it: CONSTANTS, then Classes, then functions."""
-    return sorted(names, key=lambda n: (0 if n.isupper() else 1 if n[:1].isupper() else 2, n))
+    """The order ruff's isort wants for imported names: CONSTANTS, then Classes, then functions; within
+    each, case-insensitive natural order (HostAlias before HTTPError, Item2 before Item10)."""
+    return sorted(names, key=lambda n: (_member_type(n), _natural(n.lower()), _natural(n)))
+
+
+def all_order(names: list[str]) -> list[str]:
+    """The order ruff's RUF022 wants for __all__: the same groups, but case-sensitive (HTTPError first)."""
+    return sorted(names, key=lambda n: (_member_type(n), _natural(n)))
 
 
 def identifier(name: str) -> str:
@@ -193,6 +208,13 @@ def types_ok_name(struct: str) -> str:
 
 def _types(t: ir.TypeRef) -> list[ir.TypeRef]:
     return [t, *(_types(t.item) if t.item else [])]
+
+
+def python_failure() -> ModuleType:
+    """The failure model's module (error type, helpers on the root); imported late, since it builds on this one."""
+    from generator.targets import python_failure
+
+    return python_failure
 
 
 def format_python(source: str, path: str) -> str:
@@ -372,11 +394,14 @@ class PythonTarget:
     def declaration(self, schema: ir.Schema, struct: ir.Struct, f: ir.Field) -> str:
         return f"{attr_name(f)}: {type_hint(f.type, schema)}"
 
+    def failure_api(self, schema: ir.Schema) -> tuple[str, str] | None:
+        return python_failure().api(schema)
+
     # ---- files ----
 
     def files(self, schema: ir.Schema) -> list[GeneratedFile]:
         env = environment("python")
-        context = self.context(schema)
+        context = python_failure().extend(schema, self.context(schema))
         base = f"{self.settings.output}/python/{self.package}"
         out = []
         for template, filename in (
@@ -400,6 +425,7 @@ class PythonTarget:
         types = [(class_name(e.name, e.annotations), e.name, e.pointer) for e in schema.enums]
         types += [(class_name(s.name, s.annotations), s.name, s.pointer) for s in schema.structs]
         check_names("python", "class", types, PYTHON_RESERVED, str.isidentifier)
+        python_failure().check(schema, types)
         for e in schema.enums:
             members = [(member_name(v), v.value, v.pointer) for v in e.values]
             check_names("python", "enum member", members, frozenset({"mro"}), str.isidentifier)
@@ -441,7 +467,7 @@ class PythonTarget:
             "runtime_exports": isort_order(list(RUNTIME_EXPORTS)),
             "validate_exports": isort_order(list(VALIDATE_EXPORTS)),
             "model_imports": isort_order(model_names),
-            "all_names": isort_order(model_names + list(RUNTIME_EXPORTS) + ["wire_fields"] + list(VALIDATE_EXPORTS)),
+            "all_names": all_order(model_names + list(RUNTIME_EXPORTS) + ["wire_fields"] + list(VALIDATE_EXPORTS)),
         }
 
     @staticmethod

@@ -215,6 +215,28 @@ def add_ping(d: dict) -> None:
     values(d).update({"ping": {"kind": "push", "from": "ws-proxy", "to": "worker", "description": "a ping"}})
 
 
+FAILURE = {"name": "AskError", "success": "ok", "message": "error", "status": "status", "description": "a failed ask"}
+
+
+def failure_fields(d: dict) -> None:
+    """The outcome fields of an answer: ok, error and status."""
+    add_prop(d, "ok", {"type": "boolean", "description": "true on success"})
+    add_prop(d, "error", {"type": "string", "description": "why it failed"})
+    add_prop(d, "status", {"type": "integer", "description": "the failure's status"})
+
+
+def failure_model(d: dict) -> None:
+    failure_fields(d)
+    msg(d)["x-framegen-failure"] = dict(FAILURE)
+
+
+def rename_status(d: dict) -> None:
+    """The status field renamed on the wire (status -> code), and the failure model following it."""
+    drop_prop(d, "status")
+    add_prop(d, "code", {"type": "integer", "description": "the failure's status"})
+    msg(d)["x-framegen-failure"]["status"] = "code"
+
+
 CASE_LIST: list[tuple[str, Callable[[dict], None] | None, list[dict]]] = [
     (
         "SCHEMA_ID_CHANGED",
@@ -806,6 +828,48 @@ CASE_LIST: list[tuple[str, Callable[[dict], None] | None, list[dict]]] = [
                 bump="major",
             )
         ],
+    ),
+    (
+        "FAILURE_MODEL_ADDED",
+        lambda d: msg(d).update({"x-framegen-failure": dict(FAILURE)}),
+        # new generated API only; the answers it concerns go from ws-proxy to Worker
+        [F("FAILURE_MODEL_ADDED", "info", "x-framegen-failure", bump="minor")],
+    ),
+    (
+        "FAILURE_MODEL_REMOVED",
+        None,
+        [F("FAILURE_MODEL_REMOVED", "breaking", "x-framegen-failure", api=True, bump="major")],
+    ),
+    (
+        "FAILURE_MODEL_CHANGED",
+        rename_status,
+        [
+            # the generated helpers read another field: code relying on them breaks, the wire does not
+            F("FAILURE_MODEL_CHANGED", "breaking", "x-framegen-failure", api=True, bump="major"),
+            # the wire change itself: no rule ties status to a type, so both services may read it
+            F(
+                "FIELD_REMOVED",
+                "breaking",
+                "Msg.status",
+                readers=True,
+                api=True,
+                rollout=NOT_ROLLABLE,
+                advice="first stop reading Msg.status in Worker and ws-proxy, in a release still on the old "
+                "schema; then deploy this schema",
+                bump="major",
+            ),
+            F("FIELD_ADDED", "info", "Msg.code", bump="minor"),
+        ],
+    ),
+    (
+        "FAILURE_MODEL_CHANGED_NAME",
+        lambda d: msg(d)["x-framegen-failure"].update({"name": "AskFailed"}),
+        [F("FAILURE_MODEL_CHANGED", "breaking", "x-framegen-failure", api=True, bump="major")],
+    ),
+    (
+        "FAILURE_MODEL_DESCRIPTION_CHANGED",
+        lambda d: msg(d)["x-framegen-failure"].update({"description": "an ask the ws-proxy refused"}),
+        [F("FAILURE_MODEL_DESCRIPTION_CHANGED", "info", "x-framegen-failure", bump="patch")],
     ),
     (
         "RULE_MESSAGE_CHANGED",
@@ -1606,6 +1670,7 @@ REVERSED = {
     "FIELD_NULLABLE_REMOVED": "FIELD_NULLABLE_ADDED",
     "FIELD_NULLABLE_ADDED_STRUCT": "FIELD_NULLABLE_REMOVED_STRUCT",
     "RULE_REMOVED_CONTENT": "RULE_ADDED_CONTENT",
+    "FAILURE_MODEL_REMOVED": "FAILURE_MODEL_ADDED",
 }
 PREPARE = {
     "ENUM_VALUE_ADDED_PAIR": kind_rules,
@@ -1614,6 +1679,11 @@ PREPARE = {
     "RULE_CHANGED_VALUES": name_values,
     "FIELD_ADDED_CONTENT": typed_content,
     "FIELD_REMOVED_CONTENT": typed_content,
+    "FAILURE_MODEL_ADDED": failure_fields,
+    "FAILURE_MODEL_REMOVED": failure_fields,
+    "FAILURE_MODEL_CHANGED": failure_model,
+    "FAILURE_MODEL_CHANGED_NAME": failure_model,
+    "FAILURE_MODEL_DESCRIPTION_CHANGED": failure_model,
 }  # applied to both sides before the change
 
 # Cases whose change only adds: fields, types, and rules on what is new. None may report a breaking
@@ -1634,6 +1704,7 @@ ADD_ONLY = (
     "ENUM_VALUE_ADDED_NESTED",
     "RULE_ADDED_CONTENT_LINT",
     "FIELD_ADDED_CONTENT",
+    "FAILURE_MODEL_ADDED",
 )
 
 

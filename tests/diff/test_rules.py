@@ -365,6 +365,27 @@ def test_scenario_on_the_real_schema(name: str) -> None:
     assert f"set x-schema-version to {version}" in report.version.advice
 
 
+def test_renaming_the_status_field_is_a_failure_model_change() -> None:
+    """httpStatus -> status: besides the wire change, the generated response helpers read another field."""
+
+    def rename(d: dict) -> None:
+        props = _frame(d)["properties"]
+        props["status"] = props.pop("httpStatus")
+        order = _frame(d)["x-framegen-order"]
+        order[order.index("httpStatus")] = "status"
+        _frame(d)["x-framegen-failure"]["status"] = "status"
+        for r in _frame(d)["allOf"]:
+            if r["x-framegen-rule"] == "response-error-status":
+                r["then"]["required"] = ["status"]
+
+    report = compare(_real(), _real(rename))
+    [failure] = [f for f in report.findings if f.rule == "FAILURE_MODEL_CHANGED"]
+    assert (failure.severity, failure.api_break, str(failure.bump)) == ("breaking", True, "major")
+    assert "status field httpStatus -> status" in failure.message
+    assert (failure.writers, failure.readers) == (("ws-proxy",), ("Worker",))  # responses flow that way
+    assert str(report.version.required) == "major" and report.exit_code == 1
+
+
 def test_a_new_request_is_tied_to_its_kinds_rules() -> None:
     """A request type missing from the request rule is refused, naming it: it would validate without an id."""
     with pytest.raises(SchemaError) as info:

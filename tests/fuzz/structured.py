@@ -29,6 +29,7 @@ from typing import Any
 TESTS = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(TESTS.parent / "generated" / "python"), str(TESTS)]
 
+import support  # noqa: E402
 import sync_protocol  # noqa: E402
 from fuzz.grammar import Grammar  # noqa: E402
 from support import EXAMPLES, GoHarness, build_harness, deep_recursion, findings, value_of  # noqa: E402
@@ -143,6 +144,9 @@ def compare(struct: str, data: bytes, go: dict[str, Any], stats: Stats) -> list[
         lint = findings(attempt("lint", sync_protocol.lint, value)[1])
         if (errors, lint) != (go["errors"], go["lint"]):
             problems.append(f"findings: Python {errors} {lint}, Go {go['errors']} {go['lint']}")
+        verdict = attempt("response_error", support.response_verdict, value)[1]
+        if verdict != go["response_error"]:
+            problems.append(f"response_error: Python {verdict}, Go {go['response_error']}")
     return problems
 
 

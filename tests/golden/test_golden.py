@@ -102,3 +102,26 @@ def test_nested_findings_point_at_wire_names(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(generated / "python")}
     out = subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True).stdout
     assert out.strip() == "[('branch-kids', '/kidNodes/1/kidNodes')]"
+
+
+def test_failure_model_under_other_names(tmp_path: Path) -> None:
+    """x-framegen-failure names the error type and the fields: Rejected, accepted, reason (attribute why), code."""
+    generated = write_package(CASES / "failure_model", tmp_path)
+    script = (
+        "import sync_protocol as p\n"
+        "def verdict(raw):\n"
+        "    e = p.Envelope.from_json(raw).response_error()\n"
+        "    return e if e is None else (type(e).__name__, getattr(e, 'status', None), e.message)\n"
+        'print(verdict(b\'{"kind":"put_reply","reason":"full","code":507}\'))\n'
+        'print(verdict(b\'{"kind":"put_reply","accepted":true,"reason":"ignored","code":507}\'))\n'
+        'print(verdict(b\'{"kind":"put_reply","reason":"no code"}\'))\n'
+        "print(issubclass(p.Rejected, p.ResponseError), 'HTTPError' in dir(p))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(generated / "python")}
+    out = subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True).stdout
+    assert out.split("\n")[:4] == [
+        "('Rejected', 507, 'full')",
+        "None",
+        "('ResponseError', None, 'no code')",
+        "True False",
+    ]

@@ -47,7 +47,8 @@ TEXTS = {
 
 
 def set_text(text: str) -> Callable[[dict], None]:
-    """Put the text everywhere prose reaches generated code: package, struct, field, enum value, rule message."""
+    """Put the text everywhere prose reaches generated code: package, struct, field, enum value, rule message,
+    the failure model's error type."""
 
     def change(d: dict) -> None:
         d["x-framegen-package-doc"] = text
@@ -55,6 +56,7 @@ def set_text(text: str) -> Callable[[dict], None]:
         d["$defs"]["Frame"]["properties"]["name"]["description"] = text
         d["$defs"]["FrameType"]["x-framegen-values"]["key_sync"]["description"] = text
         d["$defs"]["Frame"]["allOf"][2]["description"] = text  # name-required: its message
+        d["$defs"]["Frame"]["x-framegen-failure"]["description"] = text  # HTTPError's doc
 
     return change
 
@@ -137,6 +139,11 @@ REFUSED: dict[str, tuple[Callable[[dict], None], str]] = {
     "a repeat count past RE2's 1,000": (lint_pattern("^a{1001}$"), "1,000"),
     "a pattern with a Unicode class (no Python translation)": (lint_pattern(r"^\p{Greek}+$"), "Unicode class"),
     "(?i) on a non-ASCII letter (no Python translation)": (lint_pattern("(?i)^straße$"), "non-ASCII"),
+    "an error type named like a generated type": (
+        lambda d: d["$defs"]["Frame"]["x-framegen-failure"].update({"name": "ValidationError"}),
+        "uses",
+    ),
+    "a field named like the response helper": (add_property("responseError"), "uses"),
 }
 
 
@@ -154,7 +161,7 @@ def _collapse(text: str) -> str:
 def _python_docs_hold(generated: Path, text: str) -> None:
     script = (
         "import sys, json, sync_protocol as p\n"
-        "print(json.dumps([p.Frame.__doc__, p.FrameType.KEY_SYNC.__doc__ or '', p.__doc__ or '']))"
+        "print(json.dumps([p.Frame.__doc__, p.FrameType.KEY_SYNC.__doc__ or '', p.__doc__ or '', p.HTTPError.__doc__]))"
     )
     env = {**os.environ, "PYTHONPATH": str(generated / "python")}
     docs = json.loads(
@@ -162,13 +169,17 @@ def _python_docs_hold(generated: Path, text: str) -> None:
     )
     assert _collapse(text) in _collapse(docs[0]), "Frame's docstring lost the text"
     assert _collapse(text) in _collapse(docs[2]), "the package docstring lost the text"
+    assert _collapse(text) in _collapse(docs[3]), "HTTPError's docstring lost the text"
 
 
 def _go_docs_hold(generated: Path, text: str) -> None:
-    source = (generated / "go" / "protocol" / "protocol.go").read_text()
-    comments = _collapse(" ".join(line.strip()[3:] for line in source.splitlines() if line.strip().startswith("//")))
     spelled = "".join(ch if ch.isprintable() or ch.isspace() else f"\\u{ord(ch):04x}" for ch in text)
-    assert _collapse(spelled) in comments, "the Go comments lost the text"
+    for name in ("protocol.go", "errors.go"):
+        source = (generated / "go" / "protocol" / name).read_text()
+        lines = source.splitlines()
+        comments = _collapse(" ".join(line.strip()[3:] for line in lines if line.strip().startswith("//")))
+        comments = comments.replace("\u201c", "``").replace("\u201d", "''")  # gofmt's doc comments write '' as ”
+        assert _collapse(spelled) in comments, f"the Go comments of {name} lost the text"
 
 
 def _vectors_pass(generated: Path, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support import ROOT
+from support import ROOT, SCHEMA
 
 
 def run(*command: str, cwd: Path, env: dict | None = None) -> str:
@@ -37,8 +37,7 @@ def test_generated_package_builds_a_wheel_that_works_alone(tmp_path: Path) -> No
         " print(f.to_json().decode(), len(p.validate(f)), p.SCHEMA_VERSION)",
         cwd=tmp_path,
     )
-    version = json.loads((ROOT / "schema" / "sync-protocol.schema.json").read_text())["x-schema-version"]
-    assert out.split() == ['{"type":"key_sync","ok":true}', "0", version]
+    assert out.split() == ['{"type":"key_sync","ok":true}', "0", json.loads(SCHEMA.read_text())["x-schema-version"]]
     assert "jinja2" not in run(python, "-m", "pip", "list", cwd=tmp_path).lower()
 
 

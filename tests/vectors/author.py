@@ -1198,6 +1198,62 @@ def create_key_response() -> list[dict]:
     ]
 
 
+def response_outcome() -> list[dict]:
+    """ok, error and httpStatus in every combination the failure model (x-framegen-failure) tells apart.
+
+    The findings are the response rules' (response-outcome, response-success-no-error,
+    response-error-status); what Frame.ResponseError / response_error make of each frame is compared
+    between the languages by tests/test_response_error.py, on these and every other frame.
+    """
+    return [
+        case(
+            "ok:true with an error text and no status: a success (the text is ignored), twice invalid",
+            {"id": "1", "type": "key_delete_resp", "ok": True, "error": "stale"},
+            errors=[("response-success-no-error", "/error"), ("response-error-status", "/httpStatus")],
+        ),
+        case(
+            "ok:true with an error text and a status: still a success",
+            {"id": "1", "type": "template_create_resp", "ok": True, "error": "stale", "httpStatus": 500},
+            errors=[("response-success-no-error", "/error")],
+        ),
+        case(
+            "ok:true with a status and no error text: a success, and valid (no rule ties a status to a failure)",
+            {"id": "1", "type": "template_update_resp", "ok": True, "httpStatus": 200},
+        ),
+        case(
+            "error without status: a failure without a status",
+            {"id": "1", "type": "key_create_resp", "error": "internal error"},
+            errors=[("response-error-status", "/httpStatus")],
+        ),
+        case(
+            "status without error: a failure with a status and an empty message",
+            {"id": "1", "type": "template_delete_resp", "httpStatus": 503},
+            errors=[("response-outcome", "")],
+        ),
+        case(
+            "neither ok, error nor status: a failure without a status and an empty message",
+            {"id": "1", "type": "key_delete_resp", "ok": False},
+            errors=[("response-outcome", "")],
+        ),
+        case(
+            "the Worker's synthetic frame when the ws-proxy disconnects (never on the wire)",
+            {"id": "r1", "type": "key_create_resp", "error": "ws-proxy disconnected", "httpStatus": 503},
+        ),
+        case(
+            "a negative status is still a status",
+            {"id": "1", "type": "key_delete_resp", "error": "odd", "httpStatus": -1},
+        ),
+        case(
+            "the helper does not look at the type: a push reads as a failure without a status",
+            {"type": "key_delete_sync", "name": "agentbox-apikey-0000", "error": "not a response"},
+        ),
+        case(
+            "an error text that escapes (HTML, U+2028) is the message as decoded",
+            {"id": "1", "type": "key_create_resp", "error": "a <b> & c\u2028d", "httpStatus": 409},
+        ),
+    ]
+
+
 TOPICS = {
     "frame_types": ("Every frame type: minimal, with every field it uses, and the type alone", "Frame", frame_types),
     "real_traffic": ("Shapes seen in real traffic", "Frame", real_traffic),
@@ -1214,6 +1270,11 @@ TOPICS = {
     "bad_input": ("Bad input: syntax, top-level values, types, UTF-8, surrogates, nesting", "Frame", bad_input),
     "duplicate_keys": ("Duplicate keys: Go decodes them order-dependently; Python rejects by policy", "Frame", policy),
     "validation": ("Validation rules at both levels, with their JSON pointers", "Frame", validation),
+    "response_outcome": (
+        "How a response reports its outcome: ok, error and httpStatus in every combination",
+        "Frame",
+        response_outcome,
+    ),
     "create_key_request": ("CreateKeyRequest", "CreateKeyRequest", create_key),
     "create_key_response": ("CreateKeyResponse (no json tags)", "CreateKeyResponse", create_key_response),
 }

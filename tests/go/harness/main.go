@@ -35,6 +35,7 @@ type response struct {
 	Value     any         `json:"value"`
 	Errors    [][2]string `json:"errors"`
 	Lint      [][2]string `json:"lint"`
+	Verdict   *verdict    `json:"response_error,omitempty"` // see verdict.go
 }
 
 var rawMessageType = reflect.TypeOf(json.RawMessage(nil))
@@ -113,6 +114,7 @@ func handle(req request) response {
 		return resp
 	}
 	resp.Accepted = true
+	resp.Verdict = responseVerdict(target)
 	encoded, err := json.Marshal(target)
 	if err != nil {
 		resp.Error = "marshal: " + err.Error()

@@ -8,6 +8,7 @@ from types_protocol._runtime import (
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
+    ProtocolError,
     RawJSON,
 )
 from types_protocol.models import (
@@ -46,6 +47,7 @@ __all__ = [
     "HostAlias",
     "Kind",
     "MessageInfo",
+    "ProtocolError",
     "Quota",
     "RawJSON",
     "Role",

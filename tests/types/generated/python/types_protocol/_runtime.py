@@ -30,7 +30,11 @@ DEFAULT_MAX_DEPTH = 10_000
 """Deepest nesting of objects and arrays accepted by default: Go's own limit."""
 
 
-class DecodeError(ValueError):
+class ProtocolError(Exception):
+    """Base of every error this package raises or returns, so callers can catch them all at once."""
+
+
+class DecodeError(ProtocolError, ValueError):
     """The input is not a frame Go's json.Unmarshal would accept (or is one the policy rejects)."""
 
     def __init__(self, message: str, offset: int | None = None) -> None:
@@ -38,8 +42,20 @@ class DecodeError(ValueError):
         super().__init__(message if offset is None else f"{message} at byte {offset}")
 
 
-class EncodeError(ValueError):
+class EncodeError(ProtocolError, ValueError):
     """The value cannot be encoded (a RawJSON that is not valid JSON), as Go's Marshal fails."""
+
+
+class ResponseError(ProtocolError):
+    """A response that reports failure without a status: `message` is its text, which may be empty.
+
+    A failure with a status is a subclass of this generated from the schema (the error type its
+    x-framegen-failure names, such as HTTPError), so `except ResponseError` catches every failed response.
+    """
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
 
 
 class RawJSON:

@@ -10,6 +10,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
+    ProtocolError,
     RawJSON,
 )
 from sync_protocol.models import (
@@ -32,6 +33,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "DecodeError",
     "EncodeError",
+    "ProtocolError",
     "RawJSON",
     "Reading",
     "ValidationError",

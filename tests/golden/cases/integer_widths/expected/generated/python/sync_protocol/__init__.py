@@ -10,6 +10,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
+    ProtocolError,
     RawJSON,
 )
 from sync_protocol.models import (
@@ -33,6 +34,7 @@ __all__ = [
     "Counter",
     "DecodeError",
     "EncodeError",
+    "ProtocolError",
     "RawJSON",
     "ValidationError",
     "lint",

@@ -10,6 +10,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
+    ProtocolError,
     RawJSON,
 )
 from sync_protocol.models import (
@@ -34,6 +35,7 @@ __all__ = [
     "DecodeError",
     "EncodeError",
     "Grant",
+    "ProtocolError",
     "RawJSON",
     "Scope",
     "ValidationError",

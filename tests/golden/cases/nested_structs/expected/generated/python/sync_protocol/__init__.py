@@ -11,6 +11,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
+    ProtocolError,
     RawJSON,
 )
 from sync_protocol.models import (
@@ -42,6 +43,7 @@ __all__ = [
     "Limits",
     "Meta",
     "Part",
+    "ProtocolError",
     "RawJSON",
     "ValidationError",
     "lint",

@@ -11,6 +11,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
+    ProtocolError,
     RawJSON,
 )
 from sync_protocol.models import (
@@ -36,6 +37,7 @@ __all__ = [
     "DecodeError",
     "EncodeError",
     "Entry",
+    "ProtocolError",
     "RawJSON",
     "ValidationError",
     "lint",

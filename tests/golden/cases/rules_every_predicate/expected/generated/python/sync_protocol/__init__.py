@@ -8,6 +8,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
+    ProtocolError,
     RawJSON,
 )
 from sync_protocol.models import (
@@ -32,6 +33,7 @@ __all__ = [
     "DecodeError",
     "EncodeError",
     "Node",
+    "ProtocolError",
     "RawJSON",
     "Shape",
     "ValidationError",

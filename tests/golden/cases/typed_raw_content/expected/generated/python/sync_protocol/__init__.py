@@ -10,6 +10,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_SIZE,
     DecodeError,
     EncodeError,
+    ProtocolError,
     RawJSON,
 )
 from sync_protocol.models import (
@@ -41,6 +42,7 @@ __all__ = [
     "Event",
     "EventKind",
     "Hints",
+    "ProtocolError",
     "RawJSON",
     "ValidationError",
     "lint",
