@@ -74,11 +74,12 @@ def make(project: Path, *targets: str, expect: int = 0) -> str:
 def test_the_loop_stays_green(pristine: Path, tmp_path: Path, scenario: Scenario) -> None:
     project = tmp_path / "project"
     shutil.copytree(pristine, project, symlinks=True)
-    scenario.edit(project)
+    field = scenario.edit(project)
     make(project, "generate")
     if scenario.vectors:
         recorded = make(project, "vectors")
-        assert "stale? " in recorded, "a removed, renamed or retyped field leaves cases to review"
+        if any(f'\\"{field}\\"' in p.read_text() for p in (pristine / "tests" / "vectors").glob("*.json")):
+            assert "stale? " in recorded, f"cases that exercise {field} are left to review:\n{recorded}"
     pytest_bin = str(VENV / "bin" / "pytest")
     run(project, pytest_bin, "-q", "-p", "no:cacheprovider", *PROTOCOL_TESTS)
     make(project, "test-go", "check")
