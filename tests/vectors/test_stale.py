@@ -7,6 +7,8 @@ import json
 import warnings
 from pathlib import Path
 
+import pytest
+
 from generator import ir
 from vectors import stale
 from vectors.stale import Flag, audit, carried_over, digest
@@ -77,8 +79,9 @@ def test_flags_last_while_their_case_and_input_do(tmp_path: Path) -> None:
 def test_listed_stale_cases_are_warned_about() -> None:
     """Each line of stale.jsonl names a recorded case with that input; `make test` shows it as a warning."""
     path = VECTORS / "stale.jsonl"
-    lines = path.read_text().splitlines() if path.exists() else []
-    for line in lines:
+    if not path.exists():
+        pytest.skip("the last `make vectors` flagged no case")
+    for line in path.read_text().splitlines():
         flag = Flag(**json.loads(line))
         cases = json.loads((VECTORS / flag.file).read_text())["tests"]
         assert any(c["description"] == flag.description and digest(c) == flag.input_sha256 for c in cases), line
