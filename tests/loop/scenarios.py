@@ -36,6 +36,7 @@ class Project:
 
     def __init__(self, root: Path) -> None:
         settings = load_settings(root / "pyproject.toml")
+        self.root = settings.root
         self.path = settings.schema_path
         self.document: dict[str, Any] = json.loads(self.path.read_text())
         self.ir = build_ir(load_schema(self.path))
@@ -66,10 +67,12 @@ class Project:
         yield from sorted(self.examples.glob("*/*.json"))
 
     def unused(self, name: str) -> str:
-        """`name`, or name2, name3...: a value no enum, example or vector uses yet (an unknown type in a test)."""
-        texts = [p.read_text() for p in (*self.example_files(), *self.path.parents[1].glob("tests/vectors/*.json"))]
+        """`name`, or name2, name3...: a name the schema, the examples and the vectors do not use yet (a test may
+        use a name as an unknown field or type)."""
+        vectors = self.root.glob("tests/vectors/*.json")
+        texts = [json.dumps(self.document), *(p.read_text() for p in (*self.example_files(), *vectors))]
         candidate, n = name, 1
-        while any(f'"{candidate}"' in text for text in texts) or self.ir.messages.value(candidate):
+        while any(f'"{candidate}"' in text or f'\\"{candidate}\\"' in text for text in texts):
             n += 1
             candidate = f"{name}{n}"
         return candidate
@@ -100,8 +103,9 @@ def remove_field(root: Path) -> str:
 def rename_field(root: Path) -> str:
     project = Project(root)
     name = project.free_string_field(-2)
-    project.struct["properties"][f"{name}Renamed"] = project.struct["properties"].pop(name)
-    _order(project)[_order(project).index(name)] = f"{name}Renamed"
+    new = project.unused(f"{name}Renamed")
+    project.struct["properties"][new] = project.struct["properties"].pop(name)
+    _order(project)[_order(project).index(name)] = new
     project.save("major")
     return name
 
