@@ -91,9 +91,12 @@ def load_settings(pyproject: Path | None, start: Path | None = None) -> Settings
     path = pyproject or find_config(start or Path.cwd())
     if path is None:
         return Settings(root=(start or Path.cwd()).resolve())
-    if "framegen" not in _read(path).get("tool", {}):
+    tool = _read(path).get("tool", {})
+    if "framegen" not in tool:
         raise SettingsError(f"{path}: has no [tool.framegen] table (given with --config)")
-    table = _read(path).get("tool", {}).get("framegen", {})
+    table = tool["framegen"]
+    if not isinstance(table, dict):
+        raise SettingsError(f"{path}: tool.framegen must be a table ([tool.framegen] and its settings below it)")
     known = (*CORE_KEYS, *option_keys())
     unknown = sorted(set(table) - set(known))
     if unknown:

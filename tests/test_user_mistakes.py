@@ -66,6 +66,15 @@ def test_a_config_without_the_table(project: Path, tmp_path: Path) -> None:
     assert message == f"framegen: {other}: has no [tool.framegen] table (given with --config)"
 
 
+def test_a_framegen_key_that_is_not_a_table(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool]\nframegen = "schema.json"\n')
+    message = one_error(framegen(tmp_path, "generate"))
+    assert message == (
+        f"framegen: {tmp_path / 'pyproject.toml'}: tool.framegen must be a table ([tool.framegen] and its settings "
+        "below it)"
+    )
+
+
 def test_no_config_anywhere_and_no_schema(tmp_path: Path) -> None:
     folder = tmp_path / "elsewhere"
     folder.mkdir()
