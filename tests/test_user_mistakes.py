@@ -188,3 +188,15 @@ def test_a_missing_formatter_is_named(project: Path) -> None:
         "framegen: gofmt is needed to format generated code and was not found on PATH: install it, or drop the "
         "target that needs it from [tool.framegen] targets"
     )
+
+
+def test_validate_with_a_package_generated_from_another_schema_warns(project: Path) -> None:
+    """The frames are still checked (exit 0 here), but the user learns the package is stale."""
+    schema = project / SCHEMA
+    schema.write_text(schema.read_text().replace('"description": "RFC3339"', '"description": "an RFC3339 time"', 1))
+    (project / "f.json").write_text('{"type":"key_sync","tokenHash":"h"}')
+    result = framegen(project, "validate", "f.json")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"framegen: warning: sync_protocol was generated from another version of {SCHEMA}; run `framegen generate`"
+    )
