@@ -67,8 +67,10 @@ def _element_problem(element: str) -> str | None:
     """Why the go command refuses this element of a module path (golang.org/x/mod/module checkElem), or None."""
     if element in (".", ".."):
         return f"{element!r} is not a path element"
-    if element.startswith("-") or element.endswith("."):
-        return f"element {element!r} starts with '-' or ends with '.'"
+    if element.startswith("-"):
+        return f"element {element!r} starts with '-'"
+    if element.endswith("."):
+        return f"element {element!r} ends with '.'"
     if re.search(r"~[0-9]+$", element):
         return f"element {element!r} ends in a tilde and digits"
     if element.split(".")[0].lower() in _WINDOWS_NAMES:
