@@ -8,13 +8,22 @@ export GOFLAGS := -mod=mod
 
 .PHONY: generate test test-py test-go check lint diff bench fuzz update-golden validate-examples conformance vectors clean
 
-# Create the virtualenv and install the toolkit (editable) with its test tools, once per pyproject change.
+# A path file in the virtualenv's site-packages that puts generated/python on sys.path, so `import sync_protocol`
+# works in .venv. It names the folder relative to itself (the venv lives in the project): the same line
+# whatever the working directory.
+GENERATED_PTH := import os, sys, sysconfig; site = sysconfig.get_path("purelib"); \
+	target = os.path.join(os.path.dirname(sys.prefix), "generated", "python"); \
+	open(os.path.join(site, "framegen-generated.pth"), "w").write(os.path.relpath(target, site) + "\n")
+
+# Create the virtualenv and install the toolkit (editable) with its test tools, once per pyproject change;
+# the generated package becomes importable from it too (make generate writes it).
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -c '$(GENERATED_PTH)'
 	rm -f $(VENV)/.installed-* && touch $@
 
-generate: $(STAMP)  ## render generated/ from the schema (and the types fixture's packages, tests/types)
+generate: $(STAMP)  ## render generated/ and the types fixture (tests/types); then `import sync_protocol` works in .venv
 	$(BIN)/framegen generate
 	$(BIN)/framegen --config tests/types/pyproject.toml generate
 

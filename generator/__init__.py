@@ -1,3 +1,3 @@
-"""framegen: a schema-first code generator for the Worker <-> ws-proxy sync protocol."""
+"""framegen: code, docs, validation and version diffs from one versioned protocol JSON Schema."""
 
 __version__ = "0.1.0"

@@ -12,7 +12,7 @@ from generator import __version__
 from generator.diff import ack, compare
 from generator.diff import render as diff_render
 from generator.diff.sources import load_side
-from generator.errors import RenderError, SchemaError
+from generator.errors import MissingTool, RenderError, SchemaError
 from generator.export import asyncapi
 from generator.pipeline import render_all, schema_ir
 from generator.settings import Settings, load_settings
@@ -25,15 +25,16 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framegen",
-        description="Generate Python and Go code from the sync-protocol JSON Schema, and check frames against it.",
+        description="Generate code and docs from a versioned protocol JSON Schema, check frames against it, and "
+        "compare its versions.",
         epilog="Example: framegen generate --check",
     )
     parser.add_argument("--version", action="version", version=f"framegen {__version__}")
     parser.add_argument(
         "--config",
         type=Path,
-        default=Path("pyproject.toml"),
-        help="pyproject.toml holding [tool.framegen] (default: ./pyproject.toml)",
+        help="pyproject.toml holding [tool.framegen] (default: the nearest one with that table, here or above; "
+        "every path in it is relative to its folder)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     generate = commands.add_parser(
@@ -84,8 +85,11 @@ def _parser() -> argparse.ArgumentParser:
         "references the schema file.",
         epilog="Example: framegen export asyncapi -o docs/asyncapi.json",
     )
-    export.add_argument("format", choices=["asyncapi"], help="asyncapi: AsyncAPI 3.0, from the Worker's side")
+    export.add_argument("format", choices=["asyncapi"], help="asyncapi: AsyncAPI 3.0, from one party's side (--party)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument(
+        "--party", metavar="NAME", default="", help="the application the document describes (default: the first party)"
+    )
     return parser
 
 
@@ -93,7 +97,7 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
     schema = schema_ir(settings)
     base = args.output.resolve().parent if args.output else settings.root
     reference = Path(os.path.relpath(settings.schema_path, base)).as_posix()
-    text = asyncapi.render(schema, reference)
+    text = asyncapi.render(schema, reference, args.party)
     if args.output:
         args.output.write_text(text)
         print(f"framegen: wrote {args.output}", file=sys.stderr)
@@ -129,7 +133,7 @@ def _diff(settings: Settings, args: argparse.Namespace) -> int:
     base = args.against or args.base
     if not base:
         raise ValueError("framegen diff needs a base: --against REF, or BASE [HEAD]")
-    head = (args.head if not args.against else args.base) or str(settings.schema_path)
+    head = (args.head if not args.against else args.base) or str(settings.schema_file())
     base_label, old = load_side(base, settings)
     head_label, new = load_side(head, settings)
     report = compare(old, new, base_label, head_label)
@@ -145,7 +149,7 @@ def _diff(settings: Settings, args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        settings = load_settings(args.config)
+        settings = load_settings(args.config, Path.cwd())
         if args.command == "generate":
             return _generate(settings, args.check)
         if args.command == "diff":
@@ -155,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         return validate_files(settings, args.files, lint=args.lint)
     except SchemaError as exc:
         print(f"framegen: schema error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except MissingTool as exc:
+        print(f"framegen: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except RenderError as exc:
         print(f"framegen: generated code does not build (a framegen bug): {exc}", file=sys.stderr)

@@ -25,6 +25,10 @@ class RenderError(Exception):
     """Generated code that does not format or parse: a bug in a template or a target."""
 
 
+class MissingTool(RenderError):
+    """A formatter a configured target needs (gofmt, ruff) is not installed: the user's to fix, not a bug."""
+
+
 def pointer_join(pointer: str, *parts: object) -> str:
     """Append reference tokens to a JSON pointer, escaping '~' and '/' (RFC 6901)."""
     for part in parts:

@@ -12,7 +12,7 @@ from generator.write import manifest
 
 
 def schema_ir(settings: Settings) -> ir.Schema:
-    return build_ir(load_schema(settings.schema_path, settings.schema))
+    return build_ir(load_schema(settings.schema_file(), settings.schema))
 
 
 def render_all(settings: Settings, schema: ir.Schema | None = None) -> dict[str, bytes]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from generator import __version__, ir
-from generator.errors import RenderError
+from generator.errors import MissingTool, RenderError
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -67,7 +67,10 @@ def tool(name: str) -> str:
     local = Path(sys.executable).parent / name
     found = str(local) if local.exists() else shutil.which(name)
     if not found:
-        raise RenderError(f"{name} is needed to format generated code and was not found")
+        raise MissingTool(
+            f"{name} is needed to format generated code and was not found on PATH: install it, or drop the target "
+            "that needs it from [tool.framegen] targets"
+        )
     return found
 
 

@@ -7,7 +7,7 @@ module, and the registry lists them. Every path is relative to the directory of 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ class Settings:
     targets: tuple[str, ...] = ("python", "go", "docs")
     options: tuple[tuple[str, str], ...] = ()  # target settings the user set; the rest take their defaults
     version_markers: bool = True  # put the generator's version in headers (off for golden tests)
+    config: Path | None = None  # the pyproject.toml these settings come from; None when the defaults apply
 
     @classmethod
     def make(cls, root: Path, **values: Any) -> Settings:
@@ -43,6 +44,17 @@ class Settings:
     @property
     def output_path(self) -> Path:
         return self.root / self.output
+
+    def schema_file(self) -> Path:
+        """The schema's path, which must exist: a missing one says where framegen looked and why there."""
+        if self.schema_path.is_file():
+            return self.schema_path
+        if self.config is None:
+            raise SettingsError(
+                f"{self.schema_path}: no such file, and no pyproject.toml with [tool.framegen] in {self.root} or "
+                "any folder above it (so the defaults apply); run framegen inside your project, or pass --config"
+            )
+        raise SettingsError(f"{self.config}: [tool.framegen] schema = {self.schema!r}: no such file {self.schema_path}")
 
 
 class SettingsError(ValueError):
@@ -79,7 +91,12 @@ def load_settings(pyproject: Path | None, start: Path | None = None) -> Settings
     path = pyproject or find_config(start or Path.cwd())
     if path is None:
         return Settings(root=(start or Path.cwd()).resolve())
-    table = _read(path).get("tool", {}).get("framegen", {})
+    tool = _read(path).get("tool", {})
+    if "framegen" not in tool:
+        raise SettingsError(f"{path}: has no [tool.framegen] table (given with --config)")
+    table = tool["framegen"]
+    if not isinstance(table, dict):
+        raise SettingsError(f"{path}: tool.framegen must be a table ([tool.framegen] and its settings below it)")
     known = (*CORE_KEYS, *option_keys())
     unknown = sorted(set(table) - set(known))
     if unknown:
@@ -96,4 +113,4 @@ def load_settings(pyproject: Path | None, start: Path | None = None) -> Settings
     for name in table.get("targets", []):
         if name not in TARGETS:
             raise SettingsError(f"{path}: unknown target {name!r}; known: {', '.join(TARGETS)}")
-    return Settings.make(path.parent.resolve(), **table)
+    return replace(Settings.make(path.parent.resolve(), **table), config=path.resolve())

@@ -1,4 +1,5 @@
-"""Fixtures shared by every test: the Go harness (built once per session) and the golden-update flag."""
+"""Fixtures shared by every test: the Go harness (built once per session), the golden-update flag, and the
+fixture projects (tests/projects) generated once per session."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import projects
 from support import GoHarness, build_harness, go_available
 
 
@@ -32,3 +34,15 @@ def go_harness(tmp_path_factory: pytest.TempPathFactory) -> GoHarness:
     harness = GoHarness(build_harness(tmp_path_factory.mktemp("go")))
     yield harness
     harness.close()
+
+
+@pytest.fixture(scope="session")
+def seed_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed_v1 fixture project with its generated files: copy it before changing anything in it."""
+    return projects.copy(projects.SEED_V1, tmp_path_factory.mktemp("seed_v1"))
+
+
+@pytest.fixture(scope="session")
+def relay_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The relay fixture project (a second protocol) with its generated files; copy it before changing it."""
+    return projects.copy(projects.RELAY, tmp_path_factory.mktemp("relay"))

@@ -1,4 +1,8 @@
-"""The framegen command: generate, --check drift, validate, and schema errors for humans (exit 2, nothing written)."""
+"""The framegen command: generate, --check drift, validate, and schema errors for humans (exit 2, nothing written).
+
+Every test but the first runs on a copy of the seed_v1 fixture project (tests/projects), not on schema/:
+what the toolkit does must not depend on how the protocol in this repository has evolved.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +18,16 @@ import pytest
 from generator import __version__
 from generator.cli import main
 from generator.write import MANIFEST_NAME
-from support import EXAMPLES, ROOT, SCHEMA
+from projects import SEED_V1_SCHEMA
+from support import ROOT
+
+SCHEMA_NAME = SEED_V1_SCHEMA.name
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project's schema, settings and generated/ in a temporary directory."""
-    for name in ("schema", "generated", "docs"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "build"))
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+def project(tmp_path: Path, seed_project: Path) -> Path:
+    """A copy of the seed_v1 fixture project (settings, schema, examples, generated/ and docs/) to change."""
+    shutil.copytree(seed_project, tmp_path, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     return tmp_path
 
 
@@ -37,7 +42,7 @@ def snapshot(directory: Path) -> dict[str, bytes]:
 
 
 def edit_schema(project: Path, change) -> None:
-    path = project / "schema" / SCHEMA.name
+    path = project / "schema" / SCHEMA_NAME
     document = json.loads(path.read_text())
     change(document)
     path.write_text(json.dumps(document, indent=2))
@@ -247,32 +252,37 @@ def test_bad_schema_is_one_message_exit_2_nothing_written(project: Path, capsys,
 
 
 def test_malformed_json_names_line_and_column(project: Path, capsys) -> None:
-    path = project / "schema" / SCHEMA.name
+    path = project / "schema" / SCHEMA_NAME
     path.write_text(path.read_text().replace('"type": "object",', '"type": "object"', 1))
     code, _, err = run_cli(project, "generate", capsys=capsys)
     assert code == 2
     assert "line " in err and "column " in err
 
 
-def test_validate_reports_file_line_pointer(tmp_path: Path, capsys) -> None:
+def test_validate_reports_file_line_pointer(tmp_path: Path, seed_project: Path, capsys) -> None:
     frames = tmp_path / "frames.jsonl"
     frames.write_text('{"type":"key_sync","tokenHash":"h"}\n{"type":"key_delete","id":"1"}\nnot json\n')
-    code, out, err = run_cli(ROOT, "validate", str(frames), capsys=capsys)
+    code, out, err = run_cli(seed_project, "validate", str(frames), capsys=capsys)
     assert code == 1
     assert f"{frames}:2: /name: error name-required" in out
     assert f"{frames}:3: decode:" in out
-    assert "3 frames checked, 2 with findings" in err
+    assert "3 frames checked in 1 file, 2 with findings" in err
 
 
-def test_validate_passes_valid_examples_even_with_lint(capsys) -> None:
-    files = [str(p) for p in sorted((EXAMPLES / "valid").glob("*.json"))]
-    code, out, _ = run_cli(ROOT, "validate", "--lint", *files, capsys=capsys)
+def test_validate_passes_valid_examples_even_with_lint(seed_project: Path, capsys) -> None:
+    files = [str(p) for p in sorted((seed_project / "schema" / "examples" / "valid").glob("*.json"))]
+    code, out, err = run_cli(seed_project, "validate", "--lint", *files, capsys=capsys)
     assert code == 0, out
+    assert f"{len(files)} frames checked in {len(files)} files, 0 with findings" in err
 
 
-def test_validate_lint_fails_lint_examples(capsys) -> None:
-    code, out, _ = run_cli(ROOT, "validate", "--lint", str(EXAMPLES / "lint" / "key_sync_bare.json"), capsys=capsys)
+def test_validate_lint_fails_lint_frames(tmp_path: Path, seed_project: Path, capsys) -> None:
+    bare = tmp_path / "key_sync_bare.json"
+    bare.write_text('{"type":"key_sync"}')
+    code, out, _ = run_cli(seed_project, "validate", "--lint", str(bare), capsys=capsys)
     assert code == 1 and "lint key-sync-token-hash" in out
+    code, out, _ = run_cli(seed_project, "validate", str(bare), capsys=capsys)
+    assert code == 0 and out == ""
 
 
 def test_version_and_help() -> None:

@@ -50,7 +50,9 @@ def _build(loaded: LoadedSchema, check_version: bool) -> ir.Schema:
     built_enums = tuple(enums.enum(defs, n) for n in sorted(kinds) if kinds[n] == "enum")
     structs = tuple(_struct(defs, n, extra_rules.get(n, [])) for n in sorted(kinds) if kinds[n] == "struct")
     if "$ref" not in document:
-        raise SchemaError("", "the root names the top-level message with $ref", 'add "$ref": "#/$defs/Frame"')
+        raise SchemaError(
+            "", "the root names the top-level message with $ref", 'add "$ref": "#/$defs/<the struct every message is>"'
+        )
     root, _ = defs.resolve(document["$ref"], "/$ref")
     if kinds.get(root) != "struct":
         raise SchemaError("/$ref", "the root must refer to a struct", "")

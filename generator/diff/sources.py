@@ -16,8 +16,8 @@ def read_side(spec: str, settings: Settings) -> tuple[str, str]:
     path = Path(spec)
     if path.is_file():
         return spec, path.read_text(encoding="utf-8")
-    result = subprocess.run(
-        ["git", "show", f"{spec}:{settings.schema}"], cwd=settings.root, capture_output=True, text=True, check=False
+    result = subprocess.run(  # ./ : the path is relative to the project, which may be a folder of the repository
+        ["git", "show", f"{spec}:./{settings.schema}"], cwd=settings.root, capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
         raise ValueError(

@@ -1,8 +1,9 @@
 """AsyncAPI 3.0 export: the protocol as one party sees it, one message per message type.
 
-The document describes one application (by default the first declared party; the Worker for the
-sync protocol): it sends what that party sends (requests with a request/reply pair to their
-responses) and receives the rest over one channel. Every message's payload references the
+The document describes one application (by default the first declared party; `--party` picks
+another): it sends what that party sends (requests with a request/reply pair to their
+responses) and receives what is sent to it, over one channel; messages between other parties are
+not its operations and are left out. Every message's payload references the
 framegen schema (its root struct, with the discriminant fixed to the message's value), so
 AsyncAPI tools show the same contract the code is generated from.
 """
@@ -24,7 +25,7 @@ def export(schema: ir.Schema, schema_ref: str, application: str = "") -> dict[st
     application = application or schema.parties[0].name
     if application not in {p.name for p in schema.parties}:
         raise ValueError(f"{application!r} is not a party; parties: {', '.join(p.name for p in schema.parties)}")
-    values = schema.messages.values
+    values = [v for v in schema.messages.values if application in (v.sender, v.receiver)]  # what it sees
     messages = {v.value: _message(schema, v, schema_ref) for v in values}
     channel_ref = {"$ref": "#/channels/sync"}
     operations: dict[str, Any] = {}

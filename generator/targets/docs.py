@@ -264,6 +264,24 @@ def _reachable(schema: ir.Schema, name: str) -> list[str]:
     return out
 
 
+def _correlation(schema: ir.Schema) -> str:
+    """The field a request carries and its response echoes: one that a kind rule (x-framegen-for-kind)
+    requires of every request and another of every response; "" when the schema pairs them by no field."""
+    rules = schema.struct(schema.root).rules + schema.root_rules
+
+    def required(kind: str) -> list[str]:
+        return [
+            p.field
+            for r in rules
+            if r.for_kind == kind and r.level == "error"
+            for p in r.then
+            if isinstance(p, ir.Present)
+        ]
+
+    echoed = required("response")
+    return next((field for field in required("request") if field in echoed), "")
+
+
 class DocsTarget:
     name: ClassVar[str] = "docs"
     title: ClassVar[str] = "Markdown reference"
@@ -324,13 +342,14 @@ class DocsTarget:
         if connect:
             lines.append(f"    Note over {everyone}: on each new connection")
             lines += [f"    {arrow(v)}" for v in connect]
+        key = _correlation(schema)
         for v in (v for v in values if v.kind == "request"):
             lines.append(f"    Note over {everyone}: {mermaid_label(v.value)} request")
-            lines.append(f"    {arrow(v, ' (id)')}")
+            lines.append(f"    {arrow(v, f' ({key})' if key else '')}")
             if v.triggers in by_value:
                 lines.append(f"    {arrow(by_value[v.triggers], ' (broadcast)')}")
             if v.response in by_value:
-                lines.append(f"    {arrow(by_value[v.response], ' (echoes id)')}")
+                lines.append(f"    {arrow(by_value[v.response], f' (echoes {key})' if key else '')}")
         changes = [v for v in values if v.sent == "on-change" and not any(r.triggers == v.value for r in values)]
         if changes:
             lines.append(f"    Note over {everyone}: pushed as state changes")

@@ -61,13 +61,34 @@ _GO_IDENTIFIER = {"type": "string", "pattern": "^[A-Z][A-Za-z0-9_]*$"}
 _MODULE_PATH = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_~]*(/[A-Za-z0-9.\-_~]+)*")
 
 
+_WINDOWS_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10))})
+
+
+def _element_problem(element: str) -> str | None:
+    """Why the go command refuses this element of a module path (golang.org/x/mod/module checkElem), or None."""
+    if element in (".", ".."):
+        return f"{element!r} is not a path element"
+    if element.startswith("-"):
+        return f"element {element!r} starts with '-'"
+    if element.endswith("."):
+        return f"element {element!r} ends with '.'"
+    if re.search(r"~[0-9]+$", element):
+        return f"element {element!r} ends in a tilde and digits"
+    if element.split(".")[0].lower() in _WINDOWS_NAMES:
+        return f"element {element!r} is a reserved file name on Windows"
+    return None
+
+
 def _module_problem(value: str) -> str | None:
-    if _MODULE_PATH.fullmatch(value) and not any(part in (".", "..") for part in value.split("/")):
-        return None
-    return "not a Go module path (slash-separated elements of letters, digits, '.', '-', '_', '~')"
+    if not _MODULE_PATH.fullmatch(value):
+        return "not a Go module path (slash-separated elements of letters, digits, '.', '-', '_', '~')"
+    problem = next(filter(None, map(_element_problem, value.split("/"))), None)
+    return f"not a Go module path: {problem}" if problem else None
 
 
 def _package_problem(value: str) -> str | None:
+    if value == "main":
+        return "package main is a program, not a library the generated code can be"
     if re.fullmatch(r"[a-z][a-z0-9_]*", value) and value not in GO_KEYWORDS:
         return None
     return "not a Go package name (a lower-case identifier, not a keyword)"

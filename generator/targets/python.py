@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import keyword
 import re
+import sys
 from types import ModuleType
 from typing import Any, ClassVar
 
@@ -33,9 +34,11 @@ _PYTHON_IDENTIFIER = {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"}
 
 
 def _package_problem(value: str) -> str | None:
-    if all(part.isidentifier() and not keyword.iskeyword(part) for part in value.split(".")) and value:
-        return None
-    return "not a Python package name (dotted identifiers, no keywords)"
+    if not value.isidentifier() or keyword.iskeyword(value):
+        return "not a Python package name (one identifier, not a keyword; the package is one folder)"
+    if value in sys.stdlib_module_names or value in ("msgspec", "generator"):
+        return f"{value!r} would shadow a module the generated code or framegen imports; choose another name"
+    return None
 
 
 def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
@@ -217,9 +220,15 @@ def python_failure() -> ModuleType:
     return python_failure
 
 
+# The generated code's own style: --isolated keeps ruff from reading a config of the folders around the
+# working directory or the user's, so the bytes do not depend on where framegen runs.
+RUFF_STYLE = ("--isolated", "--line-length", "120", "--target-version", "py311")
+
+
 def format_python(source: str, path: str) -> str:
     """ruff format, then compile; either failure shows the line-numbered source."""
-    formatted = run_formatter([tool("ruff"), "format", "--quiet", "--stdin-filename", path, "-"], source, path)
+    command = [tool("ruff"), "format", "--quiet", *RUFF_STYLE, "--stdin-filename", path, "-"]
+    formatted = run_formatter(command, source, path)
     try:
         compile(formatted, path, "exec")
     except SyntaxError as exc:

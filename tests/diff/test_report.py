@@ -4,18 +4,22 @@ acknowledgements (the block it prints, a missing or malformed file)."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
+import projects
 from generator.cli import main
-from support import SCHEMA
+from projects import SEED_V1_SCHEMA as SCHEMA  # the toolkit is tested on a frozen fixture
 
 CONFIG = str(SCHEMA.parents[1] / "pyproject.toml")
 
 
-def _cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(["--config", CONFIG, "diff", *args])
+def _cli(capsys, *args: str, config: str = CONFIG) -> tuple[int, str, str]:
+    code = main(["--config", config, "diff", *args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
@@ -112,7 +116,16 @@ def test_a_bad_ack_file_is_one_error_naming_the_file(tmp_path: Path, capsys, con
     assert err.count("framegen:") == 1 and str(ack) in err and message in err, err
 
 
-def test_against_a_git_revision(capsys) -> None:
-    code, out, _ = _cli(capsys, "--against", "HEAD")
-    assert code in (0, 1) and out.startswith("framegen diff HEAD:schema/sync-protocol.schema.json ->")
-    assert _cli(capsys, "--against", "no-such-revision-xyz")[0] == 2
+def test_against_a_git_revision(tmp_path: Path, capsys) -> None:
+    """A project in a subfolder of its repository: the revision's schema is read from that folder."""
+    project = tmp_path / "services" / "sync"
+    projects.copy(projects.SEED_V1, project, generate=False)
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
+        subprocess.run(["git", *command], cwd=tmp_path, env={**os.environ, **env}, check=True)
+    shutil.copy(_head(tmp_path, "2.0.0"), project / "schema" / SCHEMA.name)
+    config = str(project / "pyproject.toml")
+    code, out, _ = _cli(capsys, "--against", "HEAD", config=config)
+    assert code == 1 and out.startswith("framegen diff HEAD:schema/sync-protocol.schema.json ->"), out
+    assert "FIELD_REMOVED" in out and "Frame.quotaURL" in out
+    assert _cli(capsys, "--against", "no-such-revision-xyz", config=config)[0] == 2

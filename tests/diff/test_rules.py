@@ -16,7 +16,7 @@ from generator.diff.render import markdown
 from generator.diff.rules import RULES
 from generator.errors import SchemaError
 from generator.load import load_text
-from support import SCHEMA
+from projects import SEED_V1_SCHEMA as SCHEMA  # the toolkit is tested on a frozen fixture
 
 CASES = Path(__file__).parent / "cases"
 KEYS = (
@@ -368,7 +368,12 @@ def test_scenario_on_the_real_schema(name: str) -> None:
 def test_renaming_the_status_field_is_a_failure_model_change() -> None:
     """httpStatus -> status: besides the wire change, the generated response helpers read another field."""
 
+    def with_failure(d: dict) -> None:  # the real schema's failure model (1.3.0) on the frozen 1.0.0 fixture
+        failure = {"name": "HTTPError", "success": "ok", "message": "error", "status": "httpStatus"}
+        _frame(d)["x-framegen-failure"] = {**failure, "description": "HTTPError carries an HTTP status code."}
+
     def rename(d: dict) -> None:
+        with_failure(d)
         props = _frame(d)["properties"]
         props["status"] = props.pop("httpStatus")
         order = _frame(d)["x-framegen-order"]
@@ -378,7 +383,7 @@ def test_renaming_the_status_field_is_a_failure_model_change() -> None:
             if r["x-framegen-rule"] == "response-error-status":
                 r["then"]["required"] = ["status"]
 
-    report = compare(_real(), _real(rename))
+    report = compare(_real(with_failure), _real(rename))
     [failure] = [f for f in report.findings if f.rule == "FAILURE_MODEL_CHANGED"]
     assert (failure.severity, failure.api_break, str(failure.bump)) == ("breaking", True, "major")
     assert "status field httpStatus -> status" in failure.message

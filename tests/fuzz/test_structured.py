@@ -7,6 +7,8 @@ quietly as a correct decoder does.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import sync_protocol
@@ -46,10 +48,12 @@ def test_a_crash_in_the_decoder_is_reported(go_harness, monkeypatch: pytest.Monk
 def test_a_wrong_value_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:
     exact = _codec.decode_exact
 
-    def wrong(data, *args):
+    def wrong(data, *args):  # any decoded value with a non-empty string field: no field of the protocol is named
         value = exact(data, *args)
-        if getattr(value, "type", "") == "key_sync":
-            value.name += "!"
+        filled = [f.name for f in dataclasses.fields(value) if isinstance(getattr(value, f.name), str)]
+        filled = [name for name in filled if getattr(value, name)]
+        if filled:
+            setattr(value, filled[0], getattr(value, filled[0]) + "!")
         return value
 
     monkeypatch.setattr(_codec, "decode_exact", wrong)

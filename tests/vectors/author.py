@@ -17,9 +17,12 @@ from typing import Any
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))
 
+import stale  # noqa: E402
 from vector_values import sparse_value  # noqa: E402
 
-from support import GoHarness, build_harness  # noqa: E402
+from generator.build_ir import build_ir  # noqa: E402
+from generator.load import load_schema  # noqa: E402
+from support import SCHEMA, GoHarness, build_harness  # noqa: E402
 
 TH = "9f86d081884c7d659a2feaa0c55ad015"
 HP = TH[:16]  # the ws-proxy derives hashPrefix from the hash; the Worker skips a key without both
@@ -1315,15 +1318,20 @@ def dump(description: str, struct: str, tests: list[dict]) -> str:
 
 
 def main() -> None:
+    review = stale.Review(HERE, build_ir(load_schema(SCHEMA, "schema")))  # flags cases the schema made stale
     with tempfile.TemporaryDirectory() as tmp:
         harness = GoHarness(build_harness(Path(tmp)))
         total = 0
         for name, (description, struct, build) in TOPICS.items():
-            tests = record(harness, struct, build())
+            cases = build()
+            tests = record(harness, struct, cases)
             total += len(tests)
+            review.check(HERE / f"{name}.json", struct, cases, tests)
             (HERE / f"{name}.json").write_text(dump(description, struct, tests))
         harness.close()
     print(f"wrote {total} vectors in {len(TOPICS)} files")
+    for line in review.finish():
+        print(line)
 
 
 if __name__ == "__main__":

@@ -109,7 +109,7 @@ class StructSpec:
         self.fast: Any = None  # set by models.py when msgspec is installed
 
     def define(self, fields: dict[str, Field]) -> None:
-        """Set the fields after every spec exists, so a struct can hold a list of itself (Frame.items)."""
+        """Set the fields after every spec exists, so a struct can hold a list of itself (nested messages)."""
         _SPECS[self.cls] = self
         self.fields = fields
         named = {wire: (*spec, wire) for wire, spec in fields.items()}  # the lookups also say the wire name

@@ -1,5 +1,8 @@
 // Command dropin is written against the hand-written seed package `protocol` (its
-// documentation is the contract): it must compile unchanged against generated/go.
+// documentation is the contract): it must compile unchanged against generated/go while the
+// schema is at the seed's major version (1). It lives in testdata so that `go vet ./...` and
+// `go test ./...` skip it: tests/test_generated_code.py builds it explicitly, and a break of the
+// seed's names in a new major version is for `framegen diff` to report, not for this program.
 package main
 
 import (
