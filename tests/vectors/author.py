@@ -19,7 +19,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from vector_values import sparse_value  # noqa: E402
 
-from support import GoHarness, build_harness  # noqa: E402
+from support import GoHarness, build_harness, struct_class, top_level  # noqa: E402
 
 TH = "9f86d081884c7d659a2feaa0c55ad015"
 TEMPLATE = {"metadata": {"name": "python-3.12", "namespace": "sandboxes"}, "spec": {"image": "python:3.12"}}
@@ -940,6 +940,7 @@ def text_or_base64(data: bytes, key: str) -> dict[str, str]:
 
 
 def record(harness: GoHarness, struct: str, cases: list[dict]) -> list[dict]:
+    """Go's answers for the cases; struct as the harness names it ("Frame", "types.Sample")."""
     answers = harness.run([c["_bytes"] for c in cases], struct=struct)
     out = []
     for c, go in zip(cases, answers, strict=True):
@@ -953,7 +954,7 @@ def record(harness: GoHarness, struct: str, cases: list[dict]) -> list[dict]:
         if go["accepted"]:
             entry["value"] = sparse_value(go["value"], struct)
             entry.update(text_or_base64(go["canonical"], "canonical"))
-            if struct == "Frame":
+            if top_level(struct_class(struct)):
                 entry["errors"], entry["lint"] = c["errors"], c["lint"]
         out.append(entry)
     return out
@@ -961,21 +962,28 @@ def record(harness: GoHarness, struct: str, cases: list[dict]) -> list[dict]:
 
 def dump(description: str, struct: str, tests: list[dict]) -> str:
     """One case per line: reviewable, and diffs stay local (nested values would indent quadratically)."""
-    head = json.dumps({"description": description, "struct": struct}, ensure_ascii=False)[:-1]
+    package, _, name = struct.rpartition(".")
+    head = {"description": description, **({"package": package} if package else {}), "struct": name}
+    head = json.dumps(head, ensure_ascii=False)[:-1]
     lines = ",\n  ".join(json.dumps(t, ensure_ascii=False) for t in tests)
     return f'{head}, "tests": [\n  {lines}\n]}}\n'
 
 
 def main() -> None:
+    from author_types import TYPES_TOPICS  # the types fixture's topics, written to tests/vectors/types
+
+    files = [(HERE / f"{name}.json", topic) for name, topic in TOPICS.items()]
+    files += [(HERE / "types" / f"{name}.json", topic) for name, topic in TYPES_TOPICS.items()]
     with tempfile.TemporaryDirectory() as tmp:
         harness = GoHarness(build_harness(Path(tmp)))
         total = 0
-        for name, (description, struct, build) in TOPICS.items():
+        for path, (description, struct, build) in files:
             tests = record(harness, struct, build())
             total += len(tests)
-            (HERE / f"{name}.json").write_text(dump(description, struct, tests))
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(dump(description, struct, tests))
         harness.close()
-    print(f"wrote {total} vectors in {len(TOPICS)} files")
+    print(f"wrote {total} vectors in {len(files)} files")
 
 
 if __name__ == "__main__":
