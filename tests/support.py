@@ -44,6 +44,13 @@ def struct_class(struct: str) -> type:
     return getattr(package_of(struct), struct.rpartition(".")[2])
 
 
+def harness_name(cls: type) -> str:
+    """The name the Go harness and the vector files give a generated class: "Frame", "types.Sample"."""
+    module = cls.__module__.rsplit(".", 1)[0]
+    package = next((name for name, p in PACKAGES.items() if p.__name__ == module), "")
+    return f"{package}.{cls.__name__}" if package else cls.__name__
+
+
 def top_level(cls: type) -> bool:
     """Whether cls is its package's top-level message, the one validate() and lint() take."""
     package = sys.modules[cls.__module__.rsplit(".", 1)[0]]

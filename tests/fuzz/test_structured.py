@@ -10,10 +10,12 @@ from __future__ import annotations
 import pytest
 
 import sync_protocol
-from fuzz.structured import describe, run
+import types_protocol
+from fuzz.structured import TYPES_STRUCTS, describe, run
 from sync_protocol import _codec, models
 
 COUNT = 4_000
+TYPES_COUNT = 4_000
 SEED = 20261203
 
 
@@ -27,6 +29,22 @@ def test_python_and_go_agree_on_grammar_inputs(go_harness) -> None:
     assert stats.inputs == COUNT
     # every comparison had both outcomes to compare, and each path was taken
     assert 0 < stats.go_accepted < COUNT and stats.fast_path > 0 and stats.policy > 0
+
+
+def test_python_and_go_agree_on_types_grammar_inputs(go_harness) -> None:
+    """The types fixture (every field type: floats, integer widths, nullable values, maps, nested structs)."""
+    stats = run(TYPES_COUNT, SEED, go_harness, structs=TYPES_STRUCTS)
+    assert stats.crashes == 0 and stats.disagreements == 0, _failures(stats)
+    assert stats.inputs == TYPES_COUNT
+    assert 0 < stats.go_accepted < TYPES_COUNT and stats.fast_path > 0 and stats.policy > 0
+
+
+def test_a_wrong_float_in_the_types_fixture_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    exact = types_protocol._codec._float
+    monkeypatch.setattr(types_protocol._codec, "_float", lambda token, slot, at: abs(exact(token, slot, at)))
+    stats = run(1_000, SEED, go_harness, structs=TYPES_STRUCTS)
+    assert stats.disagreements > 0 and stats.crashes == 0
+    assert any("canonical: Python" in problem for _, _, problem in stats.failures)
 
 
 def test_a_crash_in_the_decoder_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -51,29 +51,37 @@ def sparse_value(full: dict[str, Any], struct: str, from_json: bool = True) -> d
     """
     package, name = split(struct)
     with deep_recursion():  # frames nested hundreds deep (the vectors hold some) recurse here
-        return _struct(full, _schema(package), name, from_json)
+        return _struct(full, _schema(package), name, from_json, True)
 
 
-def _struct(full: dict[str, Any], schema: ir.Schema, name: str, from_json: bool) -> dict[str, Any]:
+def typed_value(full: dict[str, Any], struct: str, from_json: bool = True) -> dict[str, Any]:
+    """The full form with every field kept, floats made floats as in sparse_value: Go's full form and
+    Python's compare with same_value (a float64 Go spells 71503375973842980 is not that integer)."""
+    package, name = split(struct)
+    with deep_recursion():
+        return _struct(full, _schema(package), name, from_json, False)
+
+
+def _struct(full: dict[str, Any], schema: ir.Schema, name: str, from_json: bool, sparse: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in schema.struct(name).fields:
-        value = _value(full[f.wire_name], f.type, schema, from_json)
-        if not f.omit_empty or not _empty(value, f.type):
+        value = _value(full[f.wire_name], f.type, schema, from_json, sparse)
+        if not sparse or not f.omit_empty or not _empty(value, f.type):
             out[f.wire_name] = value
     return out
 
 
-def _value(value: Any, t: ir.TypeRef, schema: ir.Schema, from_json: bool) -> Any:
+def _value(value: Any, t: ir.TypeRef, schema: ir.Schema, from_json: bool, sparse: bool) -> Any:
     if t.kind == ir.Kind.RAW:
-        return _raw(value)
+        return _raw(value) if sparse else value
     if value is None:
         return None
     if t.kind == ir.Kind.STRUCT:
-        return _struct(value, schema, t.ref, from_json)
+        return _struct(value, schema, t.ref, from_json, sparse)
     if t.kind == ir.Kind.LIST:
-        return [_value(x, t.item, schema, from_json) for x in value]
+        return [_value(x, t.item, schema, from_json, sparse) for x in value]
     if t.kind == ir.Kind.MAP:
-        return {k: _value(x, t.item, schema, from_json) for k, x in value.items()}
+        return {k: _value(x, t.item, schema, from_json, sparse) for k, x in value.items()}
     if t.kind == ir.Kind.FLOAT and from_json and value.__class__ is int:
         return float(value)
     return value
