@@ -58,6 +58,14 @@ def test_every_topic_the_issue_names_has_types_vectors() -> None:
     assert '"score":0.30000000000000004' in inputs  # 0.1+0.2
 
 
+def test_known_failures_are_few_and_named() -> None:
+    """A known failure pins a Python bug not fixed yet (README: Conformance vectors); each says why."""
+    marked = [(i, c["python_known_failure"]) for i, _, c in ALL if "python_known_failure" in c]
+    assert len(marked) <= 2, marked
+    for vector_id, mark in marked:
+        assert mark["reason"] and set(mark["paths"]) <= {"public", "exact", "fast"}, vector_id
+
+
 def test_every_policy_vector_is_one_where_go_is_lenient() -> None:
     for vector_id, _, case in ALL:
         if case.get("policy", {}).get("python") == "rejects":
@@ -100,6 +108,9 @@ def test_the_fast_path_reads_every_vector_it_takes_as_the_exact_decoder_does() -
         for data in inputs:
             exact = _reading(struct, data, "exact")
             fast = _reading(struct, data, "fast")
+            if "fast" in case.get("python_known_failure", {}).get("paths", ()):
+                assert fast is not None and isinstance(exact, str), vector_id  # the bug it pins, until fixed
+                continue
             if data is inputs[-1] and case["go_accepts"] and not isinstance(exact, str):
                 assert encode(exact, "exact") == data, vector_id  # canonical bytes are stable
             if fast is None:

@@ -15,6 +15,7 @@ and maps of every kind, nested structs, raw lists), whose type codes are the sam
 from __future__ import annotations
 
 import random
+import re
 import sys
 
 from sync_protocol import _codec
@@ -175,6 +176,35 @@ class Grammar:
         items = b'{"%s":[' % list_fields[0].encode() * levels + inner + b"]}" * levels
         head = b'"type":"key_snapshot",' if "type" in spec.fields else b""
         return [b'{%s"%s":[' % (head, list_fields[0].encode()), items, b"]}"]
+
+    def past_width(self, data: bytes, spec: _codec.StructSpec) -> bytes:
+        """Canonical bytes with one integer member (of the struct or one nested in it, or a list's first
+        element) rewritten just past its width: the msgspec fast path reads canonical bytes only, so only its
+        own bounds keep such a number out. Bytes without an integer member are returned as they are."""
+        widths: dict[str, tuple[int, int]] = {}
+        stack, seen = [spec], set()
+        while stack:
+            struct = stack.pop()
+            if id(struct) in seen:
+                continue
+            seen.add(id(struct))
+            for wire, (_, t, _) in struct.fields.items():
+                while t[0] in (_codec.LIST, _codec.MAP):
+                    t = t[1]
+                if t[0] == _codec.INT:
+                    widths[wire] = t[1]
+                elif t[0] == _codec.STRUCT:
+                    stack.append(t[1])
+        if not widths:
+            return data
+        names = b"|".join(re.escape(w.encode()) for w in sorted(widths))
+        hits = list(re.finditer(rb'"(' + names + rb')":\[?(-?[0-9]+)', data))
+        if not hits:
+            return data
+        hit = self.rng.choice(hits)
+        low, high = widths[hit.group(1).decode()]
+        number = self.rng.choice([b"%d" % (high + 1), b"%d" % (low - 1), b"%d" % (high * 10 + 9)])
+        return data[: hit.start(2)] + number + data[hit.end(2) :]
 
     # ---- values ----------------------------------------------------------------------------
 

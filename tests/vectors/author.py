@@ -951,6 +951,8 @@ def record(harness: GoHarness, struct: str, cases: list[dict]) -> list[dict]:
         }
         if "policy" in c:
             entry["policy"] = c["policy"]
+        if "python_known_failure" in c:
+            entry["python_known_failure"] = c["python_known_failure"]
         if go["accepted"]:
             entry["value"] = sparse_value(go["value"], struct)
             entry.update(text_or_base64(go["canonical"], "canonical"))

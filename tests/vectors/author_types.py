@@ -272,6 +272,45 @@ def integers() -> list[dict]:
         ),
         case("quotas: requests 1.5 in an element is rejected", t('"quotas":[{"requests":1},{"requests":1.5}]')),
     ]
+    # The same bounds in Go's canonical form, which the msgspec fast path reads (it declines anything else).
+    canonical = (
+        '{"kind":"put_resp","score":1.5,%s"note":null,%s"tags":[],"attrs":%s,%s"limits":{"requests":%s},'
+        '"maybeQuota":null}'
+    )
+
+    def frame(scalar: str = "", after_note: str = "", attrs: str = "null", quota: str = "", requests: str = "0") -> str:
+        return canonical % (scalar and scalar + ",", after_note and after_note + ",", attrs, quota, requests)
+
+    for wire, (low, high) in widths.items():
+        out.append(case(f"{wire} {high} in canonical form", frame(f'"{wire}":{high}')))
+        out.append(case(f"{wire} {high + 1} in canonical form is rejected", frame(f'"{wire}":{high + 1}')))
+        out.append(case(f"{wire} {low - 1} in canonical form is rejected", frame(f'"{wire}":{low - 1}')))
+    out += [
+        case(
+            "maybeCount one past int64 in canonical form is rejected",
+            frame(after_note='"maybeCount":9223372036854775808'),
+        ),
+        case(
+            "counts: one past int64 in canonical form is rejected", frame(after_note='"counts":[9223372036854775808]')
+        ),
+        case("attrs: one past int64 in canonical form is rejected", frame(attrs='{"a":9223372036854775808}')),
+        case("limits requests one past int64 in canonical form is rejected", frame(requests="9223372036854775808")),
+        case(
+            "quota windowSeconds one past int32 in canonical form is rejected",
+            frame(quota='"quota":{"requests":0,"windowSeconds":2147483648},'),
+        ),
+        case("u64 of 23 digits in canonical form is rejected", frame('"u64":99999999999999999999999')),
+    ]
+    # Found writing these vectors: the fast path's msgspec mirror bounds uint64 below only (msgspec takes no
+    # bound past int64), so it reads a canonical frame with u64 past 2^64-1 that Go and the exact decoder reject.
+    for c in out:
+        if c["description"] in ("u64 18446744073709551616 in canonical form is rejected",
+                                "u64 of 23 digits in canonical form is rejected"):  # fmt: skip
+            c["python_known_failure"] = {
+                "paths": ["public", "fast"],
+                "reason": "the msgspec mirror's _Uint64 has no upper bound (generator/targets/python_mirror.py"
+                " int_meta), and msgspec reads integers past uint64: the fast path accepts what Go rejects",
+            }
     return out
 
 
