@@ -156,6 +156,11 @@ def floats() -> list[dict]:
             t('"score":0.' + "0" * 9998 + "1e100000"),
             policy=("misread-number", "rejects"),
         ),
+        case(
+            "score: 99,990 zeros after the point and a 6-digit exponent: Go keeps 5 digits and reads 0, not 1e9",
+            t('"score":0.' + "0" * 99990 + "1e100000"),
+            policy=("misread-number", "rejects"),
+        ),
     ]
     out += [
         case("ratio 0 is omitted", t('"ratio":0')),
