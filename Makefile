@@ -62,12 +62,13 @@ bench: $(STAMP)  ## benchmarks (not tests): Python peers, decoder limits, Go -be
 	$(BIN)/python bench/report.py > docs/benchmarks.md
 	@echo "wrote docs/benchmarks.md"
 
-conformance: $(STAMP)  ## both runners over tests/vectors: one summary line per language
+conformance: $(STAMP)  ## both runners over tests/vectors (types/ too): a summary line per language, Python also without msgspec
 	@$(BIN)/python tests/conformance/runner.py; py=$$?; \
+	FRAMEGEN_NO_FAST_PATH=1 $(BIN)/python tests/conformance/runner.py; exact=$$?; \
 	(cd tests/go && go run ./cmd/conformance ../vectors); go=$$?; \
-	test $$py -eq 0 -a $$go -eq 0
+	test $$py -eq 0 -a $$exact -eq 0 -a $$go -eq 0
 
-vectors: $(STAMP)  ## re-record tests/vectors from tests/vectors/author.py (Go is the reference); review the diff
+vectors: $(STAMP)  ## re-record tests/vectors (and types/) from tests/vectors/author*.py (Go is the reference); review the diff
 	$(BIN)/python tests/vectors/author.py
 
 fuzz: $(STAMP)  ## long runs: 100,000 mutated and 100,000 grammar inputs (Python vs Go), hypothesis x40, Go native fuzzing for 60 s

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from functools import cache
 
 from hypothesis import strategies as st
 
@@ -46,15 +48,23 @@ json_values = st.recursive(
     lambda children: st.lists(children, max_size=3) | st.dictionaries(text, children, max_size=3),
     max_leaves=8,
 )
-raw_json = st.one_of(
-    st.none(),
-    st.builds(
-        lambda d, ws: sync_protocol.RawJSON(_dump(d, ws)),
-        st.dictionaries(text, json_values, max_size=4),
-        st.sampled_from(["", " ", "\n  ", "\t"]),
-    ),
-    st.sampled_from(["null", "[]", "1", '"s"', "{}"]).map(sync_protocol.RawJSON),
-)
+
+
+@cache
+def raw_values(raw_json_class: type) -> st.SearchStrategy:
+    """None or a RawJSON (of the given package's class) holding an object with odd spellings, or a scalar."""
+    return st.one_of(
+        st.none(),
+        st.builds(
+            lambda d, ws: raw_json_class(_dump(d, ws)),
+            st.dictionaries(text, json_values, max_size=4),
+            st.sampled_from(["", " ", "\n  ", "\t"]),
+        ),
+        st.sampled_from(["null", "[]", "1", '"s"', "{}"]).map(raw_json_class),
+    )
+
+
+raw_json = raw_values(sync_protocol.RawJSON)
 
 
 floats = st.one_of(
@@ -63,8 +73,16 @@ floats = st.one_of(
 )
 
 
-def value_strategy(t: tuple, depth: int) -> st.SearchStrategy:
-    """A strategy for a value of a codec type (generated decoder's table, so from the schema): every kind."""
+def _package(cls: type):
+    """The generated package a struct class belongs to (sync_protocol, types_protocol, ...)."""
+    return sys.modules[cls.__module__.rsplit(".", 1)[0]]
+
+
+def value_strategy(t: tuple, depth: int, package=sync_protocol) -> st.SearchStrategy:
+    """A strategy for a value of a codec type (generated decoder's table, so from the schema): every kind.
+
+    The type codes are the same in every generated package; a raw value is made with the package's RawJSON.
+    """
     code, arg, nilable = t
     if code == _codec.STR:
         base = short_text
@@ -78,22 +96,25 @@ def value_strategy(t: tuple, depth: int) -> st.SearchStrategy:
     elif code == _codec.FLOAT:
         base = floats
     elif code == _codec.RAW:
-        return raw_json
+        return raw_values(package.RawJSON)
     elif code == _codec.STRUCT:
         base = structs(arg.cls, depth - 1) if depth > 0 else st.builds(arg.cls)
     elif depth <= 0 and arg[0] == _codec.STRUCT:
         base = st.just([]) if code == _codec.LIST else st.just({})
     elif code == _codec.LIST:
-        base = st.lists(value_strategy(arg, depth - 1), max_size=3)
+        item = value_strategy(arg, depth - 1, package)
+        base = st.lists(item.filter(lambda x: x is not None) if arg[0] == _codec.RAW else item, max_size=3)
     else:  # MAP
-        base = st.dictionaries(short_text, value_strategy(arg, depth - 1), max_size=3)
+        base = st.dictionaries(short_text, value_strategy(arg, depth - 1, package), max_size=3)
     return st.one_of(st.none(), base) if nilable and code != _codec.RAW else base
 
 
 def structs(cls: type, max_depth: int = 2) -> st.SearchStrategy:
-    """Values of a generated struct with every field drawn, nested values down to max_depth."""
-    spec = _codec.spec_of(cls)
-    fields = {attr: value_strategy(t, max_depth) for attr, t, _ in spec.fields.values()}
+    """Values of a generated struct (of any generated package) with every field drawn, nested values down
+    to max_depth."""
+    package = _package(cls)
+    spec = package._codec.spec_of(cls)
+    fields = {attr: value_strategy(t, max_depth, package) for attr, t, _ in spec.fields.values()}
     return st.builds(cls, **fields)
 
 

@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "sync-protocol.schema.json"
 EXAMPLES = ROOT / "schema" / "examples"
 GO_TESTS = ROOT / "tests" / "go"
+TYPES_SCHEMA = ROOT / "tests" / "types" / "schema.json"
+"""The types fixture: a test protocol using every field type (its packages: tests/types/generated)."""
 
 if str(ROOT / "generated" / "python") not in sys.path and "FRAMEGEN_GENERATED_PYTHON" not in os.environ:
     sys.path.insert(0, str(ROOT / "generated" / "python"))
@@ -27,6 +29,34 @@ if str(TYPES_PYTHON) not in sys.path:
     sys.path.append(str(TYPES_PYTHON))
 
 import sync_protocol  # noqa: E402
+import types_protocol  # noqa: E402
+
+PACKAGES = {"": sync_protocol, "types": types_protocol}
+"""The generated Python package of each vector package name ("" is the protocol's)."""
+
+
+def package_of(struct: str) -> Any:
+    """The generated package a struct name belongs to: types_protocol for "types.Sample", else sync_protocol."""
+    return PACKAGES[struct.rpartition(".")[0]]
+
+
+def struct_class(struct: str) -> type:
+    """The generated class a harness struct name ("Frame", "types.Sample", ...) names."""
+    return getattr(package_of(struct), struct.rpartition(".")[2])
+
+
+def harness_name(cls: type) -> str:
+    """The name the Go harness and the vector files give a generated class: "Frame", "types.Sample"."""
+    module = cls.__module__.rsplit(".", 1)[0]
+    package = next((name for name, p in PACKAGES.items() if p.__name__ == module), "")
+    return f"{package}.{cls.__name__}" if package else cls.__name__
+
+
+def top_level(cls: type) -> bool:
+    """Whether cls is its package's top-level message, the one validate() and lint() take."""
+    package = sys.modules[cls.__module__.rsplit(".", 1)[0]]
+    annotation = package.validate.__annotations__.get("frame", "")  # "Frame | _abc.Mapping[str, object]"
+    return annotation.split(" | ")[0] == cls.__name__
 
 
 def example_files() -> list[Path]:
@@ -156,13 +186,15 @@ def response_verdict(frame: Any) -> dict[str, Any]:
 def python_answer(data: bytes, struct: type | None = None) -> dict[str, Any]:
     """What the Python side says about an input, in the harness's shape."""
     struct = struct or sync_protocol.Frame
+    package = sys.modules[struct.__module__.rsplit(".", 1)[0]]
     try:
         value = struct.from_json(data)
-    except sync_protocol.DecodeError as exc:
+    except package.DecodeError as exc:
         return {"accepted": False, "error": str(exc)}
     answer: dict[str, Any] = {"accepted": True, "canonical": value.to_json(), "value": value_of(value)}
+    if top_level(struct):
+        answer["errors"] = findings(package.validate(value))
+        answer["lint"] = findings(package.lint(value))
     if struct is sync_protocol.Frame:
-        answer["errors"] = findings(sync_protocol.validate(value))
-        answer["lint"] = findings(sync_protocol.lint(value))
         answer["response_error"] = response_verdict(value)
     return answer

@@ -34,7 +34,7 @@ def _run(args: list[str], env: dict[str, str] | None = None) -> str:
 @pytest.mark.parametrize("limit", [None, 3_000, RAISED])
 def test_depth_cases_on_both_paths(limit: int | None) -> None:
     out = _run([str(ROOT / "tests" / "depth_check.py")] + ([str(limit)] if limit else []))
-    assert out.splitlines()[-1].endswith(" 0 failed"), out
+    assert " 0 failed" in out.splitlines()[-1], out
 
 
 @pytest.mark.parametrize("path", ["fast", "exact"])
@@ -42,7 +42,7 @@ def test_conformance_vectors_under_a_raised_recursion_limit(path: str) -> None:
     runner = ROOT / "tests" / "conformance" / "runner.py"
     code = f"import runpy, sys; sys.setrecursionlimit({RAISED}); runpy.run_path({str(runner)!r}, run_name='__main__')"
     out = _run(["-c", code], {"FRAMEGEN_NO_FAST_PATH": "1"} if path == "exact" else {})
-    assert out.splitlines()[-1].endswith(" 0 failed"), out
+    assert " 0 failed" in out.splitlines()[-1], out
 
 
 def prefix_depth(data: bytes) -> int:

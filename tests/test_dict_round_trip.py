@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import sync_protocol
 from conformance.runner import load_vectors
 from strategies import structs
-from support import deep_recursion
+from support import deep_recursion, struct_class
 
 ACCEPTED = [  # what Python decodes too: the duplicate-key policy rejects what Go accepts (the vector says so)
     (vid, struct, case)
@@ -33,7 +33,7 @@ def _input(case: dict) -> bytes:
 
 @pytest.mark.parametrize(("vid", "struct", "case"), ACCEPTED, ids=[v for v, _, _ in ACCEPTED])
 def test_every_accepted_vector_round_trips_through_a_dict(vid: str, struct: str, case: dict) -> None:
-    cls = getattr(sync_protocol, struct)
+    cls = struct_class(struct)
     value = cls.from_json(_input(case))
     with deep_recursion():
         again = cls.from_dict(value.to_dict())

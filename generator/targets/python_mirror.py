@@ -34,8 +34,8 @@ def int_alias(fmt: str) -> str:
 
 
 def int_meta(fmt: str) -> tuple[str, str]:
-    """(alias, msgspec.Meta arguments) of an integer width. msgspec takes bounds within int64 only; it refuses
-    integers past uint64 by itself, so uint64 needs just its lower bound."""
+    """(alias, msgspec.Meta arguments) of an integer width. msgspec takes bounds within int64 only, so uint64
+    gets just its lower bound; msgspec reads any larger integer, which from_wire_fixups then declines."""
     low, high = ir.INT_FORMATS[fmt]
     bounds = f"ge={low}" if high > 2**63 - 1 else f"ge={low}, le={high}"
     return int_alias(fmt), bounds
@@ -116,6 +116,7 @@ def from_wire_fixups(fields: list[tuple[str, ir.Field]]) -> list[str]:
     lines: list[str] = []
     for attr, f in fields:
         value, t = f"f.{attr}", f.type
+        lines += _uint64_guard(value, t)
         if t.kind in (ir.Kind.LIST, ir.Kind.MAP):
             inner = _from_wire_value(t.item, "x")
             if inner is None:
@@ -136,6 +137,24 @@ def from_wire_fixups(fields: list[tuple[str, ir.Field]]) -> list[str]:
         else:
             lines.append(f"{value} = {convert}")
     return lines
+
+
+_UINT64_MAX = ir.INT_FORMATS["uint64"][1]
+
+
+def _uint64_guard(value: str, t: ir.TypeRef) -> list[str]:
+    """Decline (raise, so the fast decoder returns None) a uint64 past 2^64-1: msgspec cannot bound it, and
+    the exact decoder rejects it as Go does."""
+    element = t.item if t.kind in (ir.Kind.LIST, ir.Kind.MAP) else t
+    if element is None or element.kind != ir.Kind.INT or element.format != "uint64":
+        return []
+    if t.kind == ir.Kind.LIST:
+        test = f"{value} and max({value}) > {_UINT64_MAX}"
+    elif t.kind == ir.Kind.MAP:
+        test = f"{value} and max({value}.values()) > {_UINT64_MAX}"
+    else:
+        test = f"{value} is not None and {value} > {_UINT64_MAX}" if t.nullable else f"{value} > {_UINT64_MAX}"
+    return [f"if {test}:", "    raise OverflowError  # past uint64: the exact decoder rejects it"]
 
 
 # ---- the out mirror: what msgspec encodes ----------------------------------------------------------------

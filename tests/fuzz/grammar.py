@@ -7,12 +7,16 @@ characters), keys that fold as Go folds them or are written with escapes, duplic
 values, nesting near Go's limit of 10,000, wrong types and null for every field. Each document
 draws a "chaos" level, so some are clean (Go accepts them) and others carry what Go rejects:
 bad whitespace, BOMs, trailing data, truncation. The fields come from the generated decoder's
-own table, so a schema change reaches the fuzzer without editing it.
+own table, so a schema change reaches the fuzzer without editing it; the struct's own package's table
+(sync_protocol, or the types fixture's types_protocol: floats, integer widths, nullable values, lists
+and maps of every kind, nested structs, raw lists), whose type codes are the same in every package.
 """
 
 from __future__ import annotations
 
 import random
+import re
+import sys
 
 from sync_protocol import _codec
 
@@ -30,6 +34,16 @@ NOT_NUMBERS = [  # what JSON does not allow as a number
     b"-Infinity", b"NaN", b"1_000", "\u0661".encode(), "\uff11".encode(), b"1.5.5", b"-.5",
 ]  # fmt: skip
 HUGE_DIGITS = [19, 20, 300, 4300, 4301, 5000, 10_000]
+FLOATS = [  # float64's boundaries and Go's spelling switches (1e21, 1e-6)
+    b"1e21", b"1e20", b"999999999999999999999", b"1e-6", b"1e-7", b"5e-324", b"2.4703282292062327e-324",
+    b"2.4703282292062328e-324", b"1.7976931348623157e308", b"-0", b"-0.0", b"0.30000000000000004", b"1e-400",
+    b"-1e-400", b"9007199254740993", b"1.5000000000000002", b"1" + b"0" * 799 + b"e-799",
+    b"1" + b"0" * 900 + b"e-2000", b"1e-100000", b"1e0000000001",
+]  # fmt: skip
+NOT_FLOATS = [  # past float64's range, and spellings Go's ParseFloat misreads (Python's policy rejects them)
+    b"1.7976931348623159e308", b"1e309", b"-1e400", b"1" + b"0" * 800 + b"e-800", b"1" + b"0" * 900 + b"e-900",
+    b"0." + b"0" * 9998 + b"1e100000",
+]  # fmt: skip
 
 ESCAPES = [
     b'\\"', b"\\\\", b"\\/", b"\\b", b"\\f", b"\\n", b"\\r", b"\\t", b"\\u0000", b"\\u001f", b"\\u007f",
@@ -57,6 +71,16 @@ UNKNOWN_KEYS = ["extra", "x", "", "Type2", "items_", "__proto__", "id ", "na\u00
 TRAILING = [b" {}", b"x", b"\x00", b"null", b"}", b"]", b",", b" 1", b'"s"', b"\n\n", b" \t", b"{"]
 
 
+def codec_of(cls: type):
+    """The _codec module of the generated package a struct class belongs to."""
+    return sys.modules[cls.__module__.rsplit(".", 1)[0] + "._codec"]
+
+
+def discriminator(spec: _codec.StructSpec) -> str | None:
+    """The struct's first enum field (Frame's type, Sample's kind), drawn more often than the others."""
+    return next((wire for wire, (_, t, _) in spec.fields.items() if t[0] == _codec.ENUM), None)
+
+
 class Grammar:
     """Draws one JSON document for a generated struct; the same seed gives the same documents."""
 
@@ -73,13 +97,14 @@ class Grammar:
     def document(self, cls: type) -> bytes:
         rng = self.rng
         self.chaos = rng.choice([0.0, 0.0, 0.0, 0.01, 0.03, 0.1, 0.3])
+        spec = codec_of(cls).spec_of(cls)
         roll = rng.random()
         if roll < 0.02:
-            tokens = self.deep_items(_codec.spec_of(cls))
+            tokens = self.deep_items(spec)
         elif roll < 0.05 and self.chaos:
             tokens = self.any_value(1)  # a top-level array, string, number, ... or null
         else:
-            tokens = self.object(_codec.spec_of(cls), 1, 3)
+            tokens = self.object(spec, 1, 3)
         data = self.join(tokens)
         if self.hostile(2):
             data = rng.choice([b"\xef\xbb\xbf", b"\xfe\xff", b"\xff\xfe", b"\x00", b"\xc2\xa0"]) + data
@@ -109,7 +134,8 @@ class Grammar:
     def object(self, spec: _codec.StructSpec, depth: int, items_left: int) -> list[bytes]:
         """A struct: its fields (some, in schema or random order, a few twice), unknown keys, odd keys."""
         rng = self.rng
-        fields = [wire for wire in spec.fields if rng.random() < (0.9 if wire == "type" else 0.4)]
+        key = discriminator(spec)
+        fields = [wire for wire in spec.fields if rng.random() < (0.9 if wire == key else 0.4)]
         if rng.random() < 0.5:
             rng.shuffle(fields)
         if fields and self.hostile(0.5):  # a field twice: Python rejects by policy what Go accepts
@@ -148,7 +174,37 @@ class Grammar:
         key = rng.choice([b'"x"', b'"templateFull"', b'"configSnapshot"'])
         inner = b"{" + key + b":" + self.deep(2 * levels + 4) + b"}"
         items = b'{"%s":[' % list_fields[0].encode() * levels + inner + b"]}" * levels
-        return [b'{"type":"key_snapshot","%s":[' % list_fields[0].encode(), items, b"]}"]
+        head = b'"type":"key_snapshot",' if "type" in spec.fields else b""
+        return [b'{%s"%s":[' % (head, list_fields[0].encode()), items, b"]}"]
+
+    def past_width(self, data: bytes, spec: _codec.StructSpec) -> bytes:
+        """Canonical bytes with one integer member (of the struct or one nested in it, or a list's first
+        element) rewritten just past its width: the msgspec fast path reads canonical bytes only, so only its
+        own bounds keep such a number out. Bytes without an integer member are returned as they are."""
+        widths: dict[str, tuple[int, int]] = {}
+        stack, seen = [spec], set()
+        while stack:
+            struct = stack.pop()
+            if id(struct) in seen:
+                continue
+            seen.add(id(struct))
+            for wire, (_, t, _) in struct.fields.items():
+                while t[0] in (_codec.LIST, _codec.MAP):
+                    t = t[1]
+                if t[0] == _codec.INT:
+                    widths[wire] = t[1]
+                elif t[0] == _codec.STRUCT:
+                    stack.append(t[1])
+        if not widths:
+            return data
+        names = b"|".join(re.escape(w.encode()) for w in sorted(widths))
+        hits = list(re.finditer(rb'"(' + names + rb')":\[?(-?[0-9]+)', data))
+        if not hits:
+            return data
+        hit = self.rng.choice(hits)
+        low, high = widths[hit.group(1).decode()]
+        number = self.rng.choice([b"%d" % (high + 1), b"%d" % (low - 1), b"%d" % (high * 10 + 9)])
+        return data[: hit.start(2)] + number + data[hit.end(2) :]
 
     # ---- values ----------------------------------------------------------------------------
 
@@ -167,6 +223,12 @@ class Grammar:
         if kind == _codec.BOOL:
             return [rng.choice([b"true", b"false"])]
         if kind in (_codec.INT, _codec.FLOAT):
+            if self.hostile():  # past the integer's width or float64's range, or a float Go misreads
+                low, high = extra if kind == _codec.INT else (0, 0)
+                past = [b"%d" % (low - 1), b"%d" % (high + 1), b"-0"] if kind == _codec.INT else NOT_FLOATS
+                return [rng.choice(past)]
+            if rng.random() < 0.7:
+                return [self.fitting_number(kind, extra)]
             return [self.integer() if kind == _codec.INT or rng.random() < 0.3 else self.number()]
         if kind == _codec.RAW:
             return self.any_value(depth + 1, raw=True)
@@ -181,7 +243,8 @@ class Grammar:
                 if n:
                     tokens.append(b",")
                 if kind == _codec.MAP:
-                    tokens += [self.string(rng.choice(["a", "b", "A", "\u00e9", ""]).encode(), escape=0.2), b":"]
+                    map_key = rng.choice(["a", "b", "A", "\u00e9", "", "<a>", "a/~b", "\u2028", "\U0001f680"])
+                    tokens += [self.string(map_key.encode(), escape=0.2), b":"]
                 tokens += [b"null"] if rng.random() < 0.1 else self.field_value(extra, depth + 1, items_left - 1)
             return [*tokens, closer]
         raise AssertionError(f"a field kind the grammar does not know: {kind}")
@@ -222,6 +285,20 @@ class Grammar:
             levels -= inner == b"{}"
             return b"[" * levels + inner + b"]" * levels
         return b'{"a":' * (levels - 1) + b"{}" + b"}" * (levels - 1)
+
+    def fitting_number(self, kind: int, bounds: tuple[int, int] | None) -> bytes:
+        """A number the field's type holds: an integer within its width (its bounds often), or a float64."""
+        rng = self.rng
+        if kind == _codec.INT:
+            low, high = bounds
+            return rng.choice(
+                [b"%d" % low, b"%d" % high, b"0", b"-0" if low < 0 else b"1", b"%d" % rng.randint(low, high)]
+                + [b"%d" % rng.randint(max(low, -1000), min(high, 1000))] * 3
+            )
+        if rng.random() < 0.4:
+            return rng.choice(FLOATS)
+        mantissa = b"%d" % rng.randint(0, 10**6) + rng.choice([b"", b".0", b".25", b".%d" % rng.randint(0, 999)])
+        return rng.choice([b"", b"-"]) + mantissa + rng.choice([b"", b"", b"e1", b"E+21", b"e-7", b"e-300"])
 
     def integer(self) -> bytes:
         """Mostly an int64 Go accepts; else any number spelling, the huge ones included."""

@@ -12,10 +12,13 @@ import dataclasses
 import pytest
 
 import sync_protocol
-from fuzz.structured import describe, run
+import types_protocol
+from fuzz.grammar import Grammar
+from fuzz.structured import TYPES_STRUCTS, describe, fast_seeds, full_of_numbers, run
 from sync_protocol import _codec, models
 
 COUNT = 4_000
+TYPES_COUNT = 4_000
 SEED = 20261203
 
 
@@ -29,6 +32,40 @@ def test_python_and_go_agree_on_grammar_inputs(go_harness) -> None:
     assert stats.inputs == COUNT
     # every comparison had both outcomes to compare, and each path was taken
     assert 0 < stats.go_accepted < COUNT and stats.fast_path > 0 and stats.policy > 0
+
+
+def test_python_and_go_agree_on_types_grammar_inputs(go_harness) -> None:
+    """The types fixture (every field type: floats, integer widths, nullable values, maps, nested structs)."""
+    stats = run(TYPES_COUNT, SEED, go_harness, structs=TYPES_STRUCTS)
+    assert stats.crashes == 0 and stats.disagreements == 0, _failures(stats)
+    assert stats.inputs == TYPES_COUNT
+    assert 0 < stats.go_accepted < TYPES_COUNT and stats.fast_path > 0 and stats.policy > 0
+
+
+def test_past_width_pushes_one_integer_of_a_fast_path_input_past_its_width() -> None:
+    """The inputs only the fast path's own bounds can refuse: canonical bytes it reads, but for one number."""
+    import random
+    import re
+
+    seed = full_of_numbers(types_protocol.Sample).to_json()
+    assert seed in fast_seeds("types.Sample")
+    spec = types_protocol._codec.spec_of(types_protocol.Sample)
+    grammar = Grammar(random.Random(SEED))
+    numbers = re.compile(rb"-?[0-9]+")
+    for _ in range(50):
+        data = grammar.past_width(seed, spec)
+        changed = [(a, b) for a, b in zip(numbers.findall(seed), numbers.findall(data), strict=True) if a != b]
+        assert len(changed) == 1 and changed[0][0] == b"1", changed  # one past the width, or -1 unsigned
+        with pytest.raises(types_protocol.DecodeError, match="cannot unmarshal number"):
+            types_protocol._codec.decode_exact(data, spec, 1 << 20, 10_000)
+
+
+def test_a_wrong_float_in_the_types_fixture_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    exact = types_protocol._codec._float
+    monkeypatch.setattr(types_protocol._codec, "_float", lambda token, at: abs(exact(token, at)))
+    stats = run(1_000, SEED, go_harness, structs=TYPES_STRUCTS)
+    assert stats.disagreements > 0 and stats.crashes == 0
+    assert any("canonical: Python" in problem for _, _, problem in stats.failures)
 
 
 def test_a_crash_in_the_decoder_is_reported(go_harness, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -245,7 +245,11 @@ def _vectors_pass(generated: Path, tmp_path: Path) -> None:
     go_tests = tmp_path / "go-tests"
     shutil.copytree(GO_TESTS, go_tests)
     mod = go_tests / "go.mod"
-    mod.write_text(mod.read_text().replace("../../generated/go", str(generated / "go")))
+    mod.write_text(
+        mod.read_text()
+        .replace("../../generated/go", str(generated / "go"))
+        .replace("../types/generated/go", str(ROOT / "tests" / "types" / "generated" / "go"))
+    )
     go = subprocess.run(
         ["go", "run", "./cmd/conformance", str(VECTORS)],
         cwd=go_tests,

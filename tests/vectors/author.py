@@ -22,7 +22,7 @@ from vector_values import sparse_value  # noqa: E402
 
 from generator.build_ir import build_ir  # noqa: E402
 from generator.load import load_schema  # noqa: E402
-from support import SCHEMA, GoHarness, build_harness  # noqa: E402
+from support import SCHEMA, TYPES_SCHEMA, GoHarness, build_harness, struct_class, top_level  # noqa: E402
 
 TH = "9f86d081884c7d659a2feaa0c55ad015"
 HP = TH[:16]  # the ws-proxy derives hashPrefix from the hash; the Worker skips a key without both
@@ -1291,6 +1291,7 @@ def text_or_base64(data: bytes, key: str) -> dict[str, str]:
 
 
 def record(harness: GoHarness, struct: str, cases: list[dict]) -> list[dict]:
+    """Go's answers for the cases; struct as the harness names it ("Frame", "types.Sample")."""
     answers = harness.run([c["_bytes"] for c in cases], struct=struct)
     out = []
     for c, go in zip(cases, answers, strict=True):
@@ -1301,10 +1302,12 @@ def record(harness: GoHarness, struct: str, cases: list[dict]) -> list[dict]:
         }
         if "policy" in c:
             entry["policy"] = c["policy"]
+        if "python_known_failure" in c:
+            entry["python_known_failure"] = c["python_known_failure"]
         if go["accepted"]:
             entry["value"] = sparse_value(go["value"], struct)
             entry.update(text_or_base64(go["canonical"], "canonical"))
-            if struct == "Frame":
+            if top_level(struct_class(struct)):
                 entry["errors"], entry["lint"] = c["errors"], c["lint"]
         out.append(entry)
     return out
@@ -1312,26 +1315,38 @@ def record(harness: GoHarness, struct: str, cases: list[dict]) -> list[dict]:
 
 def dump(description: str, struct: str, tests: list[dict]) -> str:
     """One case per line: reviewable, and diffs stay local (nested values would indent quadratically)."""
-    head = json.dumps({"description": description, "struct": struct}, ensure_ascii=False)[:-1]
+    package, _, name = struct.rpartition(".")
+    head = {"description": description, **({"package": package} if package else {}), "struct": name}
+    head = json.dumps(head, ensure_ascii=False)[:-1]
     lines = ",\n  ".join(json.dumps(t, ensure_ascii=False) for t in tests)
     return f'{head}, "tests": [\n  {lines}\n]}}\n'
 
 
 def main() -> None:
-    review = stale.Review(HERE, build_ir(load_schema(SCHEMA, "schema")))  # flags cases the schema made stale
+    from author_types import TYPES_TOPICS  # the types fixture's topics, written to tests/vectors/types
+
+    # Each folder's review flags cases its schema made stale (tests/vectors/stale.jsonl, types/stale.jsonl).
+    reviews = {
+        HERE: stale.Review(HERE, build_ir(load_schema(SCHEMA, "schema"))),
+        HERE / "types": stale.Review(HERE / "types", build_ir(load_schema(TYPES_SCHEMA, "schema"))),
+    }
+    files = [(HERE / f"{name}.json", topic) for name, topic in TOPICS.items()]
+    files += [(HERE / "types" / f"{name}.json", topic) for name, topic in TYPES_TOPICS.items()]
     with tempfile.TemporaryDirectory() as tmp:
         harness = GoHarness(build_harness(Path(tmp)))
         total = 0
-        for name, (description, struct, build) in TOPICS.items():
+        for path, (description, struct, build) in files:
             cases = build()
             tests = record(harness, struct, cases)
             total += len(tests)
-            review.check(HERE / f"{name}.json", struct, cases, tests)
-            (HERE / f"{name}.json").write_text(dump(description, struct, tests))
+            path.parent.mkdir(exist_ok=True)
+            reviews[path.parent].check(path, struct.rpartition(".")[2], cases, tests)
+            path.write_text(dump(description, struct, tests))
         harness.close()
-    print(f"wrote {total} vectors in {len(TOPICS)} files")
-    for line in review.finish():
-        print(line)
+    print(f"wrote {total} vectors in {len(files)} files")
+    for review in reviews.values():
+        for line in review.finish():
+            print(line)
 
 
 if __name__ == "__main__":

@@ -87,11 +87,13 @@ def audit(
     previous: list[dict[str, Any]],
     recorded: list[dict[str, Any]],
     expected: dict[str, dict[str, list]],
+    nested: Iterable[ir.Struct] = (),
 ) -> list[Flag]:
     """The flags of one vector file: `previous` and `recorded` are its cases before and after recording,
     `known` the fields the previous recording of any file of this struct knew, `expected` the hand-written
-    findings of each case by description, `rules` the schema's rule IDs."""
-    current = {f.wire_name.lower() for f in struct.fields}
+    findings of each case by description, `rules` the schema's rule IDs, `nested` the structs its values
+    hold (their fields are named inside the input too)."""
+    current = {f.wire_name.lower() for s in (struct, *nested) for f in s.fields}
     gone = {name.lower() for name in known} - current  # Go matches keys case-insensitively: so do we
     before = {c["description"]: c for c in previous}
     flags = []
@@ -158,7 +160,14 @@ class Review:
         expected = {c["description"]: c for c in cases}
         known = self.known.get(struct, set())
         self.flags += audit(
-            path.name, self.schema.struct(struct), rule_ids(self.schema), known, previous, tests, expected
+            path.name,
+            self.schema.struct(struct),
+            rule_ids(self.schema),
+            known,
+            previous,
+            tests,
+            expected,
+            held_structs(self.schema, struct),
         )
         self.recorded[path.name] = tests
 
@@ -171,3 +180,16 @@ class Review:
             f"{len(flags)} hand-written case(s) may be stale: fix them in tests/vectors/author.py and run "
             f"`make vectors` again, or delete their lines from {self.path.name} once reviewed"
         ]
+
+
+def held_structs(schema: ir.Schema, name: str) -> list[ir.Struct]:
+    """The structs a struct's values hold, at any depth: in fields, list elements and map values."""
+    found: dict[str, ir.Struct] = {}
+    stack = [name]
+    while stack:
+        for f in schema.struct(stack.pop()).fields:
+            for t in (f.type, f.type.item):
+                if t is not None and t.kind == ir.Kind.STRUCT and t.ref not in found and t.ref != name:
+                    found[t.ref] = schema.struct(t.ref)
+                    stack.append(t.ref)
+    return list(found.values())

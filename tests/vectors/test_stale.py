@@ -86,3 +86,19 @@ def test_listed_stale_cases_are_warned_about() -> None:
         cases = json.loads((VECTORS / flag.file).read_text())["tests"]
         assert any(c["description"] == flag.description and digest(c) == flag.input_sha256 for c in cases), line
         warnings.warn(f"conformance vector may be stale: {flag.line()}", stacklevel=1)
+
+
+def test_a_field_of_a_held_struct_is_not_gone() -> None:
+    """Sample.quotas holds Quota: `requests` inside an element is Quota's field, not one Sample lost."""
+    quota = ir.Struct("Quota", "", (ir.Field("requests", "", ir.TypeRef(ir.Kind.INT), True),))
+    holder = ir.Struct(
+        "Sample",
+        "",
+        (ir.Field("quotas", "", ir.TypeRef(ir.Kind.LIST, item=ir.TypeRef(ir.Kind.STRUCT, ref="Quota")), True),),
+    )
+    cases = [case("q", {"quotas": [{"requests": 1}]}, value={"quotas": [{"requests": 1}]})]
+    known = stale.known_fields(cases)
+    assert audit("s.json", holder, set(), known, cases, cases, {}, [quota]) == []
+    assert [f.reason for f in audit("s.json", holder, set(), known, cases, cases, {})] == [
+        "its input names requests, which Sample no longer has"  # what a removed Quota.requests looks like
+    ]

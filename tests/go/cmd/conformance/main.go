@@ -1,5 +1,6 @@
-// Command conformance runs the Go implementation over tests/vectors and prints one line:
-// "go: N passed, N failed" (failures are listed on stderr).
+// Command conformance runs the Go implementation over tests/vectors (and its subdirectories,
+// such as types/ for the types fixture) and prints one line: "go: N passed, N failed"
+// (failures are listed on stderr).
 package main
 
 import (

@@ -512,8 +512,16 @@ def _integer(token: bytes, bounds: tuple[int, int], at: int) -> int:
 
 
 def _float(token: bytes, at: int) -> float:
-    """A float64 as Go's strconv.ParseFloat reads it: correctly rounded; past the largest finite value, an error."""
+    """A float64 as Go's strconv.ParseFloat reads it: correctly rounded; past the largest finite value, an error.
+
+    Two spellings only a number over 800 characters can have are read differently by Go: more than 800
+    digits before the point (its fallback decoder keeps 800 and misplaces the point) and an exponent of
+    more than 5 significant digits (it keeps the first 5). Where that changes the value, Go's answer
+    depends on its version and fast paths, so the policy rejects the number rather than guess.
+    """
     value = float(token)
+    if len(token) > _GO_DECIMAL_DIGITS and _go_misreads(token, value):
+        raise DecodeError(f"number {_shown(token)} is one Go's strconv.ParseFloat misreads: rejected by policy", at)
     if math.isinf(value):
         raise _Mismatch(f"number {_shown(token)}", at)
     return value
@@ -538,6 +546,24 @@ def _field_path(stack: list[list[Any]], wire: str | None) -> str:
     """Struct.field.nested as Go's errors name a field: the top-level struct, then the wire names down to it."""
     names = [c[_WIRE] for c in stack[1:] if c[_WIRE] is not None] + ([wire] if wire is not None else [])
     return ".".join([stack[0][_ARG].cls.__name__, *names])
+
+
+_GO_DECIMAL_DIGITS = 800  # the digits strconv's decimal fallback keeps
+_FLOAT_PARTS = re.compile(rb"(-?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?)([0-9]+))?")
+
+
+def _go_misreads(token: bytes, value: float) -> bool:
+    """Whether a reading Go's ParseFloat may give differs from the number's value (see _float)."""
+    sign, whole, fraction, exp_sign, exp_digits = _FLOAT_PARTS.fullmatch(token).groups()
+    fraction = fraction or b""
+    exp_digits = (exp_digits or b"0").lstrip(b"0") or b"0"
+    exponent = int(exp_digits[:5]) * (-1 if exp_sign == b"-" else 1)  # Go stops adding digits at 10,000
+    readings = []
+    if len(exp_digits) > 5:
+        readings.append(float(b"%s%s.%se%d" % (sign, whole, fraction or b"0", exponent)))
+    if len(whole) > _GO_DECIMAL_DIGITS:  # the point placed after the 800 digits kept
+        readings.append(float(b"%s0.%s%se%d" % (sign, whole, fraction, exponent + _GO_DECIMAL_DIGITS)))
+    return any(r != value or math.copysign(1.0, r) != math.copysign(1.0, value) for r in readings)
 
 
 def _shown(token: bytes) -> str:

@@ -873,6 +873,8 @@ if _msgspec is not None:
     def _sample_from_wire(w: _SampleWire) -> Sample:
         f = Sample(*_astuple(w))
         f.kind = _KIND_VALUES.get(f.kind, f.kind)
+        if f.u_64 > 18446744073709551615:
+            raise OverflowError  # past uint64: the exact decoder rejects it
         f.role = _ROLE_VALUES.get(f.role, f.role)
         if f.roles:
             f.roles = [_ROLE_VALUES.get(x, x) for x in f.roles]

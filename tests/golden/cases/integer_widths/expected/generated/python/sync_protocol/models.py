@@ -198,6 +198,10 @@ if _msgspec is not None:
             if not canonical:
                 return None
             f = Counter(*_astuple(wire))  # positional: the mirror has the same fields, in order
+            if f.u_64 > 18446744073709551615:
+                raise OverflowError  # past uint64: the exact decoder rejects it
+            if f.history and max(f.history) > 18446744073709551615:
+                raise OverflowError  # past uint64: the exact decoder rejects it
             return f
         except Exception:  # anything msgspec refuses (Go may still accept it): the exact decoder decides
             return None
