@@ -304,7 +304,12 @@ HOSTILE_PATTERN = '^(?:[a-z"\\\\`\n]|\\*/|\\{\\{|%\\})*$'  # quote, backslash, b
 
 
 def add_fields(fields: dict[str, dict[str, Any]], **definitions: dict[str, Any]) -> Callable[[dict], None]:
+    """Fields (and $defs) added to Frame; their names are chosen to be ones the protocol will not grow
+    (`hScopes`, not `scopes`), and a clash would say so rather than silently replace what is there."""
+
     def change(d: dict) -> None:
+        clashes = (set(fields) & set(d["$defs"]["Frame"]["properties"])) | (set(definitions) & set(d["$defs"]))
+        assert not clashes, f"the protocol now has {sorted(clashes)}: rename them in this test"
         d["$defs"]["Frame"]["properties"].update(fields)
         d["$defs"]["Frame"]["x-framegen-order"].extend(fields)
         d["$defs"].update(definitions)
@@ -337,8 +342,8 @@ NEW_TYPES_GENERATE: dict[str, tuple[Callable[[dict], None], list[tuple[str, str 
     "enum values with quotes, backslashes, comment and template syntax, in list and map membership sets": (
         add_fields(
             {
-                "scopes": {"type": "array", "items": {"$ref": "#/$defs/Scope"}, "x-framegen-rule": "scopes-known"},
-                "grants": {
+                "hScopes": {"type": "array", "items": {"$ref": "#/$defs/Scope"}, "x-framegen-rule": "scopes-known"},
+                "hGrants": {
                     "type": "object",
                     "additionalProperties": {"$ref": "#/$defs/Scope"},
                     "x-framegen-rule": "grants-known",
@@ -348,26 +353,26 @@ NEW_TYPES_GENERATE: dict[str, tuple[Callable[[dict], None], list[tuple[str, str 
         ),
         [
             (
-                KEY_SYNC.replace("@", f'"scopes":{json.dumps(HOSTILE_VALUES, separators=(",", ":"))}'),
-                KEY_SYNC.replace("@", f'"scopes":{json.dumps(HOSTILE_VALUES, separators=(",", ":"))}'),
+                KEY_SYNC.replace("@", f'"hScopes":{json.dumps(HOSTILE_VALUES, separators=(",", ":"))}'),
+                KEY_SYNC.replace("@", f'"hScopes":{json.dumps(HOSTILE_VALUES, separators=(",", ":"))}'),
                 [],
             ),
             (
-                KEY_SYNC.replace("@", '"scopes":["read\\"x","nope"],"grants":{"b":"nope","a":"tab\\there"}'),
-                KEY_SYNC.replace("@", '"scopes":["read\\"x","nope"],"grants":{"a":"tab\\there","b":"nope"}'),
-                [("scopes-known", "/scopes/1"), ("grants-known", "/grants/b")],
+                KEY_SYNC.replace("@", '"hScopes":["read\\"x","nope"],"hGrants":{"b":"nope","a":"tab\\there"}'),
+                KEY_SYNC.replace("@", '"hScopes":["read\\"x","nope"],"hGrants":{"a":"tab\\there","b":"nope"}'),
+                [("scopes-known", "/hScopes/1"), ("grants-known", "/hGrants/b")],
             ),
         ],
     ),
     "patterns with quotes, backslashes, backticks, a newline, {{ on list items and map values": (
         add_fields(
             {
-                "tags": {
+                "hTags": {
                     "type": "array",
                     "items": {"type": "string", "pattern": HOSTILE_PATTERN, "maxLength": 12},
                     "x-framegen-rule": "tag-shape",
                 },
-                "notes": {
+                "hNotes": {
                     "type": "object",
                     "additionalProperties": {"type": "string", "pattern": HOSTILE_PATTERN},
                     "x-framegen-rule": "note-shape",
@@ -376,20 +381,20 @@ NEW_TYPES_GENERATE: dict[str, tuple[Callable[[dict], None], list[tuple[str, str 
         ),
         [
             (
-                KEY_SYNC.replace("@", '"tags":["a\\"b\\\\c`*/","{{%}\\n"],"notes":{"k":"x*/"}'),
-                KEY_SYNC.replace("@", '"tags":["a\\"b\\\\c`*/","{{%}\\n"],"notes":{"k":"x*/"}'),
+                KEY_SYNC.replace("@", '"hTags":["a\\"b\\\\c`*/","{{%}\\n"],"hNotes":{"k":"x*/"}'),
+                KEY_SYNC.replace("@", '"hTags":["a\\"b\\\\c`*/","{{%}\\n"],"hNotes":{"k":"x*/"}'),
                 [],
             ),
             (
-                KEY_SYNC.replace("@", '"tags":["A","abcdefghijklm"],"notes":{"k":"*","j":"ok"}'),
-                KEY_SYNC.replace("@", '"tags":["A","abcdefghijklm"],"notes":{"j":"ok","k":"*"}'),
-                [("tag-shape", "/tags/0"), ("tag-shape", "/tags/1"), ("note-shape", "/notes/k")],
+                KEY_SYNC.replace("@", '"hTags":["A","abcdefghijklm"],"hNotes":{"k":"*","j":"ok"}'),
+                KEY_SYNC.replace("@", '"hTags":["A","abcdefghijklm"],"hNotes":{"j":"ok","k":"*"}'),
+                [("tag-shape", "/hTags/0"), ("tag-shape", "/hTags/1"), ("note-shape", "/hNotes/k")],
             ),
         ],
     ),
     "nested structs named Pointer and Token (the Go validator's helper types, in lower case there)": (
         add_fields(
-            {"pointer": {"$ref": "#/$defs/Pointer"}, "tokens": {"type": "array", "items": {"$ref": "#/$defs/Token"}}},
+            {"hPointer": {"$ref": "#/$defs/Pointer"}, "hTokens": {"type": "array", "items": {"$ref": "#/$defs/Token"}}},
             Pointer=struct(
                 {"token": {"$ref": "#/$defs/Token"}, "n": {"type": "integer"}}, min_rule("pointer-n", "n", 1)
             ),
@@ -397,15 +402,15 @@ NEW_TYPES_GENERATE: dict[str, tuple[Callable[[dict], None], list[tuple[str, str 
         ),
         [
             (
-                KEY_SYNC.replace("@", '"pointer":{"token":{"index":-1},"n":0},"tokens":[{"index":2},{"index":-3}]'),
-                KEY_SYNC.replace("@", '"pointer":{"token":{"index":-1}},"tokens":[{"index":2},{"index":-3}]'),
-                [("token-index", "/pointer/token/index"), ("token-index", "/tokens/1/index")],
+                KEY_SYNC.replace("@", '"hPointer":{"token":{"index":-1},"n":0},"hTokens":[{"index":2},{"index":-3}]'),
+                KEY_SYNC.replace("@", '"hPointer":{"token":{"index":-1}},"hTokens":[{"index":2},{"index":-3}]'),
+                [("token-index", "/hPointer/token/index"), ("token-index", "/hTokens/1/index")],
             ),
         ],
     ),
     "Go and Python keywords as field names inside a nested struct": (
         add_fields(
-            {"limits": {"$ref": "#/$defs/Limits"}},
+            {"hLimits": {"$ref": "#/$defs/Limits"}},
             Limits=struct(
                 {
                     name: {"type": "string"}
@@ -434,21 +439,21 @@ NEW_TYPES_GENERATE: dict[str, tuple[Callable[[dict], None], list[tuple[str, str 
         ),
         [
             (
-                KEY_SYNC.replace("@", '"limits":{"type":"t","from":"f","None":"n","self":"s","chan":"c"}'),
-                KEY_SYNC.replace("@", '"limits":{"func":"","type":"t","chan":"c","from":"f","None":"n","self":"s"}'),
-                [("func-named", "/limits/func")],
+                KEY_SYNC.replace("@", '"hLimits":{"type":"t","from":"f","None":"n","self":"s","chan":"c"}'),
+                KEY_SYNC.replace("@", '"hLimits":{"func":"","type":"t","chan":"c","from":"f","None":"n","self":"s"}'),
+                [("func-named", "/hLimits/func")],
             ),
         ],
     ),
     "a map of a struct that holds a list of itself": (
-        add_fields({"nodes": {"type": "object", "additionalProperties": {"$ref": "#/$defs/Node"}}}, Node=NODE),
+        add_fields({"hNodes": {"type": "object", "additionalProperties": {"$ref": "#/$defs/Node"}}}, Node=NODE),
         [
             (
-                KEY_SYNC.replace("@", '"nodes":{"z":{"kids":[{"name":"a","kids":[{}]}]},"":{"name":null}}'),
-                KEY_SYNC.replace("@", '"nodes":{"":{},"z":{"kids":[{"name":"a","kids":[{}]}]}}'),
+                KEY_SYNC.replace("@", '"hNodes":{"z":{"kids":[{"name":"a","kids":[{}]}]},"":{"name":null}}'),
+                KEY_SYNC.replace("@", '"hNodes":{"":{},"z":{"kids":[{"name":"a","kids":[{}]}]}}'),
                 [],
             ),
-            (KEY_SYNC.replace("@", '"nodes":{"a":{"kids":{}}}'), None, []),
+            (KEY_SYNC.replace("@", '"hNodes":{"a":{"kids":{}}}'), None, []),
         ],
     ),
 }
@@ -535,13 +540,13 @@ NEW_TYPES_REFUSED: dict[str, tuple[Callable[[dict], Any], str, str]] = {
         "/$defs/Annotated",
     ),
     "a nested struct's field named like a generated method (to_json)": (
-        add_fields({"v": {"$ref": "#/$defs/Quota"}}, Quota=struct({"to_json": {"type": "string"}})),
+        add_fields({"v": {"$ref": "#/$defs/Bucket"}}, Bucket=struct({"to_json": {"type": "string"}})),
         "a name the generated python code uses",
-        "/$defs/Quota/properties/to_json",
+        "/$defs/Bucket/properties/to_json",
     ),
     "a map of a struct that holds a list of itself and has checks": (
         add_fields(
-            {"nodes": {"type": "object", "additionalProperties": {"$ref": "#/$defs/Node"}}},
+            {"hNodes": {"type": "object", "additionalProperties": {"$ref": "#/$defs/Node"}}},
             Node=NODE
             | {
                 "allOf": [min_rule("node-n", "n", 1)],
@@ -555,7 +560,7 @@ NEW_TYPES_REFUSED: dict[str, tuple[Callable[[dict], Any], str, str]] = {
     "a pattern on map values Go's regexp cannot compile": (
         add_fields(
             {
-                "notes": {
+                "hNotes": {
                     "type": "object",
                     "additionalProperties": {"type": "string", "pattern": "^(?<!x)y"},
                     "x-framegen-rule": "n",
@@ -563,7 +568,7 @@ NEW_TYPES_REFUSED: dict[str, tuple[Callable[[dict], Any], str, str]] = {
             }
         ),
         "RE2",
-        "/$defs/Frame/properties/notes/additionalProperties/pattern",
+        "/$defs/Frame/properties/hNotes/additionalProperties/pattern",
     ),
 }
 
