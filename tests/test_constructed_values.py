@@ -77,6 +77,60 @@ def test_a_nan_is_refused_as_go_refuses_it() -> None:
             types_protocol._codec.encode_struct(types_protocol.Sample(ratio=value), types_protocol.models._SAMPLE_SPEC)
 
 
+FLOAT_PLACES = [  # every place a float sits in the types fixture, and its pointer
+    ({"ratio": "BAD"}, "/ratio"),
+    ({"maybe_ratio": "BAD"}, "/maybeRatio"),
+    ({"weights": [1.5, "BAD"]}, "/weights/1"),
+    ({"weights_by_name": {"a": "BAD"}}, "/weightsByName/a"),
+    ({"quota": "QUOTA"}, "/quota/burst"),
+]
+
+
+def _with(fields: dict, value: float) -> dict:
+    def put(x: object) -> object:
+        if x == "BAD":
+            return value
+        if x == "QUOTA":
+            return types_protocol.Quota(burst=value)
+        if isinstance(x, list):
+            return [put(e) for e in x]
+        if isinstance(x, dict):
+            return {k: put(e) for k, e in x.items()}
+        return x
+
+    return {k: put(v) for k, v in fields.items()}
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf], ids=["nan", "inf", "-inf"])
+@pytest.mark.parametrize(("fields", "pointer"), FLOAT_PLACES, ids=[p for _, p in FLOAT_PLACES])
+def test_validate_reports_a_float_go_cannot_write(fields: dict, pointer: str, value: float) -> None:
+    """to_json refuses NaN and the infinities, as Go's Marshal does; validate says so where they are
+    instead of passing a value that cannot be sent."""
+    sample = types_protocol.Sample(**_with(fields, value))
+    with pytest.raises(ValueError, match="unsupported value"):
+        sample.to_json()
+    found = [(f.rule, f.pointer) for f in types_protocol.validate(sample)]
+    assert ("python-type", pointer) in found
+    assert types_protocol.lint(sample) == []
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        Frame(type="key_snapshot", items=[{"type": "key_sync"}]),
+        Frame(type="key_snapshot", items=[Frame(type="key_sync"), Frame(items=[{"id": 1}])]),
+        Frame(type="key_snapshot", items=[Frame(items=[Frame(items=["x"])])]),
+    ],
+    ids=["dict item", "dict in a nested item", "str two levels down"],
+)
+def test_lists_of_the_wrong_things_are_reported_not_crashed_on(top: Frame) -> None:
+    """validate names the value; lint leaves it to validate; neither reads an attribute of a dict."""
+    found = sync_protocol.validate(top)
+    assert [f.rule for f in found if f.level == "error" and f.rule == "python-type"], found
+    lint = sync_protocol.lint(top)
+    assert all(f.rule != "python-type" for f in lint)
+
+
 ANYTHING = st.one_of(
     st.none(),
     st.booleans(),
@@ -104,3 +158,35 @@ def test_fast_and_exact_encoders_agree_on_any_value(attr: str, value: object) ->
     """Same bytes or the same exception, whatever a user puts in a field."""
     frame = Frame(**{"type": "key_sync", attr: value})
     assert _outcome(Frame.to_json, frame) == _outcome(_exact, frame)
+
+
+TYPES_ANYTHING = st.one_of(
+    ANYTHING,
+    st.lists(st.one_of(st.floats(), st.none(), st.text(max_size=2)), max_size=2),
+    st.dictionaries(st.one_of(st.text(max_size=2), st.integers()), st.one_of(st.floats(), st.none()), max_size=2),
+    st.builds(types_protocol.Quota, burst=st.floats()),
+    st.builds(types_protocol.Quota, requests=st.integers(-(2**70), 2**70)),
+    st.sampled_from(list(types_protocol.Role)),
+)
+SAMPLE_ATTRS = [a for a, _ in types_protocol.wire_fields(types_protocol.Sample)]
+
+
+@settings(max_examples=600, derandomize=True, deadline=None)
+@given(st.sampled_from([a for a, _ in sync_protocol.wire_fields(Frame)]), ANYTHING)
+def test_validate_reports_python_type_exactly_when_the_encoder_refuses(attr: str, value: object) -> None:
+    """A value to_json cannot write is a python-type finding, and a python-type finding is a value it
+    cannot write: validate is the one place to ask whether a constructed frame can be sent."""
+    frame = Frame(**{"type": "key_sync", attr: value})
+    refused = isinstance(_outcome(Frame.to_json, frame), str)
+    reported = any(f.rule == "python-type" for f in sync_protocol.validate(frame))
+    assert refused == reported
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SAMPLE_ATTRS), TYPES_ANYTHING), min_size=1, max_size=3))
+def test_validate_and_the_encoder_agree_on_every_type_of_field(assignments: list[tuple[str, object]]) -> None:
+    """The same promise over the types fixture: floats, widths, nullable, lists, maps, nested structs."""
+    sample = types_protocol.Sample(**dict(assignments))
+    refused = isinstance(_outcome(types_protocol.Sample.to_json, sample), str)
+    reported = any(f.rule == "python-type" for f in types_protocol.validate(sample))
+    assert refused == reported, (refused, types_protocol.validate(sample))

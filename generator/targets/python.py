@@ -176,7 +176,7 @@ def codec_type(t: ir.TypeRef) -> str:
 _PLAIN = (ir.Kind.STRING, ir.Kind.ENUM, ir.Kind.BOOL, ir.Kind.INT, ir.Kind.FLOAT)
 
 
-def type_check(value: str, t: ir.TypeRef, schema: ir.Schema, owner: str) -> str:
+def type_check(value: str, t: ir.TypeRef, schema: ir.Schema, owner: str, omit_empty: bool = False) -> str:
     """A Python expression true when `value` has exactly the type the codec writes fast (a subclass, an int
     in a float field and the like take the exact encoder, which decides). Nested structs are checked by
     their own function; a struct's list of itself only by class (the validator walks it)."""
@@ -196,10 +196,13 @@ def type_check(value: str, t: ir.TypeRef, schema: ir.Schema, owner: str) -> str:
         else:
             pairs = f"k.__class__ is str and {element} for k, x in {value}.items()"
             test = f"{value}.__class__ is dict and (not {value} or all({pairs}))"
+    elif t.kind == ir.Kind.FLOAT:  # NaN and the infinities have no JSON text: Go's Marshal fails on them
+        test = f"{value}.__class__ is float and {-sys.float_info.max!r} <= {value} <= {sys.float_info.max!r}"
     else:
-        cls = {ir.Kind.STRING: "str", ir.Kind.BOOL: "bool", ir.Kind.FLOAT: "float", ir.Kind.RAW: "RawJSON"}[t.kind]
+        cls = {ir.Kind.STRING: "str", ir.Kind.BOOL: "bool", ir.Kind.RAW: "RawJSON"}[t.kind]
         test = f"{value}.__class__ is {cls}"
-        test += f" and {value}.is_valid()" if t.kind == ir.Kind.RAW else ""
+        if t.kind == ir.Kind.RAW:  # an empty raw value is no JSON text, but omitempty leaves it out
+            test += f" and ({value}.is_valid() or not {value})" if omit_empty else f" and {value}.is_valid()"
     if not t.nullable:
         return test
     return f"({value} is None or ({test}))" if " and " in test else f"({value} is None or {test})"
@@ -582,7 +585,7 @@ class PythonTarget:
             "list_attrs": repr(lists) if lists else "",
             "fast": f"_fast_{snake_case(s.name)}",
             "types_ok": types_ok_name(s.name),
-            "type_checks": [type_check(f"f.{attr_name(f)}", f.type, schema, s.name) for f in s.fields],
+            "type_checks": [type_check(f"f.{attr_name(f)}", f.type, schema, s.name, f.omit_empty) for f in s.fields],
         }
 
     # ---- the validator ----

@@ -950,8 +950,14 @@ def _frame_types_ok(f: Frame) -> bool:
         and f.error.__class__ is str
         and f.http_status.__class__ is int
         and -9223372036854775808 <= f.http_status <= 9223372036854775807
-        and (f.template_full is None or (f.template_full.__class__ is RawJSON and f.template_full.is_valid()))
-        and (f.config_snapshot is None or (f.config_snapshot.__class__ is RawJSON and f.config_snapshot.is_valid()))
+        and (
+            f.template_full is None
+            or (f.template_full.__class__ is RawJSON and (f.template_full.is_valid() or not f.template_full))
+        )
+        and (
+            f.config_snapshot is None
+            or (f.config_snapshot.__class__ is RawJSON and (f.config_snapshot.is_valid() or not f.config_snapshot))
+        )
     )
 
 
@@ -974,8 +980,8 @@ def _sandbox_template_types_ok(f: SandboxTemplate) -> bool:
         and (
             f.metadata is None or (f.metadata.__class__ is TemplateMetadata and _template_metadata_types_ok(f.metadata))
         )
-        and (f.spec is None or (f.spec.__class__ is RawJSON and f.spec.is_valid()))
-        and (f.status is None or (f.status.__class__ is RawJSON and f.status.is_valid()))
+        and (f.spec is None or (f.spec.__class__ is RawJSON and (f.spec.is_valid() or not f.spec)))
+        and (f.status is None or (f.status.__class__ is RawJSON and (f.status.is_valid() or not f.status)))
     )
 
 

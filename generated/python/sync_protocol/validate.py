@@ -105,6 +105,8 @@ def lint(frame: Frame | _abc.Mapping[str, object]) -> list[ValidationError]:
     if frame.__class__ is not Frame:
         frame = _as_frame(frame, "lint")
     out: list[ValidationError] = []
+    if not _frame_types_ok(frame):  # its nested values may be anything: validate names them
+        return out
     if not (frame.items):  # most frames: one call, no walk
         _lint(frame, "", out)
     else:
@@ -155,7 +157,9 @@ def _walk_all(frame: Frame, check, out: list[ValidationError]) -> None:
             check(child, "", out)
             if len(out) != found:
                 _rebase(out, found, base + str(i))
-            if child.items:  # its subtree first, then the rest of this list
+            # its subtree first, then the rest of this list; a child holding values of the wrong Python type
+            # was reported whole (python-type findings are deep), and its lists may hold anything
+            if child.items and _frame_types_ok(child):
                 stack.append((children, base, i + 1))
                 _push_children(child, base + str(i), stack)
                 break

@@ -313,14 +313,14 @@ def _json_kind(c: int) -> str:
 
 
 _KIND_NAMES = {
-    STR: "string",
-    ENUM: "string",
-    BOOL: "bool",
-    INT: "integer",
-    FLOAT: "number",
-    LIST: "array",
-    MAP: "object",
-    STRUCT: "object",
+    STR: "a string",
+    ENUM: "a string",
+    BOOL: "a bool",
+    INT: "an integer",
+    FLOAT: "a number",
+    LIST: "an array",
+    MAP: "an object",
+    STRUCT: "an object",
 }
 
 
@@ -598,7 +598,7 @@ def encode_struct(value: Any, spec: StructSpec) -> bytes:
         kind = t[0]
         if v is None:
             if not t[2]:
-                raise TypeError(f"{wire or 'the value'}: None is not a {_KIND_NAMES.get(kind, 'raw JSON value')}")
+                raise TypeError(f"{wire or 'the value'}: None is not {_KIND_NAMES.get(kind, 'a raw JSON value')}")
             out.append(b"null")
         elif kind in _SCALARS:
             out.append(_encode_scalar(v, t, wire))
@@ -668,9 +668,23 @@ def _empty(x: Any, t: Type) -> bool:
         return False
     if t[2] and kind not in (LIST, MAP, RAW):
         return False  # a pointer to a zero value is not nil: it is written
-    if kind in (LIST, MAP, RAW):
-        return len(x) == 0
-    return not x
+    # the zero value of the field's own type only: a falsy value of another (False in a string field, 0 in
+    # a bool one, "" in a list one) is a value Go could never hold, refused when written, not left out
+    if (x.__class__ is bool) != (kind == BOOL) or not isinstance(x, _ZERO_CLASSES[kind]):
+        return False
+    return len(x) == 0 if kind in (LIST, MAP, RAW) else not x
+
+
+_ZERO_CLASSES: dict[int, type | tuple[type, ...]] = {
+    STR: str,
+    ENUM: str,
+    BOOL: bool,
+    INT: int,
+    FLOAT: (int, float),  # the exact encoder writes an int in a float field as Go writes that float64
+    LIST: list,
+    MAP: dict,
+    RAW: RawJSON,
+}
 
 
 def _encode_scalar(x: Any, t: Type, wire: str) -> bytes:
@@ -753,8 +767,10 @@ def type_problems(value: Any, spec: StructSpec) -> list[tuple[str, str]]:
     while stack:
         v, s, pointer = stack.pop()
         found: list[tuple[Any, StructSpec, str]] = []
-        for _key, name, attr, t, _omit in s.plan:
+        for _key, name, attr, t, omit in s.plan:
             path = f"{pointer}/{_token(name)}"
+            if omit and _empty(getattr(v, attr), t):
+                continue  # left out of the encoding, whatever it is
             for x, xt, where in _members(getattr(v, attr), t, path, s is spec):
                 problem = _problem(x, xt)
                 if problem:
@@ -785,7 +801,7 @@ def _problem(x: Any, t: Type) -> str:
     """Why the encoder refuses x as a value of type t ('' when it does not)."""
     try:
         if x is None:
-            return "" if t[2] else f"None is not a {_KIND_NAMES.get(t[0], 'raw JSON value')}"
+            return "" if t[2] else f"None is not {_KIND_NAMES.get(t[0], 'a raw JSON value')}"
         if t[0] in _SCALARS:
             _encode_scalar(x, t, "")
         elif t[0] == STRUCT and x.__class__ is not t[1].cls:

@@ -522,6 +522,7 @@ def _quota_types_ok(f: Quota) -> bool:
         and f.window_seconds.__class__ is int
         and -2147483648 <= f.window_seconds <= 2147483647
         and f.burst.__class__ is float
+        and -1.7976931348623157e308 <= f.burst <= 1.7976931348623157e308
     )
 
 
@@ -533,7 +534,9 @@ def _sample_types_ok(f: Sample) -> bool:
         and f.id.__class__ is str
         and f.name.__class__ is str
         and f.ratio.__class__ is float
+        and -1.7976931348623157e308 <= f.ratio <= 1.7976931348623157e308
         and f.score.__class__ is float
+        and -1.7976931348623157e308 <= f.score <= 1.7976931348623157e308
         and f.i_32.__class__ is int
         and -2147483648 <= f.i_32 <= 2147483647
         and f.i_64.__class__ is int
@@ -552,7 +555,10 @@ def _sample_types_ok(f: Sample) -> bool:
             f.maybe_count is None
             or (f.maybe_count.__class__ is int and -9223372036854775808 <= f.maybe_count <= 9223372036854775807)
         )
-        and (f.maybe_ratio is None or f.maybe_ratio.__class__ is float)
+        and (
+            f.maybe_ratio is None
+            or (f.maybe_ratio.__class__ is float and -1.7976931348623157e308 <= f.maybe_ratio <= 1.7976931348623157e308)
+        )
         and f.scopes.__class__ is list
         and (not f.scopes or all(x.__class__ is str for x in f.scopes))
         and f.counts.__class__ is list
@@ -561,7 +567,10 @@ def _sample_types_ok(f: Sample) -> bool:
             or all(x.__class__ is int and -9223372036854775808 <= x <= 9223372036854775807 for x in f.counts)
         )
         and f.weights.__class__ is list
-        and (not f.weights or all(x.__class__ is float for x in f.weights))
+        and (
+            not f.weights
+            or all(x.__class__ is float and -1.7976931348623157e308 <= x <= 1.7976931348623157e308 for x in f.weights)
+        )
         and f.roles.__class__ is list
         and (not f.roles or all(x.__class__ in _ROLE_CLASSES for x in f.roles))
         and f.flags.__class__ is list
@@ -572,7 +581,10 @@ def _sample_types_ok(f: Sample) -> bool:
         and f.weights_by_name.__class__ is dict
         and (
             not f.weights_by_name
-            or all(k.__class__ is str and x.__class__ is float for k, x in f.weights_by_name.items())
+            or all(
+                k.__class__ is str and x.__class__ is float and -1.7976931348623157e308 <= x <= 1.7976931348623157e308
+                for k, x in f.weights_by_name.items()
+            )
         )
         and (
             f.attrs is None
@@ -607,7 +619,7 @@ def _sample_types_ok(f: Sample) -> bool:
         )
         and f.raws.__class__ is list
         and (not f.raws or all(x.__class__ is RawJSON and x.is_valid() for x in f.raws))
-        and (f.payload is None or (f.payload.__class__ is RawJSON and f.payload.is_valid()))
+        and (f.payload is None or (f.payload.__class__ is RawJSON and (f.payload.is_valid() or not f.payload)))
         and f.children.__class__ is list
         and (not f.children or all(x.__class__ is Sample for x in f.children))
         and f.when.__class__ is str

@@ -121,6 +121,7 @@ def _account_types_ok(f: Account) -> bool:
         and f.age.__class__ is int
         and -2147483648 <= f.age <= 2147483647
         and f.score.__class__ is float
+        and -1.7976931348623157e308 <= f.score <= 1.7976931348623157e308
         and f.tags.__class__ is list
         and (not f.tags or all(x.__class__ is str for x in f.tags))
         and f.attrs.__class__ is dict

@@ -80,6 +80,8 @@ def lint(frame: Account | _abc.Mapping[str, object]) -> list[ValidationError]:
     if frame.__class__ is not Account:
         frame = _as_frame(frame, "lint")
     out: list[ValidationError] = []
+    if not _account_types_ok(frame):  # its nested values may be anything: validate names them
+        return out
     _lint(frame, "", out)
     return out
 

@@ -110,12 +110,26 @@ def _reading_types_ok(f: Reading) -> bool:
     reads them); if not, the exact encoder names the field, and the validator reports it."""
     return (
         f.ratio.__class__ is float
+        and -1.7976931348623157e308 <= f.ratio <= 1.7976931348623157e308
         and f.score.__class__ is float
-        and (f.offset is None or f.offset.__class__ is float)
+        and -1.7976931348623157e308 <= f.score <= 1.7976931348623157e308
+        and (
+            f.offset is None
+            or (f.offset.__class__ is float and -1.7976931348623157e308 <= f.offset <= 1.7976931348623157e308)
+        )
         and f.samples.__class__ is list
-        and (not f.samples or all(x.__class__ is float for x in f.samples))
+        and (
+            not f.samples
+            or all(x.__class__ is float and -1.7976931348623157e308 <= x <= 1.7976931348623157e308 for x in f.samples)
+        )
         and f.by_name.__class__ is dict
-        and (not f.by_name or all(k.__class__ is str and x.__class__ is float for k, x in f.by_name.items()))
+        and (
+            not f.by_name
+            or all(
+                k.__class__ is str and x.__class__ is float and -1.7976931348623157e308 <= x <= 1.7976931348623157e308
+                for k, x in f.by_name.items()
+            )
+        )
     )
 
 

@@ -142,7 +142,7 @@ def _message_types_ok(f: Message) -> bool:
         and f.flag.__class__ is bool
         and f.children.__class__ is list
         and (not f.children or all(x.__class__ is Message for x in f.children))
-        and (f.payload is None or (f.payload.__class__ is RawJSON and f.payload.is_valid()))
+        and (f.payload is None or (f.payload.__class__ is RawJSON and (f.payload.is_valid() or not f.payload)))
     )
 
 

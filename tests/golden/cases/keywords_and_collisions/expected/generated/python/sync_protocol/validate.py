@@ -75,6 +75,8 @@ def lint(frame: Message | _abc.Mapping[str, object]) -> list[ValidationError]:
     if frame.__class__ is not Message:
         frame = _as_frame(frame, "lint")
     out: list[ValidationError] = []
+    if not _message_types_ok(frame):  # its nested values may be anything: validate names them
+        return out
     if not (frame.children):  # most frames: one call, no walk
         _lint(frame, "", out)
     else:
@@ -125,7 +127,9 @@ def _walk_all(frame: Message, check, out: list[ValidationError]) -> None:
             check(child, "", out)
             if len(out) != found:
                 _rebase(out, found, base + str(i))
-            if child.children:  # its subtree first, then the rest of this list
+            # its subtree first, then the rest of this list; a child holding values of the wrong Python type
+            # was reported whole (python-type findings are deep), and its lists may hold anything
+            if child.children and _message_types_ok(child):
                 stack.append((children, base, i + 1))
                 _push_children(child, base + str(i), stack)
                 break

@@ -137,7 +137,10 @@ def _grant_types_ok(f: Grant) -> bool:
         and f.flags.__class__ is list
         and (not f.flags or all(x.__class__ is bool for x in f.flags))
         and f.ratios.__class__ is list
-        and (not f.ratios or all(x.__class__ is float for x in f.ratios))
+        and (
+            not f.ratios
+            or all(x.__class__ is float and -1.7976931348623157e308 <= x <= 1.7976931348623157e308 for x in f.ratios)
+        )
         and (
             f.members is None
             or (f.members.__class__ is list and (not f.members or all(x.__class__ is str for x in f.members)))

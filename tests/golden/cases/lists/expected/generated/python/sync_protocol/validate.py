@@ -76,6 +76,8 @@ def lint(frame: Grant | _abc.Mapping[str, object]) -> list[ValidationError]:
     if frame.__class__ is not Grant:
         frame = _as_frame(frame, "lint")
     out: list[ValidationError] = []
+    if not _grant_types_ok(frame):  # its nested values may be anything: validate names them
+        return out
     _lint(frame, "", out)
     return out
 

@@ -129,7 +129,10 @@ def _profile_types_ok(f: Profile) -> bool:
         and (f.note is None or f.note.__class__ is str)
         and (f.verified is None or f.verified.__class__ is bool)
         and (f.age is None or (f.age.__class__ is int and -2147483648 <= f.age <= 2147483647))
-        and (f.weight is None or f.weight.__class__ is float)
+        and (
+            f.weight is None
+            or (f.weight.__class__ is float and -1.7976931348623157e308 <= f.weight <= 1.7976931348623157e308)
+        )
         and (f.tier is None or f.tier.__class__ in _TIER_CLASSES)
     )
 

@@ -72,6 +72,8 @@ def lint(frame: Profile | _abc.Mapping[str, object]) -> list[ValidationError]:
     if frame.__class__ is not Profile:
         frame = _as_frame(frame, "lint")
     out: list[ValidationError] = []
+    if not _profile_types_ok(frame):  # its nested values may be anything: validate names them
+        return out
     _lint(frame, "", out)
     return out
 

@@ -72,6 +72,8 @@ def lint(frame: Batch | _abc.Mapping[str, object]) -> list[ValidationError]:
     if frame.__class__ is not Batch:
         frame = _as_frame(frame, "lint")
     out: list[ValidationError] = []
+    if not _batch_types_ok(frame):  # its nested values may be anything: validate names them
+        return out
     _lint(frame, "", out)
     return out
 

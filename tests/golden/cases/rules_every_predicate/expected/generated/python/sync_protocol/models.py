@@ -133,7 +133,7 @@ def _node_types_ok(f: Node) -> bool:
         and f.weight.__class__ is int
         and -9223372036854775808 <= f.weight <= 9223372036854775807
         and f.on.__class__ is bool
-        and (f.body is None or (f.body.__class__ is RawJSON and f.body.is_valid()))
+        and (f.body is None or (f.body.__class__ is RawJSON and (f.body.is_valid() or not f.body)))
         and f.kid_nodes.__class__ is list
         and (not f.kid_nodes or all(x.__class__ is Node for x in f.kid_nodes))
     )

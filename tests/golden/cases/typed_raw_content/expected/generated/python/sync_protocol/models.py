@@ -302,7 +302,11 @@ _HINTS_SPEC = StructSpec(Hints)
 def _cluster_types_ok(f: Cluster) -> bool:
     """Every field of f holds a value of its own type (exactly: the fast encoder trusts them, the validator
     reads them); if not, the exact encoder names the field, and the validator reports it."""
-    return f.id.__class__ is str and f.weight.__class__ is float
+    return (
+        f.id.__class__ is str
+        and f.weight.__class__ is float
+        and -1.7976931348623157e308 <= f.weight <= 1.7976931348623157e308
+    )
 
 
 def _config_types_ok(f: Config) -> bool:
@@ -326,8 +330,8 @@ def _event_types_ok(f: Event) -> bool:
     reads them); if not, the exact encoder names the field, and the validator reports it."""
     return (
         f.kind.__class__ in _EVENT_KIND_CLASSES
-        and (f.payload is None or (f.payload.__class__ is RawJSON and f.payload.is_valid()))
-        and (f.extras is None or (f.extras.__class__ is RawJSON and f.extras.is_valid()))
+        and (f.payload is None or (f.payload.__class__ is RawJSON and (f.payload.is_valid() or not f.payload)))
+        and (f.extras is None or (f.extras.__class__ is RawJSON and (f.extras.is_valid() or not f.extras)))
         and f.raws.__class__ is list
         and (not f.raws or all(x.__class__ is RawJSON and x.is_valid() for x in f.raws))
     )

@@ -79,6 +79,8 @@ def lint(frame: Event | _abc.Mapping[str, object]) -> list[ValidationError]:
     if frame.__class__ is not Event:
         frame = _as_frame(frame, "lint")
     out: list[ValidationError] = []
+    if not _event_types_ok(frame):  # its nested values may be anything: validate names them
+        return out
     _lint(frame, "", out)
     return out
 
