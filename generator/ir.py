@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import field as _field
 from enum import StrEnum
 
 
@@ -123,6 +124,7 @@ class NotIn:
 class Matches:
     field: str
     pattern: str
+    pointer: str = _field(default="", compare=False)  # the pattern keyword, for error messages only
 
 
 @dataclass(frozen=True, slots=True)

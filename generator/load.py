@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,15 +90,48 @@ def _meta_validator() -> jsonschema.Draft202012Validator:
 
 
 def check_dialect(document: Any, source: str) -> None:
-    """Validate against 2020-12 plus framegen's keywords; report the deepest error first."""
+    """Validate against 2020-12 plus framegen's keywords; report the deepest error first, in words."""
     error = jsonschema.exceptions.best_match(_meta_validator().iter_errors(document))
     if error is None:
         return
     pointer = pointer_join("", *error.absolute_path)
-    hint = "see generator/metaschema/framegen.schema.json for framegen's keywords"
-    if error.validator == "enum" and isinstance(error.instance, str) and error.instance.startswith("x-"):
-        hint = f"unknown annotation {error.instance!r}; known: " + ", ".join(error.validator_value)
-    raise SchemaError(pointer, error.message, hint, source)
+    for explain in (_unknown_annotation, _listed_twice, _not_a_version):
+        said = explain(error)
+        if said:
+            raise SchemaError(pointer, *said, source)
+    said = error.schema.get("description") if isinstance(error.schema, dict) else None
+    hint = f"{error.absolute_path[-1]}: {said}" if said and error.absolute_path else ""
+    raise SchemaError(pointer, error.message, hint or f"framegen's keywords are declared in {META_SCHEMA_PATH}", source)
+
+
+def _unknown_annotation(error: jsonschema.ValidationError) -> tuple[str, str] | None:
+    """An x- keyword framegen does not know: a typo, most often; name the keyword it is closest to."""
+    if error.validator != "enum" or not (isinstance(error.instance, str) and error.instance.startswith("x-")):
+        return None
+    known = [k for k in error.validator_value if isinstance(k, str)]
+    close = difflib.get_close_matches(error.instance, known, n=1, cutoff=0.75)
+    hint = f"did you mean {close[0]!r}?" if close else "framegen's annotations: " + ", ".join(sorted(known))
+    return f"unknown annotation {error.instance!r}", hint
+
+
+def _listed_twice(error: jsonschema.ValidationError) -> tuple[str, str] | None:
+    if error.validator != "uniqueItems" or not isinstance(error.instance, list):
+        return None
+    seen: list[Any] = []
+    for item in error.instance:
+        if item in seen:
+            return f"{json.dumps(item)} is listed more than once", "list each name once"
+        seen.append(item)
+    return None
+
+
+def _not_a_version(error: jsonschema.ValidationError) -> tuple[str, str] | None:
+    if error.validator != "pattern" or list(error.absolute_path) != ["x-schema-version"]:
+        return None
+    hint = "write the full semantic version, MAJOR.MINOR.PATCH with no leading zeros"
+    if isinstance(error.instance, str) and re.fullmatch(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)", error.instance):
+        hint = f"write {error.instance + '.0'!r}"
+    return f"{json.dumps(error.instance)} is not a semantic version (MAJOR.MINOR.PATCH)", hint
 
 
 def load_schema(path: Path, source: str | None = None) -> LoadedSchema:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator import ir
 from generator.build_ir import build_ir
+from generator.errors import SchemaError
 from generator.load import load_schema
 from generator.render import header_lines
 from generator.settings import Settings
@@ -26,9 +27,13 @@ def render_all(settings: Settings, schema: ir.Schema | None = None) -> dict[str,
     if unknown:
         raise ValueError(f"unknown target {unknown[0]!r}; known: {', '.join(TARGETS)}")
     targets = [TARGETS[name](settings) for name in settings.targets]
-    for target in targets:
-        target.check(schema)
-    files = [f for target in targets for f in target.files(schema)]
+    try:
+        for target in targets:
+            target.check(schema)
+        files = [f for target in targets for f in target.files(schema)]
+    except SchemaError as exc:  # a target's refusal names the schema file, as the builder's does
+        exc.source = exc.source or settings.schema
+        raise
     planned = manifest(
         settings.output, {f.path: f.content for f in files}, header_lines(schema, settings.version_markers)
     )

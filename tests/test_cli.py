@@ -135,6 +135,21 @@ BAD_SCHEMAS: dict[str, tuple[Any, str, str]] = {
         "/$defs/Frame/properties/ok",
         "x-go-nmae",
     ),
+    "annotation typo, a close one": (
+        lambda d: d["$defs"]["Frame"]["properties"]["ok"].update({"x-go-nmae": "OK"}),
+        "/$defs/Frame/properties/ok",
+        "unknown annotation 'x-go-nmae'\n  hint: did you mean 'x-go-name'?",
+    ),
+    "a field ordered twice": (
+        lambda d: d["$defs"]["Frame"]["x-framegen-order"].append("id"),
+        "/$defs/Frame/x-framegen-order",
+        '"id" is listed more than once',
+    ),
+    "a version without its patch number": (
+        lambda d: d.update({"x-schema-version": "1.4"}),
+        "/x-schema-version",
+        "\"1.4\" is not a semantic version (MAJOR.MINOR.PATCH)\n  hint: write '1.4.0'",
+    ),
     "bad annotation value": (
         lambda d: d["$defs"]["Frame"]["properties"]["ok"].update({"x-go-name": "ok"}),
         "/$defs/Frame/properties/ok/x-go-name",
@@ -249,6 +264,38 @@ def test_bad_schema_is_one_message_exit_2_nothing_written(project: Path, capsys,
     assert "hint:" in err
     assert err.count("schema error") == 1
     assert snapshot(project) == before
+
+
+def _add_role(document: dict, values: list[str]) -> None:
+    document["$defs"]["Role"] = {"type": "string", "description": "A key's role.", "enum": values}
+    document["$defs"]["Frame"]["properties"]["keyRole"] = {"$ref": "#/$defs/Role", "x-framegen-rule": "key-role-known"}
+    document["$defs"]["Frame"]["x-framegen-order"].append("keyRole")
+
+
+def test_an_enum_value_name_clash_is_solved_as_its_hint_says(project: Path, capsys) -> None:
+    """'admin' and 'Admin' both make ADMIN; the hint says where a value is named (a string in a list takes no
+    keywords), and doing what it says generates, documenting only the value renamed."""
+    edit_schema(project, lambda d: _add_role(d, ["admin", "viewer", "Admin"]))
+    code, _, err = run_cli(project, "generate", capsys=capsys)
+    assert code == 2
+    assert "#/$defs/Role/enum/2: 'Admin' and 'admin' both give the python enum member name 'ADMIN'" in err, err
+    assert 'in /$defs/Role/x-framegen-values: {"Admin": {"description": "...", "x-python-name": "..."}}' in err
+
+    renamed = {"description": "The old spelling.", "x-python-name": "LEGACY_ADMIN", "x-go-name": "RoleLegacyAdmin"}
+    edit_schema(project, lambda d: d["$defs"]["Role"].update({"x-framegen-values": {"Admin": renamed}}))
+    code, _, err = run_cli(project, "generate", capsys=capsys)
+    assert code == 0, err
+    models = (project / "generated" / "python" / "sync_protocol" / "models.py").read_text()
+    assert '    ADMIN = "admin"\n' in models and '    LEGACY_ADMIN = "Admin"\n' in models
+    assert 'RoleLegacyAdmin Role = "Admin"' in (project / "generated" / "go" / "protocol" / "protocol.go").read_text()
+
+
+def test_a_message_type_directs_every_value(project: Path, capsys) -> None:
+    """Unlike a plain enum, the message type enum lists every value with its kind, from and to."""
+    edit_schema(project, lambda d: d["$defs"]["FrameType"]["x-framegen-values"]["key_sync"].pop("kind"))
+    code, _, err = run_cli(project, "generate", capsys=capsys)
+    assert code == 2
+    assert "#/$defs/FrameType/x-framegen-values/key_sync: 'kind' is a dependency of 'from'" in err, err
 
 
 def test_malformed_json_names_line_and_column(project: Path, capsys) -> None:

@@ -30,15 +30,23 @@ def _build(name: str, node: dict[str, Any], pointer: str) -> ir.Enum:
                 f"{key!r} is not a value of the enum",
                 f"values: {', '.join(values)}",
             )
-    missing = [v for v in values if v not in meta]
-    if meta and missing:
-        raise SchemaError(
-            pointer_join(pointer, "x-framegen-values"),
-            f"values without documentation: {', '.join(missing)}",
-            "document every value or none",
-        )
+    _every_message_has_a_direction(values, meta, pointer)
     built = tuple(_value(v, i, meta, pointer) for i, v in enumerate(values))
     return ir.Enum(name=name, doc=doc(node), values=built, annotations=annotations(node, "enum"), pointer=pointer)
+
+
+def _every_message_has_a_direction(values: list[str], meta: dict[str, Any], pointer: str) -> None:
+    """An enum whose values carry a kind is a message type: each value is a message, sent by someone to
+    someone. Any other enum may document (or name) only some of its values."""
+    if not any("kind" in info for info in meta.values()):
+        return
+    missing = [v for v in values if "kind" not in meta.get(v, {})]
+    if missing:
+        raise SchemaError(
+            pointer_join(pointer, "x-framegen-values"),
+            f"values without a direction: {', '.join(missing)}",
+            "a message type documents every value with its kind, from and to",
+        )
 
 
 def _value(value: str, index: int, meta: dict[str, Any], pointer: str) -> ir.EnumValue:
@@ -52,7 +60,7 @@ def _value(value: str, index: int, meta: dict[str, Any], pointer: str) -> ir.Enu
         raise SchemaError(where, f"triggers {triggers!r} is not a value of kind 'push'", "name a push value")
     if info.get("kind") == "request" and not response:
         raise SchemaError(where, "a request names the response it expects", "add 'response'")
-    if info and info["from"] == info["to"]:
+    if info.get("kind") and info["from"] == info["to"]:
         raise SchemaError(where, "'from' and 'to' name the same service", "a message goes from one party to another")
     return ir.EnumValue(
         value=value,

@@ -193,7 +193,7 @@ def _pattern(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str)
     except python_regex.Untranslatable as exc:
         if exc.invalid:
             raise SchemaError(pointer_join(pointer, "pattern"), f"invalid pattern: {exc.message}", exc.hint) from None
-    return [ir.Matches(f.wire_name, node["pattern"])]
+    return [ir.Matches(f.wire_name, node["pattern"], pointer_join(pointer, "pattern"))]
 
 
 def _bounds(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:

@@ -6,6 +6,7 @@ declarations; it never names a target. A new target is one module plus one templ
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
@@ -80,7 +81,7 @@ def check_names(
     """
     seen: dict[str, str] = {}
     for name, source, pointer in names:
-        hint = f"set x-{language}-name on it to choose another {language.capitalize()} name"
+        hint = _rename_hint(language, source, pointer)
         if not name or not valid(name):
             raise SchemaError(pointer, f"{source!r} gives {name!r}, which is not a valid {language} {what} name", hint)
         if name in reserved:
@@ -90,6 +91,16 @@ def check_names(
                 pointer, f"{source!r} and {seen[name]!r} both give the {language} {what} name {name!r}", hint
             )
         seen[name] = source
+
+
+def _rename_hint(language: str, source: str, pointer: str) -> str:
+    """Where the name is chosen: on the definition itself, or, for an enum value (a string in a list, which
+    takes no keywords), in its enum's x-framegen-values."""
+    enum, found, _ = pointer.rpartition("/enum/")
+    if not found:
+        return f"set x-{language}-name on it to choose another {language.capitalize()} name"
+    entry = f'{json.dumps(source)}: {{"description": "...", "x-{language}-name": "..."}}'
+    return f"choose another {language.capitalize()} name in {enum}/x-framegen-values: {{{entry}}}"
 
 
 def annotation(annotations: ir.Annotations, key: str) -> str | None:

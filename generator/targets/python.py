@@ -450,7 +450,8 @@ class PythonTarget:
                     try:
                         python_regex.translate(p.pattern)
                     except python_regex.Untranslatable as exc:
-                        raise SchemaError(r.pointer, f"pattern {p.pattern!r}: {exc.message}", exc.hint) from None
+                        message = f"pattern {p.pattern!r}: {exc.message}"
+                        raise SchemaError(p.pointer or r.pointer, message, exc.hint) from None
 
     def context(self, schema: ir.Schema) -> dict[str, object]:
         enums = [self.enum_view(e) for e in schema.enums]
