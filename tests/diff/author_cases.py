@@ -302,6 +302,12 @@ CASE_LIST: list[tuple[str, Callable[[dict], None] | None, list[dict]]] = [
         [F("FIELD_ADDED", "info", "Msg.extra", bump="minor")],
     ),
     (
+        # always encoded: Go and framegen readers of either version are fine, a JSON Schema validator is not
+        "REQUIRED_FIELD_ADDED",
+        lambda d: (add_prop(d, "seq", {"type": "integer"}), msg(d)["required"].append("seq")),
+        [F("REQUIRED_FIELD_ADDED", "warning", "Msg.seq", bump="minor")],
+    ),
+    (
         "FIELD_ADDED_ENUM",
         lambda d: (
             d["$defs"].update({"Role": {"type": "string", "enum": ["admin", "member"], "description": "a role"}}),

@@ -103,13 +103,34 @@ def _field_types(ctx: Context, struct: str, *fields: ir.Field | None) -> tuple[s
 
 @rule("FIELD_ADDED", "field", "a new optional field: old readers skip unknown keys (Go and framegen decoders do)")
 def field_added(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
-    if old is not None or new is None:
+    if old is not None or new is None or not new.omit_empty:
         return []
-    note = "" if new.omit_empty else " (always encoded)"
     return hit(
         f"{struct}.{new.wire_name}",
-        f"field {new.wire_name} added{note}; old readers ignore it",
+        f"field {new.wire_name} added; old readers ignore it",
         INFO,
+        Bump.MINOR,
+        frame_types=_field_types(ctx, struct, new),
+    )
+
+
+JSON_SCHEMA_READERS = "framegen's decoders and Go's read a missing key as the zero value"
+
+
+@rule(
+    "REQUIRED_FIELD_ADDED",
+    "field",
+    "a new field in `required` (always encoded): old readers skip it, but old writers' messages lack it, and a "
+    "JSON Schema validator on the new schema rejects them",
+)
+def required_field_added(struct: str, old: ir.Field | None, new: ir.Field | None, ctx: Context) -> list[Finding]:
+    if old is not None or new is None or new.omit_empty:
+        return []
+    return hit(
+        f"{struct}.{new.wire_name}",
+        f"field {new.wire_name} added as required (always encoded); old readers ignore it; old writers do not send "
+        f"it, so a JSON Schema validator on the new schema rejects their messages ({JSON_SCHEMA_READERS})",
+        WARNING,
         Bump.MINOR,
         frame_types=_field_types(ctx, struct, new),
     )
@@ -411,7 +432,8 @@ def field_always_encoded(struct: str, old: ir.Field | None, new: ir.Field | None
         return []
     return hit(
         f"{struct}.{new.wire_name}",
-        f"field {new.wire_name} is now always encoded (no omitempty); canonical bytes change",
+        f"field {new.wire_name} is now always encoded (no omitempty); canonical bytes change; old writers still "
+        f"omit its zero value, which a JSON Schema validator on the new schema rejects ({JSON_SCHEMA_READERS})",
         WARNING,
         Bump.MINOR,
         frame_types=_field_types(ctx, struct, new),
@@ -424,7 +446,8 @@ def field_omitempty_added(struct: str, old: ir.Field | None, new: ir.Field | Non
         return []
     return hit(
         f"{struct}.{new.wire_name}",
-        f"field {new.wire_name} is now omitted when empty; readers that test for the key's presence differ",
+        f"field {new.wire_name} is now omitted when empty; readers that test for the key's presence differ, and a "
+        f"JSON Schema validator on the old schema rejects new writers' messages without it ({JSON_SCHEMA_READERS})",
         WARNING,
         Bump.MINOR,
         frame_types=_field_types(ctx, struct, new),
