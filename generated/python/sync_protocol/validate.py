@@ -90,7 +90,7 @@ def validate(frame: Frame | _abc.Mapping[str, object]) -> list[ValidationError]:
             )
         )
     if not (frame.items):  # most frames: one call, no walk
-        _errors(frame, "", out)
+        _errors_of_well_typed(frame, "", out)
     else:
         _walk(frame, _errors, out)
     return out
@@ -108,7 +108,7 @@ def lint(frame: Frame | _abc.Mapping[str, object]) -> list[ValidationError]:
     if not _frame_types_ok(frame):  # its nested values may be anything: validate names them
         return out
     if not (frame.items):  # most frames: one call, no walk
-        _lint(frame, "", out)
+        _lint_of_well_typed(frame, "", out)
     else:
         _walk(frame, _lint, out)
     return out
@@ -181,6 +181,12 @@ def _errors(f: Frame, p: str, out: list[ValidationError]) -> None:
     if not _frame_types_ok(f):
         _python_types(f, p, out)
         return
+    _ERRORS_BY_TYPE.get(f.type, _errors_of_any_other_type)(f, p, out)
+
+
+def _errors_of_well_typed(f: Frame, p: str, out: list[ValidationError]) -> None:
+    """_errors for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _ERRORS_BY_TYPE.get(f.type, _errors_of_any_other_type)(f, p, out)
 
 
@@ -652,6 +658,12 @@ def _lint(f: Frame, p: str, out: list[ValidationError]) -> None:
     """The lint-level rules for f's type: a table lookup, then only those rules."""
     if not _frame_types_ok(f):
         return
+    _LINT_BY_TYPE.get(f.type, _lint_of_any_other_type)(f, p, out)
+
+
+def _lint_of_well_typed(f: Frame, p: str, out: list[ValidationError]) -> None:
+    """_lint for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _LINT_BY_TYPE.get(f.type, _lint_of_any_other_type)(f, p, out)
 
 

@@ -66,7 +66,7 @@ def validate(frame: Sample | _abc.Mapping[str, object]) -> list[ValidationError]
         _python_types(frame, "", out)
         return out
     if not (frame.children):  # most frames: one call, no walk
-        _errors(frame, "", out)
+        _errors_of_well_typed(frame, "", out)
     else:
         _walk(frame, _errors, out)
     return out
@@ -84,7 +84,7 @@ def lint(frame: Sample | _abc.Mapping[str, object]) -> list[ValidationError]:
     if not _sample_types_ok(frame):  # its nested values may be anything: validate names them
         return out
     if not (frame.children):  # most frames: one call, no walk
-        _lint(frame, "", out)
+        _lint_of_well_typed(frame, "", out)
     else:
         _walk(frame, _lint, out)
     return out
@@ -157,6 +157,21 @@ def _errors(f: Sample, p: str, out: list[ValidationError]) -> None:
     if not _sample_types_ok(f):
         _python_types(f, p, out)
         return
+    _ERRORS_BY_KIND.get(f.kind, _errors_of_any_other_kind)(f, p, out)
+    if f.quota is not None:
+        _quota_errors(f.quota, p + "/quota", out)
+    _quota_errors(f.limits, p + "/limits", out)
+    if f.maybe_quota is not None:
+        _quota_errors(f.maybe_quota, p + "/maybeQuota", out)
+    for i, x in enumerate(f.quotas):
+        _quota_errors(x, p + "/quotas/" + str(i), out)
+    for k, x in sorted(f.quota_by_name.items()):
+        _quota_errors(x, p + "/quotaByName/" + pointer_token(k), out)
+
+
+def _errors_of_well_typed(f: Sample, p: str, out: list[ValidationError]) -> None:
+    """_errors for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _ERRORS_BY_KIND.get(f.kind, _errors_of_any_other_kind)(f, p, out)
     if f.quota is not None:
         _quota_errors(f.quota, p + "/quota", out)
@@ -514,6 +529,12 @@ def _lint(f: Sample, p: str, out: list[ValidationError]) -> None:
     """The lint-level rules for f's kind: a table lookup, then only those rules."""
     if not _sample_types_ok(f):
         return
+    _LINT_BY_KIND.get(f.kind, _no_lint)(f, p, out)
+
+
+def _lint_of_well_typed(f: Sample, p: str, out: list[ValidationError]) -> None:
+    """_lint for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _LINT_BY_KIND.get(f.kind, _no_lint)(f, p, out)
 
 

@@ -67,7 +67,7 @@ def validate(frame: Account | _abc.Mapping[str, object]) -> list[ValidationError
     if not _account_types_ok(frame):
         _python_types(frame, "", out)
         return out
-    _errors(frame, "", out)
+    _errors_of_well_typed(frame, "", out)
     return out
 
 
@@ -82,7 +82,7 @@ def lint(frame: Account | _abc.Mapping[str, object]) -> list[ValidationError]:
     out: list[ValidationError] = []
     if not _account_types_ok(frame):  # its nested values may be anything: validate names them
         return out
-    _lint(frame, "", out)
+    _lint_of_well_typed(frame, "", out)
     return out
 
 
@@ -111,6 +111,12 @@ def _errors(f: Account, p: str, out: list[ValidationError]) -> None:
     if not _account_types_ok(f):
         _python_types(f, p, out)
         return
+    _errors_of_account(f, p, out)
+
+
+def _errors_of_well_typed(f: Account, p: str, out: list[ValidationError]) -> None:
+    """_errors for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _errors_of_account(f, p, out)
 
 
@@ -180,6 +186,12 @@ def _lint(f: Account, p: str, out: list[ValidationError]) -> None:
     """The lint-level rules for f."""
     if not _account_types_ok(f):
         return
+    _lint_of_account(f, p, out)
+
+
+def _lint_of_well_typed(f: Account, p: str, out: list[ValidationError]) -> None:
+    """_lint for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _lint_of_account(f, p, out)
 
 

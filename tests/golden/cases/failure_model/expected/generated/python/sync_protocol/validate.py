@@ -59,7 +59,7 @@ def validate(frame: Envelope | _abc.Mapping[str, object]) -> list[ValidationErro
     if not _envelope_types_ok(frame):
         _python_types(frame, "", out)
         return out
-    _errors(frame, "", out)
+    _errors_of_well_typed(frame, "", out)
     return out
 
 
@@ -74,7 +74,7 @@ def lint(frame: Envelope | _abc.Mapping[str, object]) -> list[ValidationError]:
     out: list[ValidationError] = []
     if not _envelope_types_ok(frame):  # its nested values may be anything: validate names them
         return out
-    _lint(frame, "", out)
+    _lint_of_well_typed(frame, "", out)
     return out
 
 
@@ -106,6 +106,12 @@ def _errors(f: Envelope, p: str, out: list[ValidationError]) -> None:
     _ERRORS_BY_KIND.get(f.kind, _errors_of_any_other_kind)(f, p, out)
 
 
+def _errors_of_well_typed(f: Envelope, p: str, out: list[ValidationError]) -> None:
+    """_errors for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
+    _ERRORS_BY_KIND.get(f.kind, _errors_of_any_other_kind)(f, p, out)
+
+
 def _no_errors(f: Envelope, p: str, out: list[ValidationError]) -> None:
     """A type with no error-level rule."""
 
@@ -127,6 +133,12 @@ def _lint(f: Envelope, p: str, out: list[ValidationError]) -> None:
     """The lint-level rules for f's kind: a table lookup, then only those rules."""
     if not _envelope_types_ok(f):
         return
+    _LINT_BY_KIND.get(f.kind, _no_lint)(f, p, out)
+
+
+def _lint_of_well_typed(f: Envelope, p: str, out: list[ValidationError]) -> None:
+    """_lint for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _LINT_BY_KIND.get(f.kind, _no_lint)(f, p, out)
 
 

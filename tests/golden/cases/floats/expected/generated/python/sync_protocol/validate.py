@@ -59,7 +59,7 @@ def validate(frame: Reading | _abc.Mapping[str, object]) -> list[ValidationError
     if not _reading_types_ok(frame):
         _python_types(frame, "", out)
         return out
-    _errors(frame, "", out)
+    _errors_of_well_typed(frame, "", out)
     return out
 
 
@@ -74,7 +74,7 @@ def lint(frame: Reading | _abc.Mapping[str, object]) -> list[ValidationError]:
     out: list[ValidationError] = []
     if not _reading_types_ok(frame):  # its nested values may be anything: validate names them
         return out
-    _lint(frame, "", out)
+    _lint_of_well_typed(frame, "", out)
     return out
 
 
@@ -103,6 +103,12 @@ def _errors(f: Reading, p: str, out: list[ValidationError]) -> None:
     if not _reading_types_ok(f):
         _python_types(f, p, out)
         return
+    _errors_of_reading(f, p, out)
+
+
+def _errors_of_well_typed(f: Reading, p: str, out: list[ValidationError]) -> None:
+    """_errors for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _errors_of_reading(f, p, out)
 
 
@@ -135,6 +141,12 @@ def _lint(f: Reading, p: str, out: list[ValidationError]) -> None:
     """The lint-level rules for f."""
     if not _reading_types_ok(f):
         return
+    _lint_of_reading(f, p, out)
+
+
+def _lint_of_well_typed(f: Reading, p: str, out: list[ValidationError]) -> None:
+    """_lint for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _lint_of_reading(f, p, out)
 
 

@@ -60,7 +60,7 @@ def validate(frame: Message | _abc.Mapping[str, object]) -> list[ValidationError
         _python_types(frame, "", out)
         return out
     if not (frame.children):  # most frames: one call, no walk
-        _errors(frame, "", out)
+        _errors_of_well_typed(frame, "", out)
     else:
         _walk(frame, _errors, out)
     return out
@@ -78,7 +78,7 @@ def lint(frame: Message | _abc.Mapping[str, object]) -> list[ValidationError]:
     if not _message_types_ok(frame):  # its nested values may be anything: validate names them
         return out
     if not (frame.children):  # most frames: one call, no walk
-        _lint(frame, "", out)
+        _lint_of_well_typed(frame, "", out)
     else:
         _walk(frame, _lint, out)
     return out
@@ -154,6 +154,12 @@ def _errors(f: Message, p: str, out: list[ValidationError]) -> None:
     _errors_of_message(f, p, out)
 
 
+def _errors_of_well_typed(f: Message, p: str, out: list[ValidationError]) -> None:
+    """_errors for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
+    _errors_of_message(f, p, out)
+
+
 def _errors_of_message(f: Message, p: str, out: list[ValidationError]) -> None:
     # kind-known: kind is a Kind value
     if f.kind not in {"class", "None", "2fa", "import_all"}:
@@ -164,6 +170,12 @@ def _lint(f: Message, p: str, out: list[ValidationError]) -> None:
     """The lint-level rules for f."""
     if not _message_types_ok(f):
         return
+    _lint_of_message(f, p, out)
+
+
+def _lint_of_well_typed(f: Message, p: str, out: list[ValidationError]) -> None:
+    """_lint for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _lint_of_message(f, p, out)
 
 

@@ -59,7 +59,7 @@ def validate(frame: Envelope | _abc.Mapping[str, object]) -> list[ValidationErro
     if not _envelope_types_ok(frame):
         _python_types(frame, "", out)
         return out
-    _errors(frame, "", out)
+    _errors_of_well_typed(frame, "", out)
     return out
 
 
@@ -74,7 +74,7 @@ def lint(frame: Envelope | _abc.Mapping[str, object]) -> list[ValidationError]:
     out: list[ValidationError] = []
     if not _envelope_types_ok(frame):  # its nested values may be anything: validate names them
         return out
-    _lint(frame, "", out)
+    _lint_of_well_typed(frame, "", out)
     return out
 
 
@@ -111,6 +111,17 @@ def _errors(f: Envelope, p: str, out: list[ValidationError]) -> None:
         _meta_errors(f.trace, p + "/trace", out)
 
 
+def _errors_of_well_typed(f: Envelope, p: str, out: list[ValidationError]) -> None:
+    """_errors for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
+    _errors_of_envelope(f, p, out)
+    if f.meta is not None:
+        _meta_errors(f.meta, p + "/meta", out)
+    _body_errors(f.body, p + "/body", out)
+    if f.trace is not None:
+        _meta_errors(f.trace, p + "/trace", out)
+
+
 def _errors_of_envelope(f: Envelope, p: str, out: list[ValidationError]) -> None:
     # meta-when-parts: an envelope with parts has meta
     if f.parts and f.meta is None:
@@ -124,6 +135,12 @@ def _lint(f: Envelope, p: str, out: list[ValidationError]) -> None:
     """The lint-level rules for f."""
     if not _envelope_types_ok(f):
         return
+    _lint_of_envelope(f, p, out)
+
+
+def _lint_of_well_typed(f: Envelope, p: str, out: list[ValidationError]) -> None:
+    """_lint for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _lint_of_envelope(f, p, out)
 
 

@@ -59,7 +59,7 @@ def validate(frame: Profile | _abc.Mapping[str, object]) -> list[ValidationError
     if not _profile_types_ok(frame):
         _python_types(frame, "", out)
         return out
-    _errors(frame, "", out)
+    _errors_of_well_typed(frame, "", out)
     return out
 
 
@@ -74,7 +74,7 @@ def lint(frame: Profile | _abc.Mapping[str, object]) -> list[ValidationError]:
     out: list[ValidationError] = []
     if not _profile_types_ok(frame):  # its nested values may be anything: validate names them
         return out
-    _lint(frame, "", out)
+    _lint_of_well_typed(frame, "", out)
     return out
 
 
@@ -106,6 +106,12 @@ def _errors(f: Profile, p: str, out: list[ValidationError]) -> None:
     _errors_of_profile(f, p, out)
 
 
+def _errors_of_well_typed(f: Profile, p: str, out: list[ValidationError]) -> None:
+    """_errors for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
+    _errors_of_profile(f, p, out)
+
+
 def _errors_of_profile(f: Profile, p: str, out: list[ValidationError]) -> None:
     # tier-known: tier is a Tier value
     if f.tier is not None and f.tier not in {"free", "paid"}:
@@ -128,6 +134,12 @@ def _lint(f: Profile, p: str, out: list[ValidationError]) -> None:
     """The lint-level rules for f."""
     if not _profile_types_ok(f):
         return
+    _lint_of_profile(f, p, out)
+
+
+def _lint_of_well_typed(f: Profile, p: str, out: list[ValidationError]) -> None:
+    """_lint for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _lint_of_profile(f, p, out)
 
 

@@ -68,7 +68,7 @@ def validate(frame: Node | _abc.Mapping[str, object]) -> list[ValidationError]:
     if not f.name:
         out.append(_finding(("root-named", p + "/name", "a root node has a name", "error")))
     if not (frame.kid_nodes):  # most frames: one call, no walk
-        _errors(frame, "", out)
+        _errors_of_well_typed(frame, "", out)
     else:
         _walk(frame, _errors, out)
     return out
@@ -86,7 +86,7 @@ def lint(frame: Node | _abc.Mapping[str, object]) -> list[ValidationError]:
     if not _node_types_ok(frame):  # its nested values may be anything: validate names them
         return out
     if not (frame.kid_nodes):  # most frames: one call, no walk
-        _lint(frame, "", out)
+        _lint_of_well_typed(frame, "", out)
     else:
         _walk(frame, _lint, out)
     return out
@@ -162,6 +162,12 @@ def _errors(f: Node, p: str, out: list[ValidationError]) -> None:
     _errors_of_node(f, p, out)
 
 
+def _errors_of_well_typed(f: Node, p: str, out: list[ValidationError]) -> None:
+    """_errors for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
+    _errors_of_node(f, p, out)
+
+
 def _errors_of_node(f: Node, p: str, out: list[ValidationError]) -> None:
     # shape-known: shape is a Shape value
     if f.shape not in {"leaf", "branch", ""}:
@@ -209,6 +215,12 @@ def _lint(f: Node, p: str, out: list[ValidationError]) -> None:
     """The lint-level rules for f."""
     if not _node_types_ok(f):
         return
+    _lint_of_node(f, p, out)
+
+
+def _lint_of_well_typed(f: Node, p: str, out: list[ValidationError]) -> None:
+    """_lint for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _lint_of_node(f, p, out)
 
 

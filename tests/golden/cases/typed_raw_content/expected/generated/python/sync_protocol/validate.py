@@ -66,7 +66,7 @@ def validate(frame: Event | _abc.Mapping[str, object]) -> list[ValidationError]:
     if not _event_types_ok(frame):
         _python_types(frame, "", out)
         return out
-    _errors(frame, "", out)
+    _errors_of_well_typed(frame, "", out)
     return out
 
 
@@ -81,7 +81,7 @@ def lint(frame: Event | _abc.Mapping[str, object]) -> list[ValidationError]:
     out: list[ValidationError] = []
     if not _event_types_ok(frame):  # its nested values may be anything: validate names them
         return out
-    _lint(frame, "", out)
+    _lint_of_well_typed(frame, "", out)
     return out
 
 
@@ -113,6 +113,12 @@ def _errors(f: Event, p: str, out: list[ValidationError]) -> None:
     _errors_of_event(f, p, out)
 
 
+def _errors_of_well_typed(f: Event, p: str, out: list[ValidationError]) -> None:
+    """_errors for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
+    _errors_of_event(f, p, out)
+
+
 def _errors_of_event(f: Event, p: str, out: list[ValidationError]) -> None:
     # kind-known: kind is a EventKind value
     if f.kind not in {"config", "note"}:
@@ -138,6 +144,12 @@ def _lint(f: Event, p: str, out: list[ValidationError]) -> None:
     """The lint-level rules for f."""
     if not _event_types_ok(f):
         return
+    _lint_of_event(f, p, out)
+
+
+def _lint_of_well_typed(f: Event, p: str, out: list[ValidationError]) -> None:
+    """_lint for a frame whose values the caller has found of their types (a top-level frame: the
+    check costs as much as the rules, so it is made once)."""
     _lint_of_event(f, p, out)
 
 
