@@ -41,6 +41,8 @@ def components(mix: list[bytes], frames: list[sp.Frame], rounds: int) -> dict[st
             wires,
         )
     steps["Frame.from_json"] = (sp.Frame.from_json, lambda: mix)
+    # validate and to_json both start with it: every field holds a value of its type (a frame built in code)
+    steps["type check (each field's class; in validate and to_json)"] = (models._frame_types_ok, lambda: frames)
     steps["validate"] = (sp.validate, lambda: frames)
     steps["lint"] = (sp.lint, lambda: frames)
     if models._msgspec is not None:

@@ -91,9 +91,12 @@ def frame(rng: random.Random, t: str) -> dict:
     if t.startswith("cluster_config"):
         return {
             "type": t,
-            "configSnapshot": {
-                "clusters": [{"name": _word(rng, 5), "server": "https://" + _word(rng, 12)} for _ in range(2)],
-                "hostAliases": [],
+            "configSnapshot": {  # as the real ws-proxy marshals its ClusterConfig (Go's field order, omitempty)
+                "clusters": [
+                    {"id": "cluster-" + _word(rng, 4), "name": _word(rng, 5), "url": "https://" + _word(rng, 12)}
+                    for _ in range(2)
+                ],
+                "hostAliases": [{"ip": "10.0.0.1", "hostnames": [_word(rng, 8) + ".internal"]}],
             },
         }
     raise ValueError(t)

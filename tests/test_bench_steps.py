@@ -24,6 +24,7 @@ def test_every_step_runs_on_a_sample_of_the_mix() -> None:
     frames = [sync_protocol.Frame.from_json(d) for d in mix]
     timings = steps.components(mix, frames, rounds=1)
     expected = {"json.loads", "Frame.from_json", "validate", "lint", "to_json"}
+    expected.add("type check (each field's class; in validate and to_json)")
     if sync_protocol.models._msgspec is not None:
         expected |= {
             "msgspec decode into the mirror struct",

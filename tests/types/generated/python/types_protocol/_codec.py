@@ -572,9 +572,17 @@ def _shown(token: bytes) -> str:
 
 
 def decode_content(raw: RawJSON, spec: StructSpec, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
-    """A raw value's content decoded into a struct as the receiver would (None if it does not decode)."""
+    """A raw value's content decoded into a struct as the receiver would (None if it does not decode).
+
+    Content a Go sender wrote is in canonical form, so spec.fast (msgspec) reads it as from_json would;
+    anything it cannot prove it reads as Go does goes to the exact decoder."""
+    data = raw.data
     try:
-        return decode_exact(raw.data, spec, len(raw.data), max_depth)
+        if spec.fast is not None and fast_path_applies(data, len(data), max_depth):
+            value = spec.fast(data)
+            if value is not None:
+                return value
+        return decode_exact(data, spec, len(data), max_depth)
     except DecodeError:
         return None
 
