@@ -216,6 +216,20 @@ def _types(t: ir.TypeRef) -> list[ir.TypeRef]:
     return [t, *(_types(t.item) if t.item else [])]
 
 
+def holds_raw(s: ir.Struct, schema: ir.Schema) -> bool:
+    """Whether a value of s can hold raw JSON (in a field, a list, a map or a nested struct)."""
+    seen, pending = set(), [s.name]
+    while pending:
+        name = pending.pop()
+        seen.add(name)
+        for t in (t for f in schema.struct(name).fields for t in _types(f.type)):
+            if t.kind == ir.Kind.RAW:
+                return True
+            if t.kind == ir.Kind.STRUCT and t.ref not in seen:
+                pending.append(t.ref)
+    return False
+
+
 def python_failure() -> ModuleType:
     """The failure model's module (error type, helpers on the root); imported late, since it builds on this one."""
     from generator.targets import python_failure
@@ -580,6 +594,7 @@ class PythonTarget:
             "out_class": mirror.out_class(name),
             "wire_decoder": f"_{upper_snake_case(s.name)}_WIRE_DECODER",
             "from_wire": mirror.from_wire_name(s.name),
+            "holds_raw": holds_raw(s, schema),  # == then compares bytes as written, not the wire's form
             "is_nested": s.name in nested,  # a struct found inside another: its mirror needs a conversion function
             "from_wire_fixups": mirror.from_wire_fixups([(attr_name(f), f) for f in s.fields]),
             "to_out": mirror.to_out_name(s.name),

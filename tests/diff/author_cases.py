@@ -677,6 +677,48 @@ CASE_LIST: list[tuple[str, Callable[[dict], None] | None, list[dict]]] = [
         [F("ENUM_VALUE_GO_NAME_CHANGED", "breaking", "MsgType.ask", api=True, bump="major")],
     ),
     (
+        "ENUM_VALUE_PYTHON_NAME_CHANGED",
+        lambda d: values(d)["ask"].update({"x-python-name": "QUESTION"}),
+        [F("ENUM_VALUE_PYTHON_NAME_CHANGED", "breaking", "MsgType.ask", api=True, bump="major")],
+    ),
+    (
+        "STRUCT_DESCRIPTION_CHANGED",
+        lambda d: d["$defs"]["Note"].update({"description": "Note is a side struct."}),
+        [F("STRUCT_DESCRIPTION_CHANGED", "info", "Note", bump="patch")],
+    ),
+    (
+        "ENUM_DESCRIPTION_CHANGED",
+        lambda d: d["$defs"]["MsgType"].update({"description": "MsgType says what a message is."}),
+        [F("ENUM_DESCRIPTION_CHANGED", "info", "MsgType", bump="patch")],
+    ),
+    (
+        # the wire is the same; every use of the generated type's name breaks
+        "STRUCT_GO_NAME_CHANGED",
+        lambda d: d["$defs"]["Note"].update({"x-go-name": "Remark"}),
+        [F("STRUCT_GO_NAME_CHANGED", "breaking", "Note", api=True, bump="major")],
+    ),
+    (
+        "STRUCT_PYTHON_NAME_CHANGED",
+        lambda d: d["$defs"]["Note"].update({"x-python-name": "Remark"}),
+        [F("STRUCT_PYTHON_NAME_CHANGED", "breaking", "Note", api=True, bump="major")],
+    ),
+    (
+        "ENUM_GO_NAME_CHANGED",
+        lambda d: d["$defs"]["MsgType"].update({"x-go-name": "Kind"}),
+        [F("ENUM_GO_NAME_CHANGED", "breaking", "MsgType", api=True, bump="major")],
+    ),
+    (
+        "ENUM_PYTHON_NAME_CHANGED",
+        lambda d: d["$defs"]["MsgType"].update({"x-python-name": "Kind"}),
+        [F("ENUM_PYTHON_NAME_CHANGED", "breaking", "MsgType", api=True, bump="major")],
+    ),
+    (
+        # MsgTypeAsk becomes KindAsk: every constant is renamed
+        "ENUM_GO_CONST_PREFIX_CHANGED",
+        lambda d: d["$defs"]["MsgType"].update({"x-go-const-prefix": "Kind"}),
+        [F("ENUM_GO_CONST_PREFIX_CHANGED", "breaking", "MsgType", api=True, bump="major")],
+    ),
+    (
         "ENUM_VALUE_DEPRECATED",
         lambda d: values(d)["update"].update({"deprecated": True}),
         [F("ENUM_VALUE_DEPRECATED", "info", "MsgType.update", bump="minor")],

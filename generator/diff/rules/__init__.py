@@ -10,7 +10,7 @@ sequence of versions `instead` ({subject}, {readers} and {writers} are filled in
 
 from __future__ import annotations
 
-from generator.diff.rules import failure, structure, validation, values  # noqa: F401  (importing registers the rules)
+from generator.diff.rules import failure, structure, types, validation, values  # noqa: F401  (importing registers the rules)
 from generator.diff.rules.registry import RULES, DiffRule, by_id, hit, rule, rules_by_kind
 from generator.diff.rules.validation import enum_of, is_membership
 

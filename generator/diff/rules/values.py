@@ -161,6 +161,16 @@ def enum_value_go_name_changed(
     return hit(f"{enum}.{new.value}", f"Go constant name of {new.value} changed", BREAKING, Bump.MAJOR, api_break=True)
 
 
+@rule("ENUM_VALUE_PYTHON_NAME_CHANGED", "value", "a value's Python member name changed: breaks code using it")
+def enum_value_python_name_changed(
+    enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context
+) -> list[Finding]:
+    if not old or not new or annotation(old.annotations, "python.name") == annotation(new.annotations, "python.name"):
+        return []
+    message = f"Python member name of {new.value} changed"
+    return hit(f"{enum}.{new.value}", message, BREAKING, Bump.MAJOR, api_break=True)
+
+
 @rule("ENUM_VALUE_DEPRECATED", "value", "a value was marked deprecated")
 def enum_value_deprecated(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context) -> list[Finding]:
     if not old or not new or old.deprecated or not new.deprecated:

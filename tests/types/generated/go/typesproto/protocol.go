@@ -11,7 +11,7 @@ import "encoding/json"
 const (
 	SchemaVersion = "1.0.0"
 	SchemaID      = "https://schemas.framegen.dev/types/v1/types.schema.json"
-	SchemaDigest  = "sha256:3e2c2060cb32f831ca1b81027d04f7818205560f0717272b1f54fb4fced1b682"
+	SchemaDigest  = "sha256:5fec5a283c204890efd8c3a39de28bfb642ddee5ff1a88ec92325ac988451999"
 )
 
 // Kind of a sample message.
@@ -26,7 +26,7 @@ const (
 	KindEvent Kind = "event"
 )
 
-// A role granted to a key.
+// Role is a role granted to a key.
 type Role string
 
 const (
@@ -57,7 +57,7 @@ var messageInfo = map[Kind]MessageInfo{
 	KindEvent:   {Kind: "push", From: "server", To: "client"},
 }
 
-// One cluster.
+// Cluster is one cluster.
 type Cluster struct {
 	ID      string            `json:"id"`                // cluster id
 	Name    string            `json:"name"`              // display name
@@ -65,26 +65,27 @@ type Cluster struct {
 	Headers map[string]string `json:"headers,omitempty"` // headers sent to it
 }
 
-// What an event's payload holds: clusters (always written) and optional host aliases.
+// Config is what an event's payload holds: clusters (always written) and optional host
+// aliases.
 type Config struct {
 	Clusters    []Cluster   `json:"clusters"`              // the clusters, sorted by id
 	HostAliases []HostAlias `json:"hostAliases,omitempty"` // extra host names
 }
 
-// Host names for an IP.
+// HostAlias gives host names for an IP.
 type HostAlias struct {
 	IP        string   `json:"ip,omitempty"`        // the IP
 	Hostnames []string `json:"hostnames,omitempty"` // its names
 }
 
-// A rate limit: requests per window.
+// Quota is a rate limit: requests per window.
 type Quota struct {
 	Requests      int64   `json:"requests"`                // requests allowed per window
 	WindowSeconds int32   `json:"windowSeconds,omitempty"` // length of the window
 	Burst         float64 `json:"burst,omitempty"`         // burst factor
 }
 
-// A message with a field of every type.
+// Sample is a message with a field of every type.
 type Sample struct {
 	Kind          Kind               `json:"kind"`                    // the message kind
 	ID            string             `json:"id,omitempty"`            // correlation id

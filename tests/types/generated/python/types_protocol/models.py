@@ -46,7 +46,7 @@ SCHEMA_VERSION = "1.0.0"
 """Semantic version of the schema this code was generated from."""
 SCHEMA_ID = "https://schemas.framegen.dev/types/v1/types.schema.json"
 """$id of the schema; its path carries the major version."""
-SCHEMA_DIGEST = "sha256:3e2c2060cb32f831ca1b81027d04f7818205560f0717272b1f54fb4fced1b682"
+SCHEMA_DIGEST = "sha256:5fec5a283c204890efd8c3a39de28bfb642ddee5ff1a88ec92325ac988451999"
 """sha256 of the schema's canonical JSON (sorted keys, no whitespace)."""
 
 
@@ -64,7 +64,7 @@ class Kind(StrEnum):
 
 
 class Role(StrEnum):
-    """A role granted to a key."""
+    """Role is a role granted to a key."""
 
     ADMIN = "admin"
 
@@ -105,10 +105,7 @@ _ROLE_CLASSES = (str, Role)
 
 @dataclass(slots=True)
 class Cluster:
-    """One cluster."""
-
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
+    """Cluster is one cluster."""
 
     # cluster id
     id: str = ""
@@ -166,10 +163,7 @@ class Cluster:
 
 @dataclass(slots=True)
 class Config:
-    """What an event's payload holds: clusters (always written) and optional host aliases."""
-
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
+    """Config is what an event's payload holds: clusters (always written) and optional host aliases."""
 
     # the clusters, sorted by id
     clusters: list[Cluster] | None = None
@@ -223,10 +217,7 @@ class Config:
 
 @dataclass(slots=True)
 class HostAlias:
-    """Host names for an IP."""
-
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
+    """HostAlias gives host names for an IP."""
 
     # the IP
     ip: str = ""
@@ -280,10 +271,7 @@ class HostAlias:
 
 @dataclass(slots=True)
 class Quota:
-    """A rate limit: requests per window."""
-
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
+    """Quota is a rate limit: requests per window."""
 
     # requests allowed per window
     requests: int = 0
@@ -339,7 +327,7 @@ class Quota:
 
 @dataclass(slots=True)
 class Sample:
-    """A message with a field of every type."""
+    """Sample is a message with a field of every type."""
 
     # == compares field by field: a raw field by its bytes as written, so two values that to_json
     # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.

@@ -44,9 +44,6 @@ SCHEMA_DIGEST = "sha256:5ed3ba74e48b791ca8645127e2da355331c2f6e87b79d358e6ac76bd
 class Account:
     """Account is a user account."""
 
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
-
     # login name
     handle: str = ""
     # contact address

@@ -97,9 +97,6 @@ _KIND_CLASSES = (str, Kind)
 class Envelope:
     """Envelope is every message."""
 
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
-
     # the message's kind
     kind: Kind | str = ""
     # true when the put succeeded

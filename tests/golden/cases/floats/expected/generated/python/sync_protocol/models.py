@@ -43,9 +43,6 @@ SCHEMA_DIGEST = "sha256:70a69c6ddd352ca3657212d4a42c3252d41b5bcc4bfe9b426b16c239
 class Reading:
     """Reading is one measurement."""
 
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
-
     # share in (0, 1]; omitted when zero
     ratio: float = 0.0
     # always written, 0 included

@@ -42,9 +42,6 @@ SCHEMA_DIGEST = "sha256:c577d1e18b0f75bb09790093e72895409c7ae8484339d5a106ffff31
 class Counter:
     """Counter holds one integer of each width."""
 
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
-
     # a signed 32-bit integer
     i_32: int = 0
     # a signed 64-bit integer

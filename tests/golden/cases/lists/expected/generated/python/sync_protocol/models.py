@@ -60,9 +60,6 @@ _SCOPE_CLASSES = (str, Scope)
 class Grant:
     """Grant lists what a key may do."""
 
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
-
     # enum elements, each checked
     scopes: list[Scope | str] = field(default_factory=list)
     # lower-case tags

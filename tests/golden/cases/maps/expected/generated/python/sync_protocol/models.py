@@ -56,9 +56,6 @@ _ROLE_CLASSES = (str, Role)
 class Limit:
     """Limit is a rate limit."""
 
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
-
     # requests per second
     rate: int = 0
     # extra requests allowed at once
@@ -112,9 +109,6 @@ class Limit:
 @dataclass(slots=True)
 class Team:
     """Team maps names to values of each kind."""
-
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
 
     # string values
     labels: dict[str, str] = field(default_factory=dict)

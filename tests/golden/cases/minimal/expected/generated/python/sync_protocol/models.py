@@ -38,9 +38,6 @@ SCHEMA_DIGEST = "sha256:6dcde80608cac01933066ee2e9244f770bae3c7b3b4f44026d97b7d3
 class Ping:
     """Ping is a message with one optional field."""
 
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
-
     # free text
     note: str = ""
 

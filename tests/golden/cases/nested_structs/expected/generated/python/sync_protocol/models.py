@@ -44,9 +44,6 @@ SCHEMA_DIGEST = "sha256:22799d50ca754ca7ae958d8f7cbd9d9b2b0fc6125d17af9bea9a7dad
 class Body:
     """Body holds the content and its limits."""
 
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
-
     # the content
     text: str = ""
     # two levels down, always written
@@ -100,9 +97,6 @@ class Body:
 @dataclass(slots=True)
 class Envelope:
     """Envelope carries a header and a body."""
-
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
 
     # optional: a pointer, omitted when nil
     meta: Meta | None = None
@@ -162,9 +156,6 @@ class Envelope:
 class Limits:
     """Limits bounds the body."""
 
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
-
     # largest size
     max_bytes: int = 0
 
@@ -216,9 +207,6 @@ class Limits:
 @dataclass(slots=True)
 class Meta:
     """Meta names the sender."""
-
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
 
     # sender name
     name: str = ""
@@ -275,9 +263,6 @@ class Part:
     """Part is one piece; it may hold parts of its own (a struct with checks may not, unless it is the
     top-level message).
     """
-
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
 
     # part id
     id: str = ""

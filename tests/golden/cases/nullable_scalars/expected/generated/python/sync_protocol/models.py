@@ -57,9 +57,6 @@ _TIER_CLASSES = (str, Tier)
 class Profile:
     """Profile has fields whose null differs from their zero value."""
 
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
-
     # omitted when null; an empty string is written
     nickname: str | None = None
     # always written: null when none

@@ -42,9 +42,6 @@ SCHEMA_DIGEST = "sha256:aacbd67de4f984d57dc757e7467b3540748ac00dc372c7943fc7b5c9
 class Batch:
     """A batch of entries."""
 
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
-
     # what the batch is
     label: str = ""
     # the entries
@@ -98,9 +95,6 @@ class Batch:
 @dataclass(slots=True)
 class Entry:
     """One entry."""
-
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
 
     # the entry's key
     key: str = ""

@@ -61,9 +61,6 @@ _EVENT_KIND_CLASSES = (str, EventKind)
 class Cluster:
     """Cluster is one entry of a Config."""
 
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
-
     # cluster id
     id: str = ""
     # share of traffic
@@ -117,9 +114,6 @@ class Cluster:
 @dataclass(slots=True)
 class Config:
     """Config is what a config event's payload holds."""
-
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
 
     # config version
     version: int = 0
@@ -235,9 +229,6 @@ class Event:
 @dataclass(slots=True)
 class Hints:
     """Hints are optional presentation details."""
-
-    # == compares field by field: a raw field by its bytes as written, so two values that to_json
-    # writes identically can differ (whitespace in raw JSON); compare to_json() for the wire's equality.
 
     # a colour as #rrggbb
     color: str = ""
