@@ -152,23 +152,16 @@ def enum_value_description_changed(
     return hit(f"{enum}.{new.value}", f"description of {new.value} changed", INFO, Bump.PATCH)
 
 
-@rule("ENUM_VALUE_GO_NAME_CHANGED", "value", "a value's Go constant name changed: breaks code using it")
-def enum_value_go_name_changed(
-    enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context
-) -> list[Finding]:
-    if not old or not new or annotation(old.annotations, "go.name") == annotation(new.annotations, "go.name"):
-        return []
-    return hit(f"{enum}.{new.value}", f"Go constant name of {new.value} changed", BREAKING, Bump.MAJOR, api_break=True)
+def _value_name_rule(id: str, key: str, label: str) -> None:
+    @rule(id, "value", f"a value's {label} changed: breaks code using it")
+    def check(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context) -> list[Finding]:
+        if not old or not new or annotation(old.annotations, key) == annotation(new.annotations, key):
+            return []
+        return hit(f"{enum}.{new.value}", f"{label} of {new.value} changed", BREAKING, Bump.MAJOR, api_break=True)
 
 
-@rule("ENUM_VALUE_PYTHON_NAME_CHANGED", "value", "a value's Python member name changed: breaks code using it")
-def enum_value_python_name_changed(
-    enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context
-) -> list[Finding]:
-    if not old or not new or annotation(old.annotations, "python.name") == annotation(new.annotations, "python.name"):
-        return []
-    message = f"Python member name of {new.value} changed"
-    return hit(f"{enum}.{new.value}", message, BREAKING, Bump.MAJOR, api_break=True)
+_value_name_rule("ENUM_VALUE_GO_NAME_CHANGED", "go.name", "Go constant name")
+_value_name_rule("ENUM_VALUE_PYTHON_NAME_CHANGED", "python.name", "Python member name")
 
 
 @rule("ENUM_VALUE_DEPRECATED", "value", "a value was marked deprecated")
