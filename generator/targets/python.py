@@ -441,6 +441,7 @@ class PythonTarget:
         for filename in STATIC_FILES:
             text = (TEMPLATES / "python" / filename).read_text()
             out.append(GeneratedFile(f"{base}/{filename}", (header + text).encode()))
+        out.append(GeneratedFile(f"{base}/py.typed", header.encode()))  # PEP 561: type checkers read our hints
         project = env.get_template("pyproject.toml.j2").render(**context, distribution=self.package.replace("_", "-"))
         out.append(GeneratedFile(f"{self.settings.output}/python/pyproject.toml", project.encode()))
         return out

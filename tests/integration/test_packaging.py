@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from support import ROOT, SCHEMA
@@ -27,6 +28,7 @@ def test_generated_package_builds_a_wheel_that_works_alone(tmp_path: Path) -> No
     shutil.copytree(ROOT / "generated" / "python", source, ignore=shutil.ignore_patterns("__pycache__"))
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path / "dist"), str(source), cwd=tmp_path)
     [wheel] = (tmp_path / "dist").glob("sync_protocol-*.whl")
+    assert "sync_protocol/py.typed" in zipfile.ZipFile(wheel).namelist()  # PEP 561: type checkers use its hints
     run(sys.executable, "-m", "venv", str(tmp_path / "venv"), cwd=tmp_path)
     python = str(tmp_path / "venv" / "bin" / "python")
     run(python, "-m", "pip", "install", "--no-index", str(wheel), cwd=tmp_path)
