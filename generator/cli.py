@@ -135,7 +135,7 @@ def _diff(settings: Settings, args: argparse.Namespace) -> int:
         raise ValueError("framegen diff needs a base: --against REF, or BASE [HEAD]")
     head = (args.head if not args.against else args.base) or str(settings.schema_file())
     base_label, old = load_side(base, settings)
-    head_label, new = load_side(head, settings)
+    head_label, new = load_side(head, settings, proposed=True)
     report = compare(old, new, base_label, head_label)
     ack_path = args.ack or settings.root / ack.DEFAULT_PATH
     report = ack.apply(report, ack.load(ack_path, required=args.ack is not None), str(args.ack or ack.DEFAULT_PATH))

@@ -95,7 +95,7 @@ def check_dialect(document: Any, source: str) -> None:
     if error is None:
         return
     pointer = pointer_join("", *error.absolute_path)
-    for explain in (_unknown_annotation, _listed_twice, _not_a_version):
+    for explain in (_unknown_annotation, _unexpected_key, _listed_twice, _not_a_version):
         said = explain(error)
         if said:
             raise SchemaError(pointer, *said, source)
@@ -112,6 +112,19 @@ def _unknown_annotation(error: jsonschema.ValidationError) -> tuple[str, str] | 
     close = difflib.get_close_matches(error.instance, known, n=1, cutoff=0.75)
     hint = f"did you mean {close[0]!r}?" if close else "framegen's annotations: " + ", ".join(sorted(known))
     return f"unknown annotation {error.instance!r}", hint
+
+
+def _unexpected_key(error: jsonschema.ValidationError) -> tuple[str, str] | None:
+    """A key an object of framegen's (an x-framegen-values entry, a party) does not take: a typo, most often."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return None
+    known = list(error.schema.get("properties", {})) if isinstance(error.schema, dict) else []
+    extra = next((k for k in error.instance if k not in known), None)
+    if extra is None:
+        return None
+    close = difflib.get_close_matches(extra, known, n=1, cutoff=0.75)
+    hint = f"did you mean {close[0]!r}?" if close else "keys allowed here: " + ", ".join(known)
+    return f"unknown key {extra!r}", hint
 
 
 def _listed_twice(error: jsonschema.ValidationError) -> tuple[str, str] | None:

@@ -23,3 +23,11 @@ def upper_snake_case(name: str) -> str:
 def pascal_case(name: str, initialisms: frozenset[str] = frozenset()) -> str:
     """Join words capitalised; a word in `initialisms` (lower-case) is written all upper-case."""
     return "".join(w.upper() if w in initialisms else w[:1].upper() + w[1:] for w in split_words(name))
+
+
+def renamed_doc(doc: str, name: str, generated: str) -> str:
+    """A type's description that opens with its schema name (Go doc style: "Cluster is …"), opening with
+    the name the target gave it instead, so that a renamed type's comment still names it."""
+    if generated != name and re.match(rf"{re.escape(name)}\b", doc):
+        return generated + doc[len(name) :]
+    return doc

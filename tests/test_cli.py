@@ -140,6 +140,11 @@ BAD_SCHEMAS: dict[str, tuple[Any, str, str]] = {
         "/$defs/Frame/properties/ok",
         "unknown annotation 'x-go-nmae'\n  hint: did you mean 'x-go-name'?",
     ),
+    "a typo inside a value's entry": (
+        lambda d: d["$defs"]["FrameType"]["x-framegen-values"]["key_sync"].update({"x-pyhton-name": "KS"}),
+        "/$defs/FrameType/x-framegen-values/key_sync",
+        "unknown key 'x-pyhton-name'\n  hint: did you mean 'x-python-name'?",
+    ),
     "a field ordered twice": (
         lambda d: d["$defs"]["Frame"]["x-framegen-order"].append("id"),
         "/$defs/Frame/x-framegen-order",
@@ -279,7 +284,10 @@ def test_an_enum_value_name_clash_is_solved_as_its_hint_says(project: Path, caps
     code, _, err = run_cli(project, "generate", capsys=capsys)
     assert code == 2
     assert "#/$defs/Role/enum/2: 'Admin' and 'admin' both give the python enum member name 'ADMIN'" in err, err
-    assert 'in /$defs/Role/x-framegen-values: {"Admin": {"description": "...", "x-python-name": "..."}}' in err
+    assert (
+        'in /$defs/Role/x-framegen-values: {"Admin": {"description": "<what it means>", '
+        '"x-python-name": "<another Python name>"}} (each target names it apart)'
+    ) in err
 
     renamed = {"description": "The old spelling.", "x-python-name": "LEGACY_ADMIN", "x-go-name": "RoleLegacyAdmin"}
     edit_schema(project, lambda d: d["$defs"]["Role"].update({"x-framegen-values": {"Admin": renamed}}))

@@ -190,3 +190,15 @@ def test_validate_and_the_encoder_agree_on_every_type_of_field(assignments: list
     refused = isinstance(_outcome(types_protocol.Sample.to_json, sample), str)
     reported = any(f.rule == "python-type" for f in types_protocol.validate(sample))
     assert refused == reported, (refused, types_protocol.validate(sample))
+
+
+@settings(max_examples=1000, derandomize=True, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SAMPLE_ATTRS), TYPES_ANYTHING), min_size=1, max_size=3))
+def test_to_dict_refuses_what_to_json_refuses(assignments: list[tuple[str, object]]) -> None:
+    """to_dict is the canonical encoding as Python values: it refuses the same values, in the same words
+    when there is one problem, instead of passing them on (a str's letters as a list, an int as an enum)."""
+    sample = types_protocol.Sample(**dict(assignments))
+    by_json, by_dict = _outcome(types_protocol.Sample.to_json, sample), _outcome(types_protocol.Sample.to_dict, sample)
+    assert isinstance(by_json, str) == isinstance(by_dict, str), (by_json, by_dict)
+    if len(dict(assignments)) == 1 and isinstance(by_json, str):
+        assert by_json == by_dict

@@ -122,3 +122,22 @@ def test_python_and_go_give_the_same_verdict_on_every_example_and_vector(go_harn
     # Coverage: every kind of verdict, on many responses (a shrinking corpus would show here).
     assert kinds["none"] and kinds["http"] and kinds["plain"], kinds
     assert responses >= 70 and len(frames) >= 350, (responses, len(frames))
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"ok": "false"}, "ok: a bool is expected, not str"),
+        ({"ok": None}, "ok: a bool is expected, not NoneType"),
+        ({"http_status": "404"}, "httpStatus: an int is expected, not str"),
+        ({"http_status": True}, "httpStatus: an int is expected, not bool"),
+        ({"error": 5}, "error: a str is expected, not int"),
+    ],
+)
+def test_a_response_built_with_the_wrong_types_is_refused_not_misread(fields: dict, message: str) -> None:
+    """ok='false' is truthy and '404' no status: a verdict on them would be wrong, as to_json refuses them."""
+    frame = sync_protocol.Frame(type="key_create_resp", id="1", **{"ok": False, "error": "denied", **fields})
+    with pytest.raises(TypeError, match=message):
+        frame.response_error()
+    with pytest.raises(TypeError, match=f"^{message.split(':')[0]}: "):  # to_json names the same field
+        frame.to_json()

@@ -26,6 +26,7 @@ from generator.build_ir.keywords import (
     doc,
 )
 from generator.errors import SchemaError, pointer_join
+from generator.naming import split_words
 from generator.targets import python_regex
 
 
@@ -182,6 +183,16 @@ def _length(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) 
     if low == 1 and high is None:
         return [ir.NotIn(f.wire_name, ("",))]  # "not empty", the common case, reads better
     return [ir.Length(f.wire_name, low, high)]
+
+
+_RULE_SUFFIXES = {ir.In: "known", ir.Range: "range", ir.Length: "length", ir.Matches: "pattern", ir.IsObject: "object"}
+
+
+def _suggested_rule_id(f: ir.Field, found: list[ir.Predicate]) -> str:
+    """An ID in the schema's style for a property's constraints: role-known, limit-range, name-pattern."""
+    inner = [p.predicates[0] if isinstance(p, ir.Each) and p.predicates else p for p in found]
+    suffixes = {_RULE_SUFFIXES.get(type(p), "valid") for p in inner}
+    return "-".join([*split_words(f.wire_name), suffixes.pop() if len(suffixes) == 1 else "valid"])
 
 
 def _pattern(defs: Definitions, f: ir.Field, node: dict[str, Any], pointer: str) -> list[ir.Predicate]:
@@ -449,8 +460,11 @@ def property_rules(defs: Definitions, struct: ir.Struct, properties: dict[str, A
                 )
             continue
         if not rule_id:
+            suggested = _suggested_rule_id(f, [p for p, _ in found])
             raise SchemaError(
-                where, "a constrained property needs an x-framegen-rule ID", "add 'x-framegen-rule': 'some-id'"
+                where,
+                "a constrained property needs an x-framegen-rule ID: it names the findings and the diff's rules",
+                f"add 'x-framegen-rule': '{suggested}' (a stable ID of your choice)",
             )
         grouped.setdefault(rule_id, []).extend((p, text, where) for p, text in found)
     out = []

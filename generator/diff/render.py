@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from generator import semver
 from generator.diff import ack
 from generator.diff.model import BREAKING, INFO, WARNING, Finding, Report
 
@@ -23,7 +24,8 @@ def _verdict(report: Report) -> str:
         counts += f" ({acked} acknowledged)"
     state = "FAIL" if report.exit_code else "OK"
     v = report.version
-    version = f"version {v.base} -> {v.head}: declared {v.declared or 'no'} bump, required {v.required or 'no'} bump"
+    declared = "a downgrade" if semver.parse(v.head) < semver.parse(v.base) else f"{v.declared or 'no'} bump"
+    version = f"version {v.base} -> {v.head}: declared {declared}, required {v.required or 'no'} bump"
     return f"{state}: {counts}; {version}" + ("" if v.ok else f" — {v.fix}")
 
 

@@ -27,6 +27,9 @@ def read_side(spec: str, settings: Settings) -> tuple[str, str]:
     return f"{spec}:{settings.schema}", result.stdout
 
 
-def load_side(spec: str, settings: Settings) -> tuple[str, ir.Schema]:
+def load_side(spec: str, settings: Settings, proposed: bool = False) -> tuple[str, ir.Schema]:
+    """The IR of one side. The proposed (new) side is checked against framegen's dialect, as generate
+    checks it, so a typo gets the same message; the base side is not: it may have been committed by an
+    older framegen. Neither side's $id and version need agree: the diff reports that as a failed check."""
     label, text = read_side(spec, settings)
-    return label, build_ir(load_text(text, label, dialect=False), check_version=False)
+    return label, build_ir(load_text(text, label, dialect=proposed), check_version=False)

@@ -8,7 +8,10 @@ from generator.diff.model import Bump, Finding, VersionCheck
 
 
 def declared_bump(base: str, head: str) -> Bump:
+    """The bump from base to head; none when the version went down (the check reports that apart)."""
     old, new = semver.parse(base), semver.parse(head)
+    if new < old:
+        return Bump.NONE
     if new[0] != old[0]:
         return Bump.MAJOR
     if new[1] != old[1]:

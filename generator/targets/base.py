@@ -99,8 +99,9 @@ def _rename_hint(language: str, source: str, pointer: str) -> str:
     enum, found, _ = pointer.rpartition("/enum/")
     if not found:
         return f"set x-{language}-name on it to choose another {language.capitalize()} name"
-    entry = f'{json.dumps(source)}: {{"description": "...", "x-{language}-name": "..."}}'
-    return f"choose another {language.capitalize()} name in {enum}/x-framegen-values: {{{entry}}}"
+    lang = language.capitalize()
+    entry = f'{json.dumps(source)}: {{"description": "<what it means>", "x-{language}-name": "<another {lang} name>"}}'
+    return f"choose another {lang} name in {enum}/x-framegen-values: {{{entry}}} (each target names it apart)"
 
 
 def annotation(annotations: ir.Annotations, key: str) -> str | None:

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from generator import checks, ir
 from generator.errors import SchemaError
-from generator.naming import pascal_case
+from generator.naming import pascal_case, renamed_doc
 from generator.render import environment, header_lines, run_formatter, tool, wrap_text
 from generator.settings import Settings
 from generator.targets.base import Annotation, GeneratedFile, Option, annotation, check_names
@@ -92,6 +92,14 @@ def _package_problem(value: str) -> str | None:
     if re.fullmatch(r"[a-z][a-z0-9_]*", value) and value not in GO_KEYWORDS:
         return None
     return "not a Go package name (a lower-case identifier, not a keyword)"
+
+
+def go_regexp_literal(pattern: str) -> str:
+    """A pattern as Go writes one: a raw string when it can be (printable ASCII, no backquote), so that
+    its backslashes read as RE2's, not doubled (staticcheck S1007)."""
+    if all(0x20 <= ord(ch) < 0x7F for ch in pattern) and "`" not in pattern:
+        return f"`{pattern}`"
+    return go_string(pattern)
 
 
 def go_string(text: str) -> str:
@@ -450,7 +458,7 @@ class GoTarget:
         consts = enum_consts(e)
         return {
             "name": type_name(e.name, e.annotations),
-            "doc": comment_lines(e.doc),
+            "doc": comment_lines(renamed_doc(e.doc, e.name, type_name(e.name, e.annotations))),
             "consts": [
                 {"name": consts[v.value], "value": go_string(v.value), "doc": comment_lines(v.doc) if v.doc else []}
                 for v in e.values
@@ -494,7 +502,7 @@ class GoTarget:
             )
         return {
             "name": type_name(s.name, s.annotations),
-            "doc": comment_lines(s.doc) if s.doc else [],
+            "doc": comment_lines(renamed_doc(s.doc, s.name, type_name(s.name, s.annotations))) if s.doc else [],
             "fields": fields,
         }
 
@@ -513,7 +521,9 @@ class GoTarget:
         ) + "\n".join(statements(plan.root_checks, syntax))
         return {
             "root_checks": statements(plan.root_checks, syntax),
-            "patterns": [{"name": patterns[name], "source": go_string(source)} for name, source in plan.patterns],
+            "patterns": [
+                {"name": patterns[name], "source": go_regexp_literal(source)} for name, source in plan.patterns
+            ],
             "children": [{"name": field_name(f), "wire": go_string(f.wire_name)} for f in plan.children],
             "walks": [{"walk": f"walk{lv.capitalize()}", "check": method_name(root_key[lv])} for lv in checks.LEVELS],
             "functions": functions,

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from generator import checks, ir
 from generator.errors import RenderError, SchemaError, pointer_join
-from generator.naming import pascal_case, snake_case, upper_snake_case
+from generator.naming import pascal_case, renamed_doc, snake_case, upper_snake_case
 from generator.render import TEMPLATES, environment, header_lines, numbered, run_formatter, tool, wrap_text
 from generator.settings import Settings
 from generator.targets import python_mirror as mirror
@@ -539,7 +539,7 @@ class PythonTarget:
             "name": class_name(e.name, e.annotations),
             "table": mirror.enum_table(e.name),
             "classes": mirror.enum_classes(e.name),
-            "doc": docstring(e.doc),
+            "doc": docstring(renamed_doc(e.doc, e.name, class_name(e.name, e.annotations))),
             "members": [
                 {"name": member_name(v), "value": repr(v.value), "doc": docstring(v.doc) if v.doc else ""}
                 for v in e.values
@@ -588,7 +588,7 @@ class PythonTarget:
         nested = {x.ref for st in schema.structs for f in st.fields for x in _types(f.type)}
         return {
             "name": name,
-            "doc": docstring(s.doc or s.name),
+            "doc": docstring(renamed_doc(s.doc, s.name, name) if s.doc else name),
             "fields": fields,
             "spec": f"_{upper_snake_case(s.name)}_SPEC",
             "wire_class": mirror.wire_class(name),

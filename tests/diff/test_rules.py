@@ -12,7 +12,7 @@ import pytest
 from generator.build_ir import build_ir
 from generator.diff import compare, findings
 from generator.diff.model import Bump
-from generator.diff.render import markdown
+from generator.diff.render import markdown, text
 from generator.diff.rules import RULES
 from generator.errors import SchemaError
 from generator.load import load_text
@@ -435,8 +435,10 @@ def test_a_removal_is_planned_as_stop_reading_then_stop_sending() -> None:
 
 def test_version_check_names_what_to_set() -> None:
     base = _real()
-    down = compare(base, _real(lambda d: d.update({"x-schema-version": "0.9.0"}))).version
+    down_report = compare(base, _real(lambda d: d.update({"x-schema-version": "0.9.0"})))
+    down = down_report.version
     assert down.errors[0].startswith("the version went down") and down.fix == "set x-schema-version to 1.0.0"
+    assert "version 1.0.0 -> 0.9.0: declared a downgrade, required" in text(down_report)  # not "a major bump"
     minor = _real(
         lambda d: (
             d.update({"x-schema-version": "1.1.0"}),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.naming import pascal_case, snake_case, split_words, upper_snake_case
+from generator.naming import pascal_case, renamed_doc, snake_case, split_words, upper_snake_case
 from generator.targets.go import INITIALISMS, comment_lines, go_string
 from generator.targets.python import docstring, identifier
 
@@ -76,3 +76,17 @@ def test_comment_lines_never_leave_the_comment() -> None:
     lines = comment_lines("first\nsecond\r\nthird\u2028fourth */ //go:generate rm -rf /")
     assert all(line.startswith("//") for line in lines)
     assert len(lines) == 4
+
+
+@pytest.mark.parametrize(
+    ("doc", "generated", "expected"),
+    [
+        ("ClusterGateway is a cluster's gateway.", "Gateway", "Gateway is a cluster's gateway."),
+        ("ClusterGateway: its addresses.", "Gateway", "Gateway: its addresses."),
+        ("ClusterGateways are listed.", "Gateway", "ClusterGateways are listed."),  # another word
+        ("A cluster's gateway.", "Gateway", "A cluster's gateway."),  # not opened by the name
+        ("ClusterGateway is a cluster's gateway.", "ClusterGateway", "ClusterGateway is a cluster's gateway."),
+    ],
+)
+def test_a_renamed_types_doc_opens_with_its_new_name(doc: str, generated: str, expected: str) -> None:
+    assert renamed_doc(doc, "ClusterGateway", generated) == expected

@@ -31,7 +31,7 @@ func (e ValidationError) Error() string {
 
 // Patterns of the schema's rules, compiled once (Go's RE2 syntax is the schema's).
 var (
-	rfc3339TimePattern = regexp.MustCompile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$")
+	rfc3339TimePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$`)
 )
 
 // pointer is the JSON pointer of the value being checked, kept as a stack of tokens (a member

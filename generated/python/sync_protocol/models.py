@@ -562,6 +562,13 @@ class Frame:
         template_create_resp, template_update_resp, template_delete_resp); the type is not looked
         at.
         """
+        # the three values read must have their wire types, as to_json requires: a str 'false' is truthy
+        if self.ok.__class__ is not bool:
+            raise TypeError(f"ok: a bool is expected, not {type(self.ok).__name__}")
+        if not isinstance(self.http_status, int) or self.http_status.__class__ is bool:
+            raise TypeError(f"httpStatus: an int is expected, not {type(self.http_status).__name__}")
+        if not isinstance(self.error, str):
+            raise TypeError(f"error: a str is expected, not {type(self.error).__name__}")
         if self.ok:
             return None
         if self.http_status:

@@ -8,11 +8,18 @@ from generator import ir
 from generator.diff.context import Context
 from generator.diff.model import BREAKING, INFO, WARNING, Bump, Finding
 from generator.diff.rules.registry import annotation, hit, rule
+from generator.diff.rules.validation import enum_of
 
 
 def _value_flags(ctx: Context, enum: str, value: str) -> dict[str, Any]:
     is_message = bool(ctx.discriminant) and ctx.discriminant[1] == enum
     return {"frame_types": (value,) if is_message else ctx.enum_types(enum)}
+
+
+def _membership_rules(schema: ir.Schema, enum: str) -> list[str]:
+    """The IDs of the rules that refuse a value the enum does not list (type-known for the message type)."""
+    scoped = [("(root)", r) for r in schema.root_rules] + [(s.name, r) for s in schema.structs for r in s.rules]
+    return list(dict.fromkeys(r.id for scope, r in scoped if enum_of(r, schema, scope) == enum))
 
 
 def _implied(ctx: Context, value: ir.EnumValue) -> str:
@@ -41,9 +48,11 @@ def enum_value_added(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | No
             Bump.MINOR,
             **flags,
         )
+    checks = _membership_rules(ctx.old, enum)
+    unknown = f"old receivers reject it ({', '.join(checks)}) or skip it" if checks else "old receivers do not know it"
     return hit(
         f"{enum}.{new.value}",
-        f"{enum} value {new.value} added: old receivers reject it (type-known) or skip it{_implied(ctx, new)}",
+        f"{enum} value {new.value} added: {unknown}{_implied(ctx, new)}",
         WARNING,
         Bump.MINOR,
         breaks_old_readers=bool(flags["frame_types"]),

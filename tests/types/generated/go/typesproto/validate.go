@@ -33,7 +33,7 @@ func (e ValidationError) Error() string {
 
 // Patterns of the schema's rules, compiled once (Go's RE2 syntax is the schema's).
 var (
-	nameShapePattern = regexp.MustCompile("^[a-z-]+$")
+	nameShapePattern = regexp.MustCompile(`^[a-z-]+$`)
 )
 
 // pointer is the JSON pointer of the value being checked, kept as a stack of tokens (a member

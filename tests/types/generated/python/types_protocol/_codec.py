@@ -620,7 +620,8 @@ def encode_struct(value: Any, spec: StructSpec) -> bytes:
             parts: list[Any] = [b"["]
             for k, x in enumerate(v):
                 parts += [b","] if k else []
-                parts.append(_encode_scalar(x, t[1], wire) if t[1][0] in _SCALARS else (x, t[1], f"{wire}/{k}"))
+                item = f"{wire}/{k}"
+                parts.append(_encode_scalar(x, t[1], item) if t[1][0] in _SCALARS else (x, t[1], item))
             parts.append(b"]")
             stack.extend(reversed(parts))
         else:  # MAP
@@ -749,20 +750,30 @@ def to_dict(value: Any, spec: StructSpec) -> dict[str, Any]:
 
 
 def _dict_value(x: Any, t: Type, wire: str, stack: list[Any]) -> Any:
+    """x as to_dict holds it, after the checks encode_struct makes on it (same exceptions, same words)."""
     kind = t[0]
     if x is None:
+        if not t[2]:
+            raise TypeError(f"{wire}: None is not {_KIND_NAMES.get(kind, 'a raw JSON value')}")
         return None
+    if kind in _SCALARS:
+        _encode_scalar(x, t, wire)  # its bytes are dropped
+        return str(x) if kind == ENUM else x
     if kind == STRUCT:
+        if x.__class__ is not t[1].cls:  # here, not when popped: the first wrong item is the one named
+            raise TypeError(f"{wire}: a {t[1].cls.__name__} is expected, not {type(x).__name__}")
         nested: dict[str, Any] = {}
         stack.append((x, t[1], nested, wire))
         return nested
     if kind == LIST:
+        if not isinstance(x, list):
+            raise TypeError(f"{wire}: a list is expected, not {type(x).__name__}")
         return [_dict_value(item, t[1], f"{wire}/{k}", stack) for k, item in enumerate(x)]
-    if kind == MAP:
-        return {k: _dict_value(x[k], t[1], f"{wire}/{k}", stack) for k in sorted(x, key=_go_key_order)}
-    if kind == ENUM:
-        return str(x)
-    return x
+    if not isinstance(x, dict):  # MAP, as _map_parts checks it
+        raise TypeError(f"{wire}: a dict is expected, not {type(x).__name__}")
+    if not all(isinstance(k, str) for k in x):
+        raise TypeError(f"{wire}: map keys are str")
+    return {k: _dict_value(x[k], t[1], f"{wire}/{k}", stack) for k in sorted(x, key=_go_key_order)}
 
 
 # ---- type problems ----------------------------------------------------------------------------------

@@ -30,9 +30,9 @@ func (e ValidationError) Error() string {
 
 // Patterns of the schema's rules, compiled once (Go's RE2 syntax is the schema's).
 var (
-	handleShapePattern = regexp.MustCompile("^[a-z0-9_]+$")
-	emailShapePattern  = regexp.MustCompile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
-	attrsCountPattern  = regexp.MustCompile("^[^=]+=[^=]*$")
+	handleShapePattern = regexp.MustCompile(`^[a-z0-9_]+$`)
+	emailShapePattern  = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+	attrsCountPattern  = regexp.MustCompile(`^[^=]+=[^=]*$`)
 )
 
 // pointer is the JSON pointer of the value being checked, kept as a stack of tokens (a member

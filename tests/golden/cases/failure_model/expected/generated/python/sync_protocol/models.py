@@ -111,6 +111,13 @@ class Envelope:
         Rejected(code, reason) when code is not 0; otherwise ResponseError(reason), whose message
         may be empty. Meant for responses (put_reply); the type is not looked at.
         """
+        # the three values read must have their wire types, as to_json requires: a str 'false' is truthy
+        if self.accepted.__class__ is not bool:
+            raise TypeError(f"accepted: a bool is expected, not {type(self.accepted).__name__}")
+        if not isinstance(self.code, int) or self.code.__class__ is bool:
+            raise TypeError(f"code: an int is expected, not {type(self.code).__name__}")
+        if not isinstance(self.why, str):
+            raise TypeError(f"reason: a str is expected, not {type(self.why).__name__}")
         if self.accepted:
             return None
         if self.code:

@@ -29,7 +29,7 @@ func (e ValidationError) Error() string {
 
 // Patterns of the schema's rules, compiled once (Go's RE2 syntax is the schema's).
 var (
-	tagShapePattern = regexp.MustCompile("^[a-z][a-z0-9-]*$")
+	tagShapePattern = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 )
 
 // pointer is the JSON pointer of the value being checked, kept as a stack of tokens (a member

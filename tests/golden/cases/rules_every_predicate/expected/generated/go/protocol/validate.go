@@ -28,7 +28,7 @@ func (e ValidationError) Error() string {
 
 // Patterns of the schema's rules, compiled once (Go's RE2 syntax is the schema's).
 var (
-	nameStylePattern = regexp.MustCompile("^[a-z]+(-[a-z]+)*$")
+	nameStylePattern = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
 )
 
 // pointer is the JSON pointer of the value being checked, kept as a stack of tokens (a member

@@ -31,7 +31,7 @@ func (e ValidationError) Error() string {
 
 // Patterns of the schema's rules, compiled once (Go's RE2 syntax is the schema's).
 var (
-	colorHexPattern = regexp.MustCompile("^#[0-9a-f]{6}$")
+	colorHexPattern = regexp.MustCompile(`^#[0-9a-f]{6}$`)
 )
 
 // pointer is the JSON pointer of the value being checked, kept as a stack of tokens (a member
