@@ -621,7 +621,8 @@ def encode_struct(value: Any, spec: StructSpec) -> bytes:
             for k, x in enumerate(v):
                 parts += [b","] if k else []
                 item = f"{wire}/{k}"
-                parts.append(_encode_scalar(x, t[1], item) if t[1][0] in _SCALARS else (x, t[1], item))
+                scalar = x is not None and t[1][0] in _SCALARS  # None: written null or refused, as a field's
+                parts.append(_encode_scalar(x, t[1], item) if scalar else (x, t[1], item))
             parts.append(b"]")
             stack.extend(reversed(parts))
         else:  # MAP
@@ -659,7 +660,8 @@ def _map_parts(v: Any, t: Type, wire: str) -> list[Any]:
     for k, key in enumerate(keys):
         parts.append((b"," if k else b"") + encode_str(key) + b":")
         x = v[key]
-        parts.append(_encode_scalar(x, t, f"{wire}/{key}") if t[0] in _SCALARS else (x, t, f"{wire}/{key}"))
+        scalar = x is not None and t[0] in _SCALARS
+        parts.append(_encode_scalar(x, t, f"{wire}/{key}") if scalar else (x, t, f"{wire}/{key}"))
     parts.append(b"}")
     return parts
 
