@@ -71,7 +71,7 @@ conformance: $(STAMP)  ## both runners over tests/vectors (types/ too): a summar
 vectors: $(STAMP)  ## re-record tests/vectors (and types/) from tests/vectors/author*.py (Go is the reference); review the diff
 	$(BIN)/python tests/vectors/author.py
 
-fuzz: $(STAMP)  ## long runs: 100,000 mutated and 100,000 grammar inputs (Python vs Go), hypothesis x40, Go native fuzzing for 60 s
+fuzz: $(STAMP)  ## long runs: 100,000 mutated inputs (Python: DecodeError only, round trips), 100,000 grammar inputs (Python vs Go), hypothesis x40, Go native fuzzing for 60 s
 	$(BIN)/python tests/fuzz/mutate.py --count $${FUZZ_COUNT:-100000} --seed $${FUZZ_SEED:-1}
 	$(BIN)/python tests/fuzz/structured.py --count $${FUZZ_COUNT:-100000} --seed $${FUZZ_SEED:-1}
 	FRAMEGEN_EXAMPLES=$${FRAMEGEN_EXAMPLES:-20000} $(BIN)/pytest tests/test_properties.py tests/fuzz

@@ -461,6 +461,8 @@ class _Lowering:
 
 def _holds_at_zero(p: ir.Predicate, t: ir.TypeRef) -> bool:
     """Whether a value test holds for the type's zero value (what an absent omitempty field holds)."""
+    if isinstance(p, ir.Count) and t.kind in (ir.Kind.LIST, ir.Kind.MAP):
+        return p.minimum in (None, 0)  # an absent list or map is empty: at most N items holds
     zero = {ir.Kind.STRING: "", ir.Kind.ENUM: "", ir.Kind.BOOL: False, ir.Kind.INT: 0, ir.Kind.FLOAT: 0.0}
     if t.kind not in zero:
         return False

@@ -322,7 +322,7 @@ func (f *Sample) checkError(p *pointer, out *[]ValidationError) {
 			*out = append(*out, ValidationError{Rule: "ratio-range", Pointer: p.join("ratio"), Message: "a ratio lies in (0, 1]", Level: "error"})
 		}
 		// scopes-bounded: at most 4 scopes, each not empty
-		if len(f.Scopes) != 0 && len(f.Scopes) > 4 {
+		if len(f.Scopes) > 4 {
 			*out = append(*out, ValidationError{Rule: "scopes-bounded", Pointer: p.join("scopes"), Message: "at most 4 scopes, each not empty", Level: "error"})
 		}
 		for i, x := range f.Scopes {
@@ -331,7 +331,7 @@ func (f *Sample) checkError(p *pointer, out *[]ValidationError) {
 			}
 		}
 		// labels-bounded: at most 3 labels, values up to 8 characters
-		if len(f.Labels) != 0 && len(f.Labels) > 3 {
+		if len(f.Labels) > 3 {
 			*out = append(*out, ValidationError{Rule: "labels-bounded", Pointer: p.join("labels"), Message: "at most 3 labels, values up to 8 characters", Level: "error"})
 		}
 		for _, k := range sortedKeys(f.Labels) {
@@ -382,7 +382,7 @@ func (f *Sample) checkError(p *pointer, out *[]ValidationError) {
 			*out = append(*out, ValidationError{Rule: "ratio-range", Pointer: p.join("ratio"), Message: "a ratio lies in (0, 1]", Level: "error"})
 		}
 		// scopes-bounded: at most 4 scopes, each not empty
-		if len(f.Scopes) != 0 && len(f.Scopes) > 4 {
+		if len(f.Scopes) > 4 {
 			*out = append(*out, ValidationError{Rule: "scopes-bounded", Pointer: p.join("scopes"), Message: "at most 4 scopes, each not empty", Level: "error"})
 		}
 		for i, x := range f.Scopes {
@@ -391,7 +391,7 @@ func (f *Sample) checkError(p *pointer, out *[]ValidationError) {
 			}
 		}
 		// labels-bounded: at most 3 labels, values up to 8 characters
-		if len(f.Labels) != 0 && len(f.Labels) > 3 {
+		if len(f.Labels) > 3 {
 			*out = append(*out, ValidationError{Rule: "labels-bounded", Pointer: p.join("labels"), Message: "at most 3 labels, values up to 8 characters", Level: "error"})
 		}
 		for _, k := range sortedKeys(f.Labels) {
@@ -442,7 +442,7 @@ func (f *Sample) checkError(p *pointer, out *[]ValidationError) {
 			*out = append(*out, ValidationError{Rule: "ratio-range", Pointer: p.join("ratio"), Message: "a ratio lies in (0, 1]", Level: "error"})
 		}
 		// scopes-bounded: at most 4 scopes, each not empty
-		if len(f.Scopes) != 0 && len(f.Scopes) > 4 {
+		if len(f.Scopes) > 4 {
 			*out = append(*out, ValidationError{Rule: "scopes-bounded", Pointer: p.join("scopes"), Message: "at most 4 scopes, each not empty", Level: "error"})
 		}
 		for i, x := range f.Scopes {
@@ -451,7 +451,7 @@ func (f *Sample) checkError(p *pointer, out *[]ValidationError) {
 			}
 		}
 		// labels-bounded: at most 3 labels, values up to 8 characters
-		if len(f.Labels) != 0 && len(f.Labels) > 3 {
+		if len(f.Labels) > 3 {
 			*out = append(*out, ValidationError{Rule: "labels-bounded", Pointer: p.join("labels"), Message: "at most 3 labels, values up to 8 characters", Level: "error"})
 		}
 		for _, k := range sortedKeys(f.Labels) {
@@ -508,7 +508,7 @@ func (f *Sample) checkError(p *pointer, out *[]ValidationError) {
 			*out = append(*out, ValidationError{Rule: "ratio-range", Pointer: p.join("ratio"), Message: "a ratio lies in (0, 1]", Level: "error"})
 		}
 		// scopes-bounded: at most 4 scopes, each not empty
-		if len(f.Scopes) != 0 && len(f.Scopes) > 4 {
+		if len(f.Scopes) > 4 {
 			*out = append(*out, ValidationError{Rule: "scopes-bounded", Pointer: p.join("scopes"), Message: "at most 4 scopes, each not empty", Level: "error"})
 		}
 		for i, x := range f.Scopes {
@@ -517,7 +517,7 @@ func (f *Sample) checkError(p *pointer, out *[]ValidationError) {
 			}
 		}
 		// labels-bounded: at most 3 labels, values up to 8 characters
-		if len(f.Labels) != 0 && len(f.Labels) > 3 {
+		if len(f.Labels) > 3 {
 			*out = append(*out, ValidationError{Rule: "labels-bounded", Pointer: p.join("labels"), Message: "at most 3 labels, values up to 8 characters", Level: "error"})
 		}
 		for _, k := range sortedKeys(f.Labels) {

@@ -218,7 +218,7 @@ def _errors_of_any_other_kind(f: Sample, p: str, out: list[ValidationError]) -> 
     if f.ratio and (f.ratio <= 0 or f.ratio > 1):
         out.append(_finding(("ratio-range", p + "/ratio", "a ratio lies in (0, 1]", "error")))
     # scopes-bounded: at most 4 scopes, each not empty
-    if f.scopes and len(f.scopes) > 4:
+    if len(f.scopes) > 4:
         out.append(_finding(("scopes-bounded", p + "/scopes", "at most 4 scopes, each not empty", "error")))
     for i, x in enumerate(f.scopes):
         if x == "":
@@ -226,7 +226,7 @@ def _errors_of_any_other_kind(f: Sample, p: str, out: list[ValidationError]) -> 
                 _finding(("scopes-bounded", p + "/scopes/" + str(i), "at most 4 scopes, each not empty", "error"))
             )
     # labels-bounded: at most 3 labels, values up to 8 characters
-    if f.labels and len(f.labels) > 3:
+    if len(f.labels) > 3:
         out.append(_finding(("labels-bounded", p + "/labels", "at most 3 labels, values up to 8 characters", "error")))
     for k, x in sorted(f.labels.items()):
         if len(x) > 8:
@@ -286,7 +286,7 @@ def _errors_of_put(f: Sample, p: str, out: list[ValidationError]) -> None:
     if f.ratio and (f.ratio <= 0 or f.ratio > 1):
         out.append(_finding(("ratio-range", p + "/ratio", "a ratio lies in (0, 1]", "error")))
     # scopes-bounded: at most 4 scopes, each not empty
-    if f.scopes and len(f.scopes) > 4:
+    if len(f.scopes) > 4:
         out.append(_finding(("scopes-bounded", p + "/scopes", "at most 4 scopes, each not empty", "error")))
     for i, x in enumerate(f.scopes):
         if x == "":
@@ -294,7 +294,7 @@ def _errors_of_put(f: Sample, p: str, out: list[ValidationError]) -> None:
                 _finding(("scopes-bounded", p + "/scopes/" + str(i), "at most 4 scopes, each not empty", "error"))
             )
     # labels-bounded: at most 3 labels, values up to 8 characters
-    if f.labels and len(f.labels) > 3:
+    if len(f.labels) > 3:
         out.append(_finding(("labels-bounded", p + "/labels", "at most 3 labels, values up to 8 characters", "error")))
     for k, x in sorted(f.labels.items()):
         if len(x) > 8:
@@ -351,7 +351,7 @@ def _errors_of_put_resp(f: Sample, p: str, out: list[ValidationError]) -> None:
     if f.ratio and (f.ratio <= 0 or f.ratio > 1):
         out.append(_finding(("ratio-range", p + "/ratio", "a ratio lies in (0, 1]", "error")))
     # scopes-bounded: at most 4 scopes, each not empty
-    if f.scopes and len(f.scopes) > 4:
+    if len(f.scopes) > 4:
         out.append(_finding(("scopes-bounded", p + "/scopes", "at most 4 scopes, each not empty", "error")))
     for i, x in enumerate(f.scopes):
         if x == "":
@@ -359,7 +359,7 @@ def _errors_of_put_resp(f: Sample, p: str, out: list[ValidationError]) -> None:
                 _finding(("scopes-bounded", p + "/scopes/" + str(i), "at most 4 scopes, each not empty", "error"))
             )
     # labels-bounded: at most 3 labels, values up to 8 characters
-    if f.labels and len(f.labels) > 3:
+    if len(f.labels) > 3:
         out.append(_finding(("labels-bounded", p + "/labels", "at most 3 labels, values up to 8 characters", "error")))
     for k, x in sorted(f.labels.items()):
         if len(x) > 8:
@@ -416,7 +416,7 @@ def _errors_of_event(f: Sample, p: str, out: list[ValidationError]) -> None:
     if f.ratio and (f.ratio <= 0 or f.ratio > 1):
         out.append(_finding(("ratio-range", p + "/ratio", "a ratio lies in (0, 1]", "error")))
     # scopes-bounded: at most 4 scopes, each not empty
-    if f.scopes and len(f.scopes) > 4:
+    if len(f.scopes) > 4:
         out.append(_finding(("scopes-bounded", p + "/scopes", "at most 4 scopes, each not empty", "error")))
     for i, x in enumerate(f.scopes):
         if x == "":
@@ -424,7 +424,7 @@ def _errors_of_event(f: Sample, p: str, out: list[ValidationError]) -> None:
                 _finding(("scopes-bounded", p + "/scopes/" + str(i), "at most 4 scopes, each not empty", "error"))
             )
     # labels-bounded: at most 3 labels, values up to 8 characters
-    if f.labels and len(f.labels) > 3:
+    if len(f.labels) > 3:
         out.append(_finding(("labels-bounded", p + "/labels", "at most 3 labels, values up to 8 characters", "error")))
     for k, x in sorted(f.labels.items()):
         if len(x) > 8:
@@ -484,7 +484,7 @@ def _errors_of_empty_kind(f: Sample, p: str, out: list[ValidationError]) -> None
     if f.ratio and (f.ratio <= 0 or f.ratio > 1):
         out.append(_finding(("ratio-range", p + "/ratio", "a ratio lies in (0, 1]", "error")))
     # scopes-bounded: at most 4 scopes, each not empty
-    if f.scopes and len(f.scopes) > 4:
+    if len(f.scopes) > 4:
         out.append(_finding(("scopes-bounded", p + "/scopes", "at most 4 scopes, each not empty", "error")))
     for i, x in enumerate(f.scopes):
         if x == "":
@@ -492,7 +492,7 @@ def _errors_of_empty_kind(f: Sample, p: str, out: list[ValidationError]) -> None
                 _finding(("scopes-bounded", p + "/scopes/" + str(i), "at most 4 scopes, each not empty", "error"))
             )
     # labels-bounded: at most 3 labels, values up to 8 characters
-    if f.labels and len(f.labels) > 3:
+    if len(f.labels) > 3:
         out.append(_finding(("labels-bounded", p + "/labels", "at most 3 labels, values up to 8 characters", "error")))
     for k, x in sorted(f.labels.items()):
         if len(x) > 8:

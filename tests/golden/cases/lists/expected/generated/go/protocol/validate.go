@@ -126,7 +126,7 @@ func (f *Grant) checkError(p *pointer, out *[]ValidationError) {
 	}
 	// tag-shape: tags has at most 8 elements; every element of tags: the element is not empty;
 	// the element matches ^[a-z][a-z0-9-]*$
-	if len(f.Tags) != 0 && len(f.Tags) > 8 {
+	if len(f.Tags) > 8 {
 		*out = append(*out, ValidationError{Rule: "tag-shape", Pointer: p.join("tags"), Message: "tags has at most 8 elements; every element of tags: the element is not empty; the element matches ^[a-z][a-z0-9-]*$", Level: "error"})
 	}
 	for i, x := range f.Tags {
@@ -150,7 +150,7 @@ func (f *Grant) checkError(p *pointer, out *[]ValidationError) {
 		}
 	}
 	// ids-distinct-range: ids are positive, at most 3
-	if len(f.Ids) != 0 && len(f.Ids) > 3 {
+	if len(f.Ids) > 3 {
 		*out = append(*out, ValidationError{Rule: "ids-distinct-range", Pointer: p.join("ids"), Message: "ids are positive, at most 3", Level: "error"})
 	}
 	for i, x := range f.Ids {

@@ -125,7 +125,7 @@ def _errors_of_grant(f: Grant, p: str, out: list[ValidationError]) -> None:
             )
     # tag-shape: tags has at most 8 elements; every element of tags: the element is not empty; the
     # element matches ^[a-z][a-z0-9-]*$
-    if f.tags and len(f.tags) > 8:
+    if len(f.tags) > 8:
         out.append(
             _finding(
                 (
@@ -179,7 +179,7 @@ def _errors_of_grant(f: Grant, p: str, out: list[ValidationError]) -> None:
                 _finding(("members-written", p + "/members/" + str(i), "members is a list, never null", "error"))
             )
     # ids-distinct-range: ids are positive, at most 3
-    if f.ids and len(f.ids) > 3:
+    if len(f.ids) > 3:
         out.append(_finding(("ids-distinct-range", p + "/ids", "ids are positive, at most 3", "error")))
     for i, x in enumerate(f.ids):
         if x < 1:

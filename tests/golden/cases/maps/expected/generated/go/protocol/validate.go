@@ -126,7 +126,7 @@ func (f *Team) walkLint(p *pointer, out *[]ValidationError) {
 func (f *Team) checkError(p *pointer, out *[]ValidationError) {
 	// label-length: labels has at most 16 elements; every element of labels: the element has at
 	// most 63 characters
-	if len(f.Labels) != 0 && len(f.Labels) > 16 {
+	if len(f.Labels) > 16 {
 		*out = append(*out, ValidationError{Rule: "label-length", Pointer: p.join("labels"), Message: "labels has at most 16 elements; every element of labels: the element has at most 63 characters", Level: "error"})
 	}
 	for _, k := range sortedKeys(f.Labels) {

@@ -119,7 +119,7 @@ def _errors_of_well_typed(f: Team, p: str, out: list[ValidationError]) -> None:
 def _errors_of_team(f: Team, p: str, out: list[ValidationError]) -> None:
     # label-length: labels has at most 16 elements; every element of labels: the element has at most
     # 63 characters
-    if f.labels and len(f.labels) > 16:
+    if len(f.labels) > 16:
         out.append(
             _finding(
                 (
