@@ -14,7 +14,7 @@ from generator.diff import render as diff_render
 from generator.diff.sources import load_side
 from generator.errors import MissingTool, RenderError, SchemaError
 from generator.export import asyncapi
-from generator.pipeline import render_all, schema_ir
+from generator.pipeline import check_targets, render_all, schema_ir
 from generator.settings import Settings, load_settings
 from generator.validate_files import validate_files
 from generator.write import drift, write_files
@@ -136,6 +136,7 @@ def _diff(settings: Settings, args: argparse.Namespace) -> int:
     head = (args.head if not args.against else args.base) or str(settings.schema_file())
     base_label, old = load_side(base, settings)
     head_label, new = load_side(head, settings, proposed=True)
+    check_targets(settings, new)  # a schema generate refuses gets its error here too, not a verdict
     report = compare(old, new, base_label, head_label)
     ack_path = args.ack or settings.root / ack.DEFAULT_PATH
     report = ack.apply(report, ack.load(ack_path, required=args.ack is not None), str(args.ack or ack.DEFAULT_PATH))

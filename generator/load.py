@@ -144,7 +144,9 @@ def _not_a_version(error: jsonschema.ValidationError) -> tuple[str, str] | None:
     hint = "write the full semantic version, MAJOR.MINOR.PATCH with no leading zeros"
     if isinstance(error.instance, str) and re.fullmatch(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)", error.instance):
         hint = f"write {error.instance + '.0'!r}"
-    return f"{json.dumps(error.instance)} is not a semantic version (MAJOR.MINOR.PATCH)", hint
+    if isinstance(error.instance, str) and re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+[-+].*", error.instance):
+        hint = "framegen versions a schema by MAJOR.MINOR.PATCH alone: no pre-release or build part"
+    return f"{json.dumps(error.instance)} is not a MAJOR.MINOR.PATCH version", hint
 
 
 def load_schema(path: Path, source: str | None = None) -> LoadedSchema:

@@ -16,6 +16,20 @@ def schema_ir(settings: Settings) -> ir.Schema:
     return build_ir(load_schema(settings.schema_file(), settings.schema))
 
 
+def check_targets(settings: Settings, schema: ir.Schema) -> None:
+    """Every configured target's refusals (names a language cannot take or gives twice, patterns it cannot
+    express), with the schema file named: what generate would refuse, the diff refuses too."""
+    unknown = [name for name in settings.targets if name not in TARGETS]
+    if unknown:
+        raise ValueError(f"unknown target {unknown[0]!r}; known: {', '.join(TARGETS)}")
+    try:
+        for name in settings.targets:
+            TARGETS[name](settings).check(schema)
+    except SchemaError as exc:
+        exc.source = exc.source or settings.schema
+        raise
+
+
 def render_all(settings: Settings, schema: ir.Schema | None = None) -> dict[str, bytes]:
     """Every generated file of every configured target and the manifest listing them, in memory; nothing is written.
 
@@ -23,13 +37,9 @@ def render_all(settings: Settings, schema: ir.Schema | None = None) -> dict[str,
     up front, with the schema's JSON pointer, never discovered halfway through rendering.
     """
     schema = schema or schema_ir(settings)
-    unknown = [name for name in settings.targets if name not in TARGETS]
-    if unknown:
-        raise ValueError(f"unknown target {unknown[0]!r}; known: {', '.join(TARGETS)}")
+    check_targets(settings, schema)
     targets = [TARGETS[name](settings) for name in settings.targets]
     try:
-        for target in targets:
-            target.check(schema)
         files = [f for target in targets for f in target.files(schema)]
     except SchemaError as exc:  # a target's refusal names the schema file, as the builder's does
         exc.source = exc.source or settings.schema

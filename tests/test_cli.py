@@ -153,7 +153,7 @@ BAD_SCHEMAS: dict[str, tuple[Any, str, str]] = {
     "a version without its patch number": (
         lambda d: d.update({"x-schema-version": "1.4"}),
         "/x-schema-version",
-        "\"1.4\" is not a semantic version (MAJOR.MINOR.PATCH)\n  hint: write '1.4.0'",
+        "\"1.4\" is not a MAJOR.MINOR.PATCH version\n  hint: write '1.4.0'",
     ),
     "bad annotation value": (
         lambda d: d["$defs"]["Frame"]["properties"]["ok"].update({"x-go-name": "ok"}),
@@ -348,3 +348,20 @@ def test_version_and_help() -> None:
             [sys.executable, "-m", "generator", *args, "--help"], capture_output=True, text=True, cwd=ROOT
         ).stdout
         assert "Example" in help_text
+
+
+def test_diff_refuses_a_schema_generate_refuses(project: Path, capsys) -> None:
+    """A clash generate refuses must not get a verdict and version advice in a pull request."""
+    edit_schema(
+        project,
+        lambda d: (
+            d["$defs"]["Frame"]["properties"].update({"token_hash": {"type": "string"}}),
+            d["$defs"]["Frame"]["x-framegen-order"].append("token_hash"),
+        ),
+    )
+    code, _, generate_err = run_cli(project, "generate", capsys=capsys)
+    assert code == 2
+    code, out, diff_err = run_cli(project, "diff", str(SEED_V1_SCHEMA), capsys=capsys)
+    assert code == 2 and out == ""
+    assert diff_err.splitlines()[0].split("#", 1)[1] == generate_err.splitlines()[0].split("#", 1)[1]
+    assert "both give the python attribute name 'token_hash'" in diff_err

@@ -6,6 +6,7 @@ Bytes Go's json.Unmarshal rejects must never be written: a receiver would drop t
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -202,3 +203,39 @@ def test_to_dict_refuses_what_to_json_refuses(assignments: list[tuple[str, objec
     assert isinstance(by_json, str) == isinstance(by_dict, str), (by_json, by_dict)
     if len(dict(assignments)) == 1 and isinstance(by_json, str):
         assert by_json == by_dict
+
+
+def test_a_frame_that_holds_itself_is_refused_not_looped_on() -> None:
+    """Go's Marshal reports a cycle; without a check the iterative encoder would loop and the walk eat memory."""
+    direct = Frame(type="key_snapshot")
+    direct.items.append(direct)
+    deeper = Frame(type="key_snapshot", items=[Frame(type="key_sync")])
+    deeper.items[0].items.append(deeper)
+    for frame, pointer in ((direct, "/items/0"), (deeper, "/items/0/items/0")):
+        for encode in (frame.to_json, frame.to_dict):
+            with pytest.raises(ValueError, match="encountered a cycle via Frame"):
+                encode()
+        assert ("python-type", pointer) in [(f.rule, f.pointer) for f in sync_protocol.validate(frame)]
+        sync_protocol.lint(frame)  # terminates
+    shared = Frame(type="key_sync", token_hash="t", hash_prefix="h")  # twice, not a cycle: written twice
+    twice = Frame(type="key_snapshot", items=[shared, shared])
+    assert twice.to_json().count(b'"tokenHash":"t"') == 2 and sync_protocol.validate(twice) == []
+
+
+def test_a_subclass_of_the_frame_is_one_on_every_path() -> None:
+    """validate takes a subclass; so do both encoders and to_dict (a nested one is refused everywhere)."""
+
+    class MyFrame(Frame):
+        pass
+
+    for fields in ({"token_hash": "t"}, {"name": "a\ud800"}):  # the second one takes the exact encoder
+        frame = MyFrame(type="key_sync", **fields)
+        assert frame.to_json() == _exact(frame) == Frame(type="key_sync", **fields).to_json()
+        assert frame.to_dict() == Frame(type="key_sync", **fields).to_dict()
+        assert not [f for f in sync_protocol.validate(frame) if f.rule == "python-type"]
+
+
+def test_a_lone_surrogate_reads_the_same_from_a_mapping_and_from_json() -> None:
+    raw = b'{"type":"key_sync","name":"\\ud800x","tokenHash":"t"}'
+    assert Frame.from_dict(json.loads(raw)) == Frame.from_json(raw)
+    assert Frame.from_json(raw).name == "\ufffdx"

@@ -141,3 +141,10 @@ def test_a_response_built_with_the_wrong_types_is_refused_not_misread(fields: di
         frame.response_error()
     with pytest.raises(TypeError, match=f"^{message.split(':')[0]}: "):  # to_json names the same field
         frame.to_json()
+
+
+def test_a_status_past_its_width_is_refused_as_to_json_refuses_it() -> None:
+    frame = sync_protocol.Frame(type="key_create_resp", id="1", http_status=2**70, error="big")
+    for call in (frame.response_error, frame.to_json):
+        with pytest.raises(sync_protocol.EncodeError, match="httpStatus: .* does not fit"):
+            call()

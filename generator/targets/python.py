@@ -509,6 +509,7 @@ class PythonTarget:
         runtime += ["encodes_to"] if ir.Kind.LIST in kinds else []
         structs_in_lists = any(x.kind == ir.Kind.LIST and x.item.kind == ir.Kind.STRUCT for x in types)
         runtime += ["convert_in_place"] if structs_in_lists else []  # the fast path's list-of-structs fixup
+        runtime += ["EncodeError"] if schema.failure is not None else []  # response_error: a status past its width
         codec = ["SHALLOW_SIZE", "StructSpec", "decode_struct", "dict_json", "encode_struct", "nests_within", "to_dict"]
         codec += [
             name

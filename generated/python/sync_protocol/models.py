@@ -32,6 +32,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     HTML_UNSAFE_BYTES,
+    EncodeError,
     RawJSON,
     ResponseError,
     convert_in_place,
@@ -567,6 +568,8 @@ class Frame:
             raise TypeError(f"ok: a bool is expected, not {type(self.ok).__name__}")
         if not isinstance(self.http_status, int) or self.http_status.__class__ is bool:
             raise TypeError(f"httpStatus: an int is expected, not {type(self.http_status).__name__}")
+        if not -9223372036854775808 <= self.http_status <= 9223372036854775807:
+            raise EncodeError(f"httpStatus: {self.http_status} does not fit the field's integer range")
         if not isinstance(self.error, str):
             raise TypeError(f"error: a str is expected, not {type(self.error).__name__}")
         if self.ok:

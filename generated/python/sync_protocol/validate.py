@@ -92,7 +92,7 @@ def validate(frame: Frame | _abc.Mapping[str, object]) -> list[ValidationError]:
     if not (frame.items):  # most frames: one call, no walk
         _errors_of_well_typed(frame, "", out)
     else:
-        _walk(frame, _errors, out)
+        _walk(frame, _errors, out, True)
     return out
 
 
@@ -110,7 +110,7 @@ def lint(frame: Frame | _abc.Mapping[str, object]) -> list[ValidationError]:
     if not (frame.items):  # most frames: one call, no walk
         _lint_of_well_typed(frame, "", out)
     else:
-        _walk(frame, _lint, out)
+        _walk(frame, _lint, out, False)
     return out
 
 
@@ -134,23 +134,23 @@ def _as_frame(value: object, caller: str) -> Frame:
     raise TypeError(f"{caller} takes a Frame or a mapping (a decoded JSON object), not {type(value).__name__}{hint}")
 
 
-def _walk(frame: Frame, check, out: list[ValidationError]) -> None:
+def _walk(frame: Frame, check, out: list[ValidationError], report_cycles: bool) -> None:
     """Apply `check` to a frame with nested frames and to all of them, in document order."""
     if len(frame.items) < 1024:
-        _walk_all(frame, check, out)
+        _walk_all(frame, check, out, report_cycles)
         return
     with paused_gc():
-        _walk_all(frame, check, out)
+        _walk_all(frame, check, out, report_cycles)
 
 
-def _walk_all(frame: Frame, check, out: list[ValidationError]) -> None:
+def _walk_all(frame: Frame, check, out: list[ValidationError], report_cycles: bool) -> None:
     """Pre-order, without recursion. A nested frame is checked at pointer "" and only its findings
     are rebased onto its real pointer: a 10,000-item snapshot builds no pointer it does not report."""
     check(frame, "", out)
-    stack: list[tuple[list[Frame], str, int]] = []
+    stack: list[tuple[list[Frame], str, int, int]] = []  # a list, its pointer, where to resume, its holder
     _push_children(frame, "", stack)
     while stack:
-        children, base, start = stack.pop()
+        children, base, start, holder = stack.pop()
         for i in range(start, len(children)):
             child = children[i]
             found = len(out)
@@ -160,15 +160,21 @@ def _walk_all(frame: Frame, check, out: list[ValidationError]) -> None:
             # its subtree first, then the rest of this list; a child holding values of the wrong Python type
             # was reported whole (python-type findings are deep), and its lists may hold anything
             if child.items and _frame_types_ok(child):
-                stack.append((children, base, i + 1))
+                if id(child) == holder or id(child) == id(frame) or any(id(child) == e[3] for e in stack):
+                    if report_cycles:  # a frame inside itself: to_json refuses it, as Go's Marshal does
+                        out.append(
+                            _finding(("python-type", base + str(i), "a cycle: this frame holds itself", "error"))
+                        )
+                    continue
+                stack.append((children, base, i + 1, holder))
                 _push_children(child, base + str(i), stack)
                 break
 
 
-def _push_children(f: Frame, p: str, stack: list[tuple[list[Frame], str, int]]) -> None:
+def _push_children(f: Frame, p: str, stack: list[tuple[list[Frame], str, int, int]]) -> None:
     """Queue f's nested lists, the first one on top."""
     if f.items:
-        stack.append((f.items, p + "/items/", 0))
+        stack.append((f.items, p + "/items/", 0, id(f)))
 
 
 def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:

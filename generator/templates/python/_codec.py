@@ -271,8 +271,14 @@ def _json_key(key: Any) -> str:
 
 
 def _json_scalar(value: Any) -> bytes:
+    if isinstance(value, str):
+        text = _json_dumps(value, ensure_ascii=False)
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: its \u escape, which Go (and from_json) read as one U+FFFD
+            return _json_dumps(value).encode("ascii")
     try:
-        if value is None or isinstance(value, str | bool | int | float):
+        if value is None or isinstance(value, bool | int | float):
             return _json_dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8", "surrogatepass")
     except ValueError as exc:  # NaN, an infinity, an int past Python's digit limit
         raise DecodeError(f"not JSON data: {exc}") from exc
@@ -597,10 +603,14 @@ def encode_struct(value: Any, spec: StructSpec) -> bytes:
     """
     out: list[bytes] = []
     stack: list[Any] = [(value, (STRUCT, spec, False), "")]
+    open_structs: set[int] = set()  # the structs being written: one met again is a cycle, as Go reports it
     while stack:
         item = stack.pop()
         if item.__class__ is bytes:
             out.append(item)
+            continue
+        if item.__class__ is _Close:
+            open_structs.discard(item)
             continue
         v, t, wire = item
         kind = t[0]
@@ -611,6 +621,10 @@ def encode_struct(value: Any, spec: StructSpec) -> bytes:
         elif kind in _SCALARS:
             out.append(_encode_scalar(v, t, wire))
         elif kind == STRUCT:
+            if id(v) in open_structs:
+                raise EncodeError(f"{wire}: json: unsupported value: encountered a cycle via {t[1].cls.__name__}")
+            open_structs.add(id(v))
+            stack.append(_Close(id(v)))
             stack.extend(reversed(_struct_parts(v, t[1], wire)))
         elif kind == LIST:
             if not isinstance(v, list):
@@ -629,7 +643,7 @@ def encode_struct(value: Any, spec: StructSpec) -> bytes:
 
 
 def _struct_parts(v: Any, spec: StructSpec, wire: str) -> list[Any]:
-    if v.__class__ is not spec.cls:
+    if v.__class__ is not spec.cls and (wire or not isinstance(v, spec.cls)):  # the value itself may subclass
         raise TypeError(f"{wire or 'the value'}: a {spec.cls.__name__} is expected, not {type(v).__name__}")
     parts: list[Any] = []
     sep = b"{"
@@ -738,14 +752,18 @@ def to_dict(value: Any, spec: StructSpec) -> dict[str, Any]:
     raw value kept as its RawJSON (nothing parsed, so no spelling is lost) and nested structs as
     dicts. from_dict reads it back to an equal value. Wrong Python types raise as to_json does."""
     root: dict[str, Any] = {}
-    stack: list[tuple[Any, StructSpec, dict[str, Any], str]] = [(value, spec, root, "")]
+    stack: list[tuple[Any, StructSpec, dict[str, Any], str, frozenset[int]]] = [(value, spec, root, "", frozenset())]
     while stack:
-        v, s, out, wire = stack.pop()
+        v, s, out, wire, outer = stack.pop()
+        if id(v) in outer:  # a struct that holds itself: no finite value, as encode_struct says
+            raise EncodeError(f"{wire}: json: unsupported value: encountered a cycle via {s.cls.__name__}")
         _struct_parts(v, s, wire)  # the encoder's type checks (the bytes it builds are dropped)
+        nested: list[Any] = []
         for _key, name, attr, t, omit in s.plan:
             x = getattr(v, attr)
             if not (omit and _empty(x, t)):
-                out[name] = _dict_value(x, t, f"{wire}/{name}" if wire else name, stack)
+                out[name] = _dict_value(x, t, f"{wire}/{name}" if wire else name, nested)
+        stack.extend((x, xs, xout, xwire, outer | {id(v)}) for x, xs, xout, xwire in reversed(nested))
     return root
 
 

@@ -28,6 +28,7 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     HTML_UNSAFE_BYTES,
+    EncodeError,
     ResponseError,
     fast_path,
     html_safe,
@@ -116,6 +117,8 @@ class Envelope:
             raise TypeError(f"accepted: a bool is expected, not {type(self.accepted).__name__}")
         if not isinstance(self.code, int) or self.code.__class__ is bool:
             raise TypeError(f"code: an int is expected, not {type(self.code).__name__}")
+        if not -9223372036854775808 <= self.code <= 9223372036854775807:
+            raise EncodeError(f"code: {self.code} does not fit the field's integer range")
         if not isinstance(self.why, str):
             raise TypeError(f"reason: a str is expected, not {type(self.why).__name__}")
         if self.accepted:

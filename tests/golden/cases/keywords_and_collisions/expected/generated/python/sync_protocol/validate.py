@@ -62,7 +62,7 @@ def validate(frame: Message | _abc.Mapping[str, object]) -> list[ValidationError
     if not (frame.children):  # most frames: one call, no walk
         _errors_of_well_typed(frame, "", out)
     else:
-        _walk(frame, _errors, out)
+        _walk(frame, _errors, out, True)
     return out
 
 
@@ -80,7 +80,7 @@ def lint(frame: Message | _abc.Mapping[str, object]) -> list[ValidationError]:
     if not (frame.children):  # most frames: one call, no walk
         _lint_of_well_typed(frame, "", out)
     else:
-        _walk(frame, _lint, out)
+        _walk(frame, _lint, out, False)
     return out
 
 
@@ -104,23 +104,23 @@ def _as_frame(value: object, caller: str) -> Message:
     raise TypeError(f"{caller} takes a Message or a mapping (a decoded JSON object), not {type(value).__name__}{hint}")
 
 
-def _walk(frame: Message, check, out: list[ValidationError]) -> None:
+def _walk(frame: Message, check, out: list[ValidationError], report_cycles: bool) -> None:
     """Apply `check` to a frame with nested frames and to all of them, in document order."""
     if len(frame.children) < 1024:
-        _walk_all(frame, check, out)
+        _walk_all(frame, check, out, report_cycles)
         return
     with paused_gc():
-        _walk_all(frame, check, out)
+        _walk_all(frame, check, out, report_cycles)
 
 
-def _walk_all(frame: Message, check, out: list[ValidationError]) -> None:
+def _walk_all(frame: Message, check, out: list[ValidationError], report_cycles: bool) -> None:
     """Pre-order, without recursion. A nested frame is checked at pointer "" and only its findings
     are rebased onto its real pointer: a 10,000-item snapshot builds no pointer it does not report."""
     check(frame, "", out)
-    stack: list[tuple[list[Message], str, int]] = []
+    stack: list[tuple[list[Message], str, int, int]] = []  # a list, its pointer, where to resume, its holder
     _push_children(frame, "", stack)
     while stack:
-        children, base, start = stack.pop()
+        children, base, start, holder = stack.pop()
         for i in range(start, len(children)):
             child = children[i]
             found = len(out)
@@ -130,15 +130,21 @@ def _walk_all(frame: Message, check, out: list[ValidationError]) -> None:
             # its subtree first, then the rest of this list; a child holding values of the wrong Python type
             # was reported whole (python-type findings are deep), and its lists may hold anything
             if child.children and _message_types_ok(child):
-                stack.append((children, base, i + 1))
+                if id(child) == holder or id(child) == id(frame) or any(id(child) == e[3] for e in stack):
+                    if report_cycles:  # a frame inside itself: to_json refuses it, as Go's Marshal does
+                        out.append(
+                            _finding(("python-type", base + str(i), "a cycle: this frame holds itself", "error"))
+                        )
+                    continue
+                stack.append((children, base, i + 1, holder))
                 _push_children(child, base + str(i), stack)
                 break
 
 
-def _push_children(f: Message, p: str, stack: list[tuple[list[Message], str, int]]) -> None:
+def _push_children(f: Message, p: str, stack: list[tuple[list[Message], str, int, int]]) -> None:
     """Queue f's nested lists, the first one on top."""
     if f.children:
-        stack.append((f.children, p + "/children/", 0))
+        stack.append((f.children, p + "/children/", 0, id(f)))
 
 
 def _rebase(out: list[ValidationError], start: int, prefix: str) -> None:
