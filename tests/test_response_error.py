@@ -146,5 +146,5 @@ def test_a_response_built_with_the_wrong_types_is_refused_not_misread(fields: di
 def test_a_status_past_its_width_is_refused_as_to_json_refuses_it() -> None:
     frame = sync_protocol.Frame(type="key_create_resp", id="1", http_status=2**70, error="big")
     for call in (frame.response_error, frame.to_json):
-        with pytest.raises(sync_protocol.EncodeError, match="httpStatus: .* does not fit"):
+        with pytest.raises(sync_protocol.EncodeError, match=r"httpStatus: .* does not fit"):
             call()
