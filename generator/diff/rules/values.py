@@ -164,9 +164,11 @@ def enum_value_description_changed(
 def _value_name_rule(id: str, key: str, label: str) -> None:
     @rule(id, "value", f"a value's {label} changed: breaks code using it")
     def check(enum: str, old: ir.EnumValue | None, new: ir.EnumValue | None, ctx: Context) -> list[Finding]:
-        if not old or not new or annotation(old.annotations, key) == annotation(new.annotations, key):
+        before, after = annotation(old.annotations, key) if old else "", annotation(new.annotations, key) if new else ""
+        if not old or not new or before == after:
             return []
-        return hit(f"{enum}.{new.value}", f"{label} of {new.value} changed", BREAKING, Bump.MAJOR, api_break=True)
+        change = f"{before or '(default)'} -> {after or '(default)'}"
+        return hit(f"{enum}.{new.value}", f"{label} of {new.value}: {change}", BREAKING, Bump.MAJOR, api_break=True)
 
 
 _value_name_rule("ENUM_VALUE_GO_NAME_CHANGED", "go.name", "Go constant name")
