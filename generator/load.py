@@ -109,9 +109,7 @@ def _unknown_annotation(error: jsonschema.ValidationError) -> tuple[str, str] | 
     if error.validator != "enum" or not (isinstance(error.instance, str) and error.instance.startswith("x-")):
         return None
     known = [k for k in error.validator_value if isinstance(k, str)]
-    close = difflib.get_close_matches(error.instance, known, n=1, cutoff=0.75)
-    hint = f"did you mean {close[0]!r}?" if close else "framegen's annotations: " + ", ".join(sorted(known))
-    return f"unknown annotation {error.instance!r}", hint
+    return f"unknown annotation {error.instance!r}", _closest(error.instance, sorted(known), "framegen's annotations")
 
 
 def _unexpected_key(error: jsonschema.ValidationError) -> tuple[str, str] | None:
@@ -122,9 +120,13 @@ def _unexpected_key(error: jsonschema.ValidationError) -> tuple[str, str] | None
     extra = next((k for k in error.instance if k not in known), None)
     if extra is None:
         return None
-    close = difflib.get_close_matches(extra, known, n=1, cutoff=0.75)
-    hint = f"did you mean {close[0]!r}?" if close else "keys allowed here: " + ", ".join(known)
-    return f"unknown key {extra!r}", hint
+    return f"unknown key {extra!r}", _closest(extra, known, "keys allowed here")
+
+
+def _closest(word: str, known: list[str], listed_as: str) -> str:
+    """A typo's hint: the known word it is closest to, or all of them."""
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+    return f"did you mean {close[0]!r}?" if close else f"{listed_as}: " + ", ".join(known)
 
 
 def _listed_twice(error: jsonschema.ValidationError) -> tuple[str, str] | None:

@@ -128,7 +128,7 @@ def test_python_and_go_give_the_same_verdict_on_every_example_and_vector(go_harn
     ("fields", "message"),
     [
         ({"ok": "false"}, "ok: a bool is expected, not str"),
-        ({"ok": None}, "ok: a bool is expected, not NoneType"),
+        ({"ok": None}, "ok: None is not a bool"),
         ({"http_status": "404"}, "httpStatus: an int is expected, not str"),
         ({"http_status": True}, "httpStatus: an int is expected, not bool"),
         ({"error": 5}, "error: a str is expected, not int"),
@@ -137,10 +137,11 @@ def test_python_and_go_give_the_same_verdict_on_every_example_and_vector(go_harn
 def test_a_response_built_with_the_wrong_types_is_refused_not_misread(fields: dict, message: str) -> None:
     """ok='false' is truthy and '404' no status: a verdict on them would be wrong, as to_json refuses them."""
     frame = sync_protocol.Frame(type="key_create_resp", id="1", **{"ok": False, "error": "denied", **fields})
-    with pytest.raises(TypeError, match=message):
+    with pytest.raises(TypeError) as answered:
         frame.response_error()
-    with pytest.raises(TypeError, match=f"^{message.split(':')[0]}: "):  # to_json names the same field
+    with pytest.raises(TypeError) as encoded:
         frame.to_json()
+    assert str(answered.value) == str(encoded.value) == message  # the same words as to_json
 
 
 def test_a_status_past_its_width_is_refused_as_to_json_refuses_it() -> None:

@@ -165,7 +165,7 @@ def codec_type(t: ir.TypeRef) -> str:
         make = "list_of" if t.kind == ir.Kind.LIST else "map_of"
         return f"{make}({codec_type(t.item)}{', nilable=True' if t.nullable else ''})"
     elif t.kind == ir.Kind.STRUCT:
-        return f"struct(_{upper_snake_case(t.ref)}_SPEC{', pointer=True' if t.nullable else ''})"
+        return f"struct({spec_name(t.ref)}{', pointer=True' if t.nullable else ''})"
     elif t.kind == ir.Kind.RAW:
         return "RAW_JSON"
     else:
@@ -206,6 +206,11 @@ def type_check(value: str, t: ir.TypeRef, schema: ir.Schema, owner: str, omit_em
     if not t.nullable:
         return test
     return f"({value} is None or ({test}))" if " and " in test else f"({value} is None or {test})"
+
+
+def spec_name(struct: str) -> str:
+    """The module-level StructSpec the codec decodes and encodes the struct by."""
+    return f"_{upper_snake_case(struct)}_SPEC"
 
 
 def types_ok_name(struct: str) -> str:
@@ -339,7 +344,7 @@ class PythonSyntax:
         return [f"{check_function_name(c.function)}({self.value(c.value)}, {pointer(c.pointer)}, out)"]
 
     def content(self, c: checks.Content, failure: list[str]) -> list[str]:
-        spec = f"_{upper_snake_case(c.struct)}_SPEC"
+        spec = spec_name(c.struct)
         return [
             f"content = decode_content({self.value(c.value)}, {spec})",
             "if content is None:",
@@ -509,8 +514,8 @@ class PythonTarget:
         runtime += ["encodes_to"] if ir.Kind.LIST in kinds else []
         structs_in_lists = any(x.kind == ir.Kind.LIST and x.item.kind == ir.Kind.STRUCT for x in types)
         runtime += ["convert_in_place"] if structs_in_lists else []  # the fast path's list-of-structs fixup
-        runtime += ["EncodeError"] if schema.failure is not None else []  # response_error: a status past its width
         codec = ["SHALLOW_SIZE", "StructSpec", "decode_struct", "dict_json", "encode_struct", "nests_within", "to_dict"]
+        codec += ["refuse_fields"] if schema.failure is not None else []  # response_error's checks
         codec += [
             name
             for name, used in (
@@ -591,7 +596,7 @@ class PythonTarget:
             "name": name,
             "doc": docstring(renamed_doc(s.doc, s.name, name) if s.doc else name),
             "fields": fields,
-            "spec": f"_{upper_snake_case(s.name)}_SPEC",
+            "spec": spec_name(s.name),
             "wire_class": mirror.wire_class(name),
             "out_class": mirror.out_class(name),
             "wire_decoder": f"_{upper_snake_case(s.name)}_WIRE_DECODER",
@@ -622,7 +627,7 @@ class PythonTarget:
         bodies += [c.body for f in plan.functions for c in f.cases]
         contents = sorted({c.struct for body in bodies for c in _contents(body)})  # at every level, error included
         return {
-            "root_spec": f"_{upper_snake_case(plan.root)}_SPEC",
+            "root_spec": spec_name(plan.root),
             "root_types_ok": types_ok_name(plan.root),
             "root_checks": statements(plan.root_checks, syntax),
             "patterns": [
@@ -642,13 +647,12 @@ class PythonTarget:
             "models": isort_order(
                 [
                     *{class_name(f.key.struct, schema.struct(f.key.struct).annotations) for f in plan.functions},
-                    f"_{upper_snake_case(plan.root)}_SPEC",
+                    spec_name(plan.root),
                     types_ok_name(plan.root),
                 ]
             ),
             "content_specs": [
-                {"name": f"_{upper_snake_case(name)}_SPEC", "cls": class_name(name, schema.struct(name).annotations)}
-                for name in contents
+                {"name": spec_name(name), "cls": class_name(name, schema.struct(name).annotations)} for name in contents
             ],
             "uses": {"decode_content": "decode_content(" in text},
             "runtime_names": [

@@ -37,8 +37,8 @@ def view(schema: ir.Schema) -> dict[str, object] | None:
         "ok": py.attr_name(ok),
         "message": py.attr_name(message),
         "status": py.attr_name(status),
-        "wire": {"ok": ok.wire_name, "message": message.wire_name, "status": status.wire_name},
-        "status_range": ir.INT_FORMATS[status.type.format],
+        "spec": py.spec_name(schema.root),
+        "wires": repr((ok.wire_name, status.wire_name, message.wire_name)),
         "helper_doc": py.docstring(helper, indent=8),
         "raise_doc": py.docstring(
             f"Raise response_error() if the response failed: {failure.name} or ResponseError.", 8

@@ -153,11 +153,7 @@ def decode_struct(data: bytes | bytearray | memoryview | str, spec: StructSpec, 
         if len(data) < BULK_SIZE:
             return decode_exact(data, spec, max_size, max_depth)
         with paused_gc():
-            if spec.fast is not None and fast_path_applies(data, max_size, max_depth):
-                value = spec.fast(data)
-                if value is not None:
-                    return value
-            return decode_exact(data, spec, max_size, max_depth)
+            return _fast_or_exact(data, spec, max_size, max_depth)
     except MemoryError:
         pass  # leave the handler first, so that the traceback and the partial value it holds are freed
     raise DecodeError(f"out of memory decoding an input of {len(data)} bytes; a lower max_size would refuse it")
@@ -361,30 +357,20 @@ def _decode_tree(data: bytes, i: int, root: StructSpec, max_depth: int) -> tuple
         top = stack[-1]
         code = top[_CODE]
         close = 0x5D if code == LIST else 0x7D
-        # separators and the end of the container
-        if first:
-            if i < n and data[i] == close:
-                i += 1
-                value = _finish(stack.pop())
-                depth -= 1
-                if not stack:
-                    return value, i
-                _store(stack[-1], top[_SLOT], value)
-                i = _skip_ws(data, i)
-                first = False
-                continue
-        else:
+        # the end of the container, or (after a member or element) the separator before the next one
+        if i < n and data[i] == close:
+            i += 1
+            value = _finish(stack.pop())
+            depth -= 1
+            if not stack:
+                return value, i
+            _store(stack[-1], top[_SLOT], value)
+            i = _skip_ws(data, i)
+            first = False
+            continue
+        if not first:
             if i < n and data[i] == 0x2C:
                 i = _skip_ws(data, i + 1)
-            elif i < n and data[i] == close:
-                i += 1
-                value = _finish(stack.pop())
-                depth -= 1
-                if not stack:
-                    return value, i
-                _store(stack[-1], top[_SLOT], value)
-                i = _skip_ws(data, i)
-                continue
             else:
                 where = "an object member" if close == 0x7D else "an array element"
                 raise _unexpected(data, i, f"',' or '{chr(close)}' after {where}")
@@ -582,15 +568,19 @@ def decode_content(raw: RawJSON, spec: StructSpec, max_depth: int = DEFAULT_MAX_
 
     Content a Go sender wrote is in canonical form, so spec.fast (msgspec) reads it as from_json would;
     anything it cannot prove it reads as Go does goes to the exact decoder."""
-    data = raw.data
     try:
-        if spec.fast is not None and fast_path_applies(data, len(data), max_depth):
-            value = spec.fast(data)
-            if value is not None:
-                return value
-        return decode_exact(data, spec, len(data), max_depth)
+        return _fast_or_exact(raw.data, spec, len(raw.data), max_depth)
     except DecodeError:
         return None
+
+
+def _fast_or_exact(data: Any, spec: StructSpec, max_size: int, max_depth: int) -> Any:
+    """spec.fast's reading when it gives one (it declines what it cannot prove Go reads alike), else the exact one."""
+    if spec.fast is not None and fast_path_applies(data, max_size, max_depth):
+        value = spec.fast(data)
+        if value is not None:
+            return value
+    return decode_exact(data, spec, max_size, max_depth)
 
 
 # ---- encoding ---------------------------------------------------------------------------------------
@@ -617,8 +607,7 @@ def encode_struct(value: Any, spec: StructSpec) -> bytes:
         v, t, wire = item
         kind = t[0]
         if v is None:
-            if not t[2]:
-                raise TypeError(f"{wire or 'the value'}: None is not {_KIND_NAMES.get(kind, 'a raw JSON value')}")
+            _refuse_shape(v, t, wire)
             out.append(b"null")
         elif kind in _SCALARS:
             out.append(_encode_scalar(v, t, wire))
@@ -629,8 +618,7 @@ def encode_struct(value: Any, spec: StructSpec) -> bytes:
             stack.append(_Close(id(v)))
             stack.extend(reversed(_struct_parts(v, t[1], wire)))
         elif kind == LIST:
-            if not isinstance(v, list):
-                raise TypeError(f"{wire}: a list is expected, not {type(v).__name__}")
+            _refuse_shape(v, t, wire)
             parts: list[Any] = [b"["]
             for k, x in enumerate(v):
                 parts += [b","] if k else []
@@ -640,13 +628,14 @@ def encode_struct(value: Any, spec: StructSpec) -> bytes:
             parts.append(b"]")
             stack.extend(reversed(parts))
         else:  # MAP
+            _refuse_shape(v, t, wire)
             stack.extend(reversed(_map_parts(v, t[1], wire)))
     return b"".join(out)
 
 
 def _struct_parts(v: Any, spec: StructSpec, wire: str) -> list[Any]:
-    if v.__class__ is not spec.cls and (wire or not isinstance(v, spec.cls)):  # the value itself may subclass
-        raise TypeError(f"{wire or 'the value'}: a {spec.cls.__name__} is expected, not {type(v).__name__}")
+    if wire or not isinstance(v, spec.cls):  # the value itself may subclass
+        _refuse_shape(v, (STRUCT, spec, False), wire)
     parts: list[Any] = []
     sep = b"{"
     for key, name, attr, t, omit in spec.plan:
@@ -664,11 +653,7 @@ def _struct_parts(v: Any, spec: StructSpec, wire: str) -> list[Any]:
     return parts
 
 
-def _map_parts(v: Any, t: Type, wire: str) -> list[Any]:
-    if not isinstance(v, dict):
-        raise TypeError(f"{wire}: a dict is expected, not {type(v).__name__}")
-    if not all(isinstance(k, str) for k in v):
-        raise TypeError(f"{wire}: map keys are str")
+def _map_parts(v: dict[str, Any], t: Type, wire: str) -> list[Any]:
     keys = sorted(v, key=_go_key_order)
     parts: list[Any] = [b"{"]
     for k, key in enumerate(keys):
@@ -772,27 +757,18 @@ def to_dict(value: Any, spec: StructSpec) -> dict[str, Any]:
 def _dict_value(x: Any, t: Type, wire: str, stack: list[Any]) -> Any:
     """x as to_dict holds it, after the checks encode_struct makes on it (same exceptions, same words)."""
     kind = t[0]
+    _refuse_shape(x, t, wire)  # here, not when a nested struct is popped: the first wrong item is the one named
     if x is None:
-        if not t[2]:
-            raise TypeError(f"{wire}: None is not {_KIND_NAMES.get(kind, 'a raw JSON value')}")
         return None
     if kind in _SCALARS:
         _encode_scalar(x, t, wire)  # its bytes are dropped
         return str(x) if kind == ENUM else x
     if kind == STRUCT:
-        if x.__class__ is not t[1].cls:  # here, not when popped: the first wrong item is the one named
-            raise TypeError(f"{wire}: a {t[1].cls.__name__} is expected, not {type(x).__name__}")
         nested: dict[str, Any] = {}
         stack.append((x, t[1], nested, wire))
         return nested
     if kind == LIST:
-        if not isinstance(x, list):
-            raise TypeError(f"{wire}: a list is expected, not {type(x).__name__}")
         return [_dict_value(item, t[1], f"{wire}/{k}", stack) for k, item in enumerate(x)]
-    if not isinstance(x, dict):  # MAP, as _map_parts checks it
-        raise TypeError(f"{wire}: a dict is expected, not {type(x).__name__}")
-    if not all(isinstance(k, str) for k in x):
-        raise TypeError(f"{wire}: map keys are str")
     return {k: _dict_value(x[k], t[1], f"{wire}/{k}", stack) for k in sorted(x, key=_go_key_order)}
 
 
@@ -840,20 +816,49 @@ def _members(x: Any, t: Type, path: str, top: bool) -> list[tuple[Any, Type, str
 
 def _problem(x: Any, t: Type) -> str:
     """Why the encoder refuses x as a value of type t ('' when it does not)."""
+    if x is None or t[0] not in _SCALARS:
+        return _shape_problem(x, t)
     try:
-        if x is None:
-            return "" if t[2] else f"None is not {_KIND_NAMES.get(t[0], 'a raw JSON value')}"
-        if t[0] in _SCALARS:
-            _encode_scalar(x, t, "")
-        elif t[0] == STRUCT and x.__class__ is not t[1].cls:
-            return f"a {t[1].cls.__name__} is expected, not {type(x).__name__}"
-        elif t[0] == LIST and not isinstance(x, list):
-            return f"a list is expected, not {type(x).__name__}"
-        elif t[0] == MAP and not isinstance(x, dict):
-            return f"a dict is expected, not {type(x).__name__}"
+        _encode_scalar(x, t, "")
     except (TypeError, EncodeError) as exc:
         return str(exc).removeprefix(": ")
     return ""
+
+
+def refuse_fields(value: Any, spec: StructSpec, names: tuple[str, ...]) -> None:
+    """Raise what to_json raises (TypeError, EncodeError) for the named fields' values, for code that reads
+    them without encoding: a str 'false' must not pass for a bool."""
+    for _key, name, attr, t, _omit in spec.plan:
+        if name in names:
+            x = getattr(value, attr)
+            _refuse_shape(x, t, name)
+            if x is not None and t[0] in _SCALARS:
+                _encode_scalar(x, t, name)
+
+
+def _shape_problem(x: Any, t: Type) -> str:
+    """Why x cannot be None or the struct, list or map of type t ('' when it can; a scalar's checks are
+    _encode_scalar's): one wording for the encoder, to_dict and validate."""
+    kind = t[0]
+    if x is None:
+        return "" if t[2] else f"None is not {_KIND_NAMES.get(kind, 'a raw JSON value')}"
+    if kind == STRUCT and x.__class__ is not t[1].cls:
+        return f"a {t[1].cls.__name__} is expected, not {type(x).__name__}"
+    if kind == LIST and not isinstance(x, list):
+        return f"a list is expected, not {type(x).__name__}"
+    if kind == MAP and not isinstance(x, dict):
+        return f"a dict is expected, not {type(x).__name__}"
+    return ""
+
+
+def _refuse_shape(x: Any, t: Type, wire: str) -> None:
+    """TypeError naming the field for what _shape_problem finds, and for a map key that is not a str (the
+    validator reports such a key at its own pointer instead)."""
+    problem = _shape_problem(x, t)
+    if not problem and t[0] == MAP and x is not None and not all(isinstance(k, str) for k in x):
+        problem = "map keys are str"
+    if problem:
+        raise TypeError(f"{wire or 'the value'}: {problem}")
 
 
 def _token(name: str) -> str:

@@ -24,6 +24,7 @@ from sync_protocol._codec import (
     list_of,
     map_of,
     nests_within,
+    refuse_fields,
     struct,
     to_dict,
 )
@@ -32,7 +33,6 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     HTML_UNSAFE_BYTES,
-    EncodeError,
     RawJSON,
     ResponseError,
     convert_in_place,
@@ -563,15 +563,7 @@ class Frame:
         template_create_resp, template_update_resp, template_delete_resp); the type is not looked
         at.
         """
-        # the three values read must have their wire types, as to_json requires: a str 'false' is truthy
-        if self.ok.__class__ is not bool:
-            raise TypeError(f"ok: a bool is expected, not {type(self.ok).__name__}")
-        if not isinstance(self.http_status, int) or self.http_status.__class__ is bool:
-            raise TypeError(f"httpStatus: an int is expected, not {type(self.http_status).__name__}")
-        if not -9223372036854775808 <= self.http_status <= 9223372036854775807:
-            raise EncodeError(f"httpStatus: {self.http_status} does not fit the field's integer range")
-        if not isinstance(self.error, str):
-            raise TypeError(f"error: a str is expected, not {type(self.error).__name__}")
+        refuse_fields(self, _FRAME_SPEC, ("ok", "httpStatus", "error"))  # what to_json refuses is no answer
         if self.ok:
             return None
         if self.http_status:

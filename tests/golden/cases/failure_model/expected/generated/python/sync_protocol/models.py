@@ -21,6 +21,7 @@ from sync_protocol._codec import (
     enum,
     integer,
     nests_within,
+    refuse_fields,
     to_dict,
 )
 from sync_protocol._runtime import (
@@ -28,7 +29,6 @@ from sync_protocol._runtime import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_SIZE,
     HTML_UNSAFE_BYTES,
-    EncodeError,
     ResponseError,
     fast_path,
     html_safe,
@@ -112,15 +112,7 @@ class Envelope:
         Rejected(code, reason) when code is not 0; otherwise ResponseError(reason), whose message
         may be empty. Meant for responses (put_reply); the type is not looked at.
         """
-        # the three values read must have their wire types, as to_json requires: a str 'false' is truthy
-        if self.accepted.__class__ is not bool:
-            raise TypeError(f"accepted: a bool is expected, not {type(self.accepted).__name__}")
-        if not isinstance(self.code, int) or self.code.__class__ is bool:
-            raise TypeError(f"code: an int is expected, not {type(self.code).__name__}")
-        if not -9223372036854775808 <= self.code <= 9223372036854775807:
-            raise EncodeError(f"code: {self.code} does not fit the field's integer range")
-        if not isinstance(self.why, str):
-            raise TypeError(f"reason: a str is expected, not {type(self.why).__name__}")
+        refuse_fields(self, _ENVELOPE_SPEC, ("accepted", "code", "reason"))  # what to_json refuses is no answer
         if self.accepted:
             return None
         if self.code:

@@ -130,7 +130,7 @@ def _walk_all(frame: Message, check, out: list[ValidationError], report_cycles: 
             # its subtree first, then the rest of this list; a child holding values of the wrong Python type
             # was reported whole (python-type findings are deep), and its lists may hold anything
             if child.children and _message_types_ok(child):
-                if id(child) == holder or id(child) == id(frame) or any(id(child) == e[3] for e in stack):
+                if id(child) == holder or any(id(child) == e[3] for e in stack):  # the holders above it
                     if report_cycles:  # a frame inside itself: to_json refuses it, as Go's Marshal does
                         out.append(
                             _finding(("python-type", base + str(i), "a cycle: this frame holds itself", "error"))
